@@ -1,0 +1,193 @@
+package org.matterflow.command.assignment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.matterflow.command.body.Bodies;
+import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.meeting.MeetingFacts;
+import org.matterflow.command.meeting.Meetings;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.Revision;
+import org.matterflow.kernel.assignment.*;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An assignment (uppdrag) handed out under an item of a meeting, to people or to a body,
+ * due on a date or at a meeting. When a dated assignment passes its day without a report
+ * back it becomes overdue, through a durable deadline.
+ */
+@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+		isGetterVisibility = Visibility.NONE)
+class AssignmentAggregate {
+
+	static final String OVERDUE = "assignment-overdue";
+
+	/**
+	 * The event stream, {@code <type>:<id>}; a plain string so that deadline scopes and
+	 * snapshots name the aggregate exactly as the event store does.
+	 */
+	@AggregateIdentifier
+	private String stream;
+
+	private AssignmentId assignmentId;
+
+	private AssignmentHandedOut origin;
+
+	private Due due;
+
+	private List<Assignee> assignees = new ArrayList<>();
+
+	private boolean finished;
+
+	private boolean reportedBack;
+
+	private LocalDate overdueFor;
+
+	private List<AssignmentReportedBack> reports = new ArrayList<>();
+
+	AssignmentAggregate() {
+	}
+
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	void handle(HandOutAssignment command, Meetings meetings, Bodies bodies, DeadlineManager deadlines) {
+		if (this.origin != null) {
+			RuleViolation.check(sameHandOut(command), ErrorCode.DUPLICATE_ID,
+					"a different assignment with id '" + command.assignmentId().value() + "' is already handed out");
+			return;
+		}
+		MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
+		AssignmentPolicy.requireAssigneesExist(command.assignees(), bodies);
+		AssignmentPolicy.requireMatterOfItem(command.matterId(), meeting.matterId());
+		apply(new AssignmentHandedOut(command.assignmentId(), meeting.bodyId(), command.meetingId(), command.itemId(),
+				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
+				command.description(), command.due(), command.kind()), RecordMetadata.tookEffectOn(meeting.date()));
+		AssignmentPolicy.scheduleOverdue(deadlines, command.due());
+	}
+
+	@CommandHandler
+	void handle(ChangeAssignmentDueDate command, DeadlineManager deadlines) {
+		requireUnfinished();
+		if (!command.due().equals(this.due)) {
+			apply(new AssignmentDueDateChanged(this.assignmentId, this.due, command.due(), command.reason()));
+			AssignmentPolicy.scheduleOverdue(deadlines, command.due());
+		}
+	}
+
+	@CommandHandler
+	void handle(ReassignAssignment command, Bodies bodies) {
+		requireUnfinished();
+		if (!command.assignees().equals(this.assignees)) {
+			AssignmentPolicy.requireAssigneesExist(command.assignees(), bodies);
+			apply(new AssignmentReassigned(this.assignmentId, command.assignees(), command.reason()));
+		}
+	}
+
+	@CommandHandler
+	void handle(ReportBackAssignment command, Meetings meetings) {
+		requireUnfinished();
+		AssignmentReportedBack report = new AssignmentReportedBack(this.assignmentId, command.meetingId(),
+				command.itemId(), command.summary());
+		if (!this.reports.contains(report)) {
+			MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
+			apply(report, RecordMetadata.tookEffectOn(meeting.date()));
+		}
+	}
+
+	@CommandHandler
+	void handle(CompleteAssignment command) {
+		requireUnfinished();
+		apply(new AssignmentCompleted(this.assignmentId, command.note()));
+	}
+
+	@CommandHandler
+	void handle(WithdrawAssignment command) {
+		requireUnfinished();
+		apply(new AssignmentWithdrawn(this.assignmentId, command.reason()));
+	}
+
+	/**
+	 * Stale deadlines are not cancelled but ignored when they fire: one that was set for
+	 * an earlier due date, or that fires after the report back, changes nothing.
+	 */
+	@DeadlineHandler(deadlineName = OVERDUE)
+	void overdue(LocalDate dueDate) {
+		if (!this.finished && !this.reportedBack && this.due != null && dueDate.equals(this.due.date())
+				&& !dueDate.equals(this.overdueFor)) {
+			apply(new AssignmentBecameOverdue(this.assignmentId, dueDate),
+					MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
+						.and(RecordMetadata.BUSINESS_DATE, dueDate.plusDays(1).toString()));
+		}
+	}
+
+	private boolean sameHandOut(HandOutAssignment command) {
+		return this.origin.meetingId().equals(command.meetingId()) && this.origin.itemId().equals(command.itemId())
+				&& this.origin.assignees().equals(command.assignees())
+				&& this.origin.description().equals(command.description()) && this.origin.due().equals(command.due())
+				&& this.origin.kind() == command.kind()
+				&& (command.matterId() == null || command.matterId().equals(this.origin.matterId()));
+	}
+
+	private void requireUnfinished() {
+		RuleViolation.check(!this.finished, ErrorCode.ASSIGNMENT_FINISHED,
+				"assignment '" + this.assignmentId.value() + "' is already completed or withdrawn");
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentHandedOut event) {
+		this.stream = event.assignmentId().toString();
+		this.assignmentId = event.assignmentId();
+		this.origin = event;
+		this.due = event.due();
+		this.assignees = event.assignees();
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentDueDateChanged event) {
+		this.due = event.to();
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentReassigned event) {
+		this.assignees = event.assignees();
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentReportedBack event) {
+		this.reportedBack = true;
+		this.reports.add(event);
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentCompleted event) {
+		this.finished = true;
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentWithdrawn event) {
+		this.finished = true;
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentBecameOverdue event) {
+		this.overdueFor = event.due();
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.matterflow.command.assignment;
+
+import java.util.List;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.matterflow.command.body.Bodies;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.Due;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.MeetingTime;
+
+/** The rules of an assignment that reach beyond its own state. */
+final class AssignmentPolicy {
+
+	private AssignmentPolicy() {
+	}
+
+	/**
+	 * A body named as assignee must exist; people are recorded by name as the minutes
+	 * give them.
+	 */
+	static void requireAssigneesExist(List<Assignee> assignees, Bodies bodies) {
+		assignees.stream()
+			.filter((assignee) -> assignee.kind() == Assignee.Kind.BODY)
+			.forEach((assignee) -> bodies.requireActive(BodyId.of(assignee.id())));
+	}
+
+	static void requireMatterOfItem(MatterId named, MatterId ofItem) {
+		RuleViolation.check(named == null || ofItem == null || named.equals(ofItem), ErrorCode.RULE_BROKEN,
+				"the item is about matter '" + ((ofItem != null) ? ofItem.value() : "") + "', not '"
+						+ ((named != null) ? named.value() : "") + "'");
+	}
+
+	/**
+	 * A dated assignment becomes overdue at the start of the day after it was due, in
+	 * Swedish time.
+	 */
+	static void scheduleOverdue(DeadlineManager deadlines, Due due) {
+		if (due.hasDate()) {
+			deadlines.schedule(due.date().plusDays(1).atStartOfDay(MeetingTime.ZONE).toInstant(),
+					AssignmentAggregate.OVERDUE, due.date());
+		}
+	}
+
+}

@@ -1,0 +1,180 @@
+package org.matterflow.command.body;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.Revision;
+import org.matterflow.kernel.body.AppointMember;
+import org.matterflow.kernel.body.BodyDissolved;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.body.DissolveBody;
+import org.matterflow.kernel.body.ElectOfficer;
+import org.matterflow.kernel.body.EndMembership;
+import org.matterflow.kernel.body.EstablishBody;
+import org.matterflow.kernel.body.MemberAppointed;
+import org.matterflow.kernel.body.MembershipEnded;
+import org.matterflow.kernel.body.OfficerElected;
+import org.matterflow.kernel.body.RenameBody;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A body of the collaboration structure and who sits in it. Memberships are kept as
+ * periods, never overwritten, so the record can tell who was chair on any given date.
+ */
+@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+		isGetterVisibility = Visibility.NONE)
+class BodyAggregate {
+
+	/**
+	 * The event stream, {@code <type>:<id>}; a plain string so that deadline scopes and
+	 * snapshots name the aggregate exactly as the event store does.
+	 */
+	@AggregateIdentifier
+	private String stream;
+
+	private BodyId bodyId;
+
+	private BodyEstablished origin;
+
+	private String name;
+
+	private boolean dissolved;
+
+	private Map<String, MemberAppointed> memberships = new HashMap<>();
+
+	private Set<String> endedMemberships = new HashSet<>();
+
+	private Set<OfficerElected> elections = new HashSet<>();
+
+	BodyAggregate() {
+	}
+
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	void handle(EstablishBody command) {
+		BodyEstablished established = new BodyEstablished(command.bodyId(), command.name(), command.kind(),
+				command.parentBody(), command.mission(), command.establishedOn());
+		if (this.origin != null) {
+			RuleViolation.check(this.origin.equals(established), ErrorCode.DUPLICATE_ID,
+					"a different body with id '" + command.bodyId().value() + "' is already established");
+			return;
+		}
+		apply(established);
+	}
+
+	@CommandHandler
+	void handle(RenameBody command) {
+		requireActive();
+		if (command.name().equals(this.name)) {
+			return;
+		}
+		apply(new BodyRenamed(this.bodyId, command.name(), command.reason()));
+	}
+
+	@CommandHandler
+	void handle(DissolveBody command) {
+		if (this.dissolved) {
+			return;
+		}
+		apply(new BodyDissolved(this.bodyId, command.dissolvedOn(), command.reason()));
+	}
+
+	@CommandHandler
+	void handle(AppointMember command) {
+		requireActive();
+		MemberAppointed appointed = new MemberAppointed(this.bodyId, command.membershipId(), command.personId(),
+				command.name(), command.organisation(), command.title(), command.role(), command.from());
+		MemberAppointed existing = this.memberships.get(command.membershipId().value());
+		if (existing != null) {
+			RuleViolation.check(existing.equals(appointed), ErrorCode.DUPLICATE_ID,
+					"membership '" + command.membershipId().value() + "' is already recorded for someone else");
+			return;
+		}
+		apply(appointed);
+	}
+
+	@CommandHandler
+	void handle(EndMembership command) {
+		MemberAppointed membership = this.memberships.get(command.membershipId().value());
+		if (membership == null) {
+			throw new RuleViolation(ErrorCode.UNKNOWN_ID, "there is no membership '" + command.membershipId().value()
+					+ "' in body '" + this.bodyId.value() + "'");
+		}
+		if (this.endedMemberships.contains(command.membershipId().value())) {
+			return;
+		}
+		RuleViolation.check(!command.to().isBefore(membership.from()), ErrorCode.RULE_BROKEN,
+				"a membership cannot end (" + command.to() + ") before it began (" + membership.from() + ")");
+		apply(new MembershipEnded(this.bodyId, command.membershipId(), command.to(), command.reason()));
+	}
+
+	@CommandHandler
+	void handle(ElectOfficer command) {
+		requireActive();
+		RuleViolation.check(command.role().isOfficer(), ErrorCode.RULE_BROKEN,
+				"only a chair, vice chair or secretary is elected; " + command.role() + " is appointed as a member");
+		OfficerElected elected = new OfficerElected(this.bodyId, command.personId(), command.name(), command.role(),
+				command.from(), command.atMeeting());
+		if (this.elections.contains(elected)) {
+			return;
+		}
+		apply(elected);
+	}
+
+	/** Other aggregates may only refer to a body that still meets. */
+	void requireActive() {
+		RuleViolation.check(!this.dissolved, ErrorCode.BODY_DISSOLVED,
+				"body '" + this.bodyId.value() + "' is dissolved");
+	}
+
+	@EventSourcingHandler
+	void on(BodyEstablished event) {
+		this.stream = event.bodyId().toString();
+		this.bodyId = event.bodyId();
+		this.origin = event;
+		this.name = event.name();
+	}
+
+	@EventSourcingHandler
+	void on(BodyRenamed event) {
+		this.name = event.name();
+	}
+
+	@EventSourcingHandler
+	void on(BodyDissolved event) {
+		this.dissolved = true;
+	}
+
+	@EventSourcingHandler
+	void on(MemberAppointed event) {
+		this.memberships.put(event.membershipId().value(), event);
+	}
+
+	@EventSourcingHandler
+	void on(MembershipEnded event) {
+		this.endedMemberships.add(event.membershipId().value());
+	}
+
+	@EventSourcingHandler
+	void on(OfficerElected event) {
+		this.elections.add(event);
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.matterflow.command.body;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.matterflow.command.common.UnknownReference;
+import org.matterflow.kernel.body.BodyId;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link Bodies} from the body aggregates themselves, in the asking command's
+ * unit of work.
+ */
+@Component
+class BodyDirectory implements Bodies {
+
+	private final Repository<BodyAggregate> bodies;
+
+	BodyDirectory(@Lazy Repository<BodyAggregate> bodies) {
+		this.bodies = bodies;
+	}
+
+	@Override
+	public void requireActive(BodyId bodyId) {
+		try {
+			this.bodies.load(bodyId.toString()).execute(BodyAggregate::requireActive);
+		}
+		catch (AggregateNotFoundException ex) {
+			throw new UnknownReference("body", bodyId.value());
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.matterflow.command.common;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.InvalidValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where refusals become RFC 9457 problems: 400 for a request of the wrong
+ * shape, 404 for an unknown target, 409 for a rule broken, a duplicate or a stale
+ * version, 422 for a request that names something that does not exist or lacks a reason.
+ * Each problem carries the error code from the kernel and a message meant for the
+ * secretary who made the request.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final String TYPE_BASE = "https://matterflow.example/problems/";
+
+	@ExceptionHandler(InvalidValue.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return respond(problem);
+	}
+
+	@ExceptionHandler(RuleViolation.class)
+	ResponseEntity<ProblemDetail> ruleBroken(RuleViolation ex) {
+		return respond(problem(statusOf(ex), ex.code(), ex.getMessage()));
+	}
+
+	@ExceptionHandler(AggregateNotFoundException.class)
+	ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException ex) {
+		String stream = String.valueOf(ex.getAggregateIdentifier());
+		int colon = stream.indexOf(':');
+		String message = (colon > 0)
+				? "there is no " + stream.substring(0, colon) + " with id '" + stream.substring(colon + 1) + "'"
+				: "there is nothing with id '" + stream + "'";
+		return respond(problem(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_ID, message));
+	}
+
+	@ExceptionHandler(ConflictingAggregateVersionException.class)
+	ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ErrorCode.STALE_VERSION,
+				"this was changed by someone else since you read it (you saw version " + ex.getExpectedVersion()
+						+ ", it is now at version " + ex.getActualVersion() + "); read it again and retry");
+		problem.setProperty("currentVersion", ex.getActualVersion());
+		return respond(problem);
+	}
+
+	@ExceptionHandler(ConcurrencyException.class)
+	ResponseEntity<ProblemDetail> concurrent(ConcurrencyException ex) {
+		return respond(problem(HttpStatus.CONFLICT, ErrorCode.STALE_VERSION,
+				"someone else changed this at the same moment; nothing of your request was recorded, retry it"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof InvalidValue invalid) {
+			return ResponseEntity.badRequest()
+				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+				.body(invalid(invalid).getBody());
+		}
+		String detail = "the request body is not JSON of the expected shape";
+		String path = JsonProblemPath.of(cause);
+		if (path != null) {
+			detail = "the field '" + path + "' has a value that cannot be read";
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, detail);
+		return ResponseEntity.badRequest()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
+			Map<String, String> entry = new LinkedHashMap<>();
+			entry.put("field", error.getField());
+			entry.put("message", error.getField() + " " + error.getDefaultMessage());
+			return entry;
+		}).toList();
+		String detail = errors.isEmpty() ? "the request is not valid"
+				: String.join("; ", errors.stream().map((e) -> e.get("message")).toList());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, detail);
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	static HttpStatus statusOf(RuleViolation violation) {
+		return switch (violation.code()) {
+			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+			case UNKNOWN_ID, ITEM_NOT_ON_AGENDA, REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+			default -> HttpStatus.CONFLICT;
+		};
+	}
+
+	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setProperty("code", code.name());
+		return problem;
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+}

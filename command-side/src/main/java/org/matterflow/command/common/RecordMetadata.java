@@ -1,0 +1,42 @@
+package org.matterflow.command.common;
+
+import java.time.LocalDate;
+
+import org.axonframework.messaging.MetaData;
+
+/**
+ * The metadata every event carries: who recorded it and when, the correlation and
+ * causation ids, and the business date the event took effect. Auditors need both times,
+ * because minutes are often recorded days after the meeting.
+ */
+public final class RecordMetadata {
+
+	public static final String RECORDED_BY = "recordedBy";
+
+	public static final String RECORDED_AT = "recordedAt";
+
+	public static final String CORRELATION_ID = "correlationId";
+
+	public static final String CAUSATION_ID = "causationId";
+
+	public static final String BUSINESS_DATE = "businessDate";
+
+	/** Sent with a command by a client that wants a stale write refused. */
+	public static final String EXPECTED_VERSION = "expectedVersion";
+
+	/**
+	 * Who records events that no person caused, such as an assignment becoming overdue.
+	 */
+	public static final String SYSTEM = "matterflow";
+
+	private RecordMetadata() {
+	}
+
+	/**
+	 * Metadata for an event that took effect on the given day, whenever it is recorded.
+	 */
+	public static MetaData tookEffectOn(LocalDate date) {
+		return MetaData.with(BUSINESS_DATE, date.toString());
+	}
+
+}

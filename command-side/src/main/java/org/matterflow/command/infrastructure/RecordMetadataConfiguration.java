@@ -1,0 +1,72 @@
+package org.matterflow.command.infrastructure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.kernel.meeting.MeetingTime;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Stamps every command with who sent it and when, and carries that onto every event the
+ * command causes, together with the correlation and causation ids.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RecordMetadataConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.system(MeetingTime.ZONE);
+	}
+
+	@Bean
+	MessageDispatchInterceptor<CommandMessage<?>> recordedByInterceptor(Clock clock) {
+		return (messages) -> (index, command) -> {
+			Map<String, Object> stamp = new HashMap<>();
+			if (!command.getMetaData().containsKey(RecordMetadata.RECORDED_BY)) {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				stamp.put(RecordMetadata.RECORDED_BY,
+						(authentication != null) ? authentication.getName() : RecordMetadata.SYSTEM);
+			}
+			stamp.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
+			if (!command.getMetaData().containsKey(RecordMetadata.BUSINESS_DATE)) {
+				stamp.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
+			}
+			if (!command.getMetaData().containsKey(RecordMetadata.CORRELATION_ID)) {
+				stamp.put(RecordMetadata.CORRELATION_ID, command.getIdentifier());
+			}
+			return command.andMetaData(stamp);
+		};
+	}
+
+	@Bean
+	CorrelationDataProvider recordMetadataProvider() {
+		return RecordMetadataConfiguration::correlationDataFor;
+	}
+
+	static Map<String, ?> correlationDataFor(Message<?> message) {
+		Map<String, Object> data = new HashMap<>();
+		for (String key : new String[] { RecordMetadata.RECORDED_BY, RecordMetadata.RECORDED_AT,
+				RecordMetadata.BUSINESS_DATE }) {
+			Object value = message.getMetaData().get(key);
+			if (value != null) {
+				data.put(key, value);
+			}
+		}
+		Object correlation = message.getMetaData().get(RecordMetadata.CORRELATION_ID);
+		data.put(RecordMetadata.CORRELATION_ID, (correlation != null) ? correlation : message.getIdentifier());
+		data.put(RecordMetadata.CAUSATION_ID, message.getIdentifier());
+		return data;
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.matterflow.command.matter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.matterflow.command.body.Bodies;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.meeting.Meetings;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.Revision;
+import org.matterflow.kernel.matter.CloseMatter;
+import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.MatterQueued;
+import org.matterflow.kernel.matter.MatterRaised;
+import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterReopened;
+import org.matterflow.kernel.matter.QueueMatter;
+import org.matterflow.kernel.matter.RaiseMatter;
+import org.matterflow.kernel.matter.ReferMatter;
+import org.matterflow.kernel.matter.ReopenMatter;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A matter (ärende): a question raised in one body that travels to others for months. It
+ * remembers which bodies it has been with, so that a referral always starts from one of
+ * them.
+ */
+@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+		isGetterVisibility = Visibility.NONE)
+class MatterAggregate {
+
+	/**
+	 * The event stream, {@code <type>:<id>}; a plain string so that deadline scopes and
+	 * snapshots name the aggregate exactly as the event store does.
+	 */
+	@AggregateIdentifier
+	private String stream;
+
+	private MatterId matterId;
+
+	private MatterRaised origin;
+
+	private boolean closed;
+
+	private Set<String> bodiesVisited = new HashSet<>();
+
+	private List<MatterReferred> referrals = new ArrayList<>();
+
+	private List<MatterQueued> queued = new ArrayList<>();
+
+	MatterAggregate() {
+	}
+
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	void handle(RaiseMatter command, Bodies bodies) {
+		MatterRaised raised = new MatterRaised(command.matterId(), command.bodyId(), command.title(),
+				command.reference(), command.description());
+		if (this.origin != null) {
+			RuleViolation.check(this.origin.equals(raised), ErrorCode.DUPLICATE_ID,
+					"a different matter with id '" + command.matterId().value() + "' is already raised");
+			return;
+		}
+		bodies.requireActive(command.bodyId());
+		apply(raised);
+	}
+
+	/**
+	 * Sending the same matter from the same body to the same body at the same meeting
+	 * twice is one referral.
+	 */
+	@CommandHandler
+	void handle(ReferMatter command, Bodies bodies, Meetings meetings) {
+		requireOpen();
+		MatterReferred referred = new MatterReferred(this.matterId, command.fromBody(), command.toBody(),
+				command.purpose(), command.atMeeting(), command.note());
+		if (this.referrals.contains(referred)) {
+			return;
+		}
+		RuleViolation.check(!command.fromBody().equals(command.toBody()), ErrorCode.RULE_BROKEN,
+				"a matter is referred to another body, not to the one it is with");
+		RuleViolation.check(this.bodiesVisited.contains(command.fromBody().value()), ErrorCode.RULE_BROKEN,
+				"the matter has not been with body '" + command.fromBody().value()
+						+ "', so it cannot be referred from there");
+		bodies.requireActive(command.toBody());
+		if (command.atMeeting() != null) {
+			meetings.requireNotCancelled(command.atMeeting());
+		}
+		apply(referred);
+	}
+
+	@CommandHandler
+	void handle(QueueMatter command, Bodies bodies) {
+		requireOpen();
+		MatterQueued queued = new MatterQueued(this.matterId, command.bodyId(), command.priority(), command.note());
+		if (this.queued.contains(queued)) {
+			return;
+		}
+		bodies.requireActive(command.bodyId());
+		apply(queued);
+	}
+
+	@CommandHandler
+	void handle(CloseMatter command) {
+		if (!this.closed) {
+			apply(new MatterClosed(this.matterId, command.outcome()));
+		}
+	}
+
+	@CommandHandler
+	void handle(ReopenMatter command) {
+		RuleViolation.check(this.closed, ErrorCode.MATTER_OPEN, "matter '" + this.matterId.value() + "' is open");
+		apply(new MatterReopened(this.matterId, command.reason()));
+	}
+
+	private void requireOpen() {
+		RuleViolation.check(!this.closed, ErrorCode.MATTER_CLOSED,
+				"matter '" + this.matterId.value() + "' is closed; reopen it first");
+	}
+
+	@EventSourcingHandler
+	void on(MatterRaised event) {
+		this.stream = event.matterId().toString();
+		this.matterId = event.matterId();
+		this.origin = event;
+		this.bodiesVisited.add(event.bodyId().value());
+	}
+
+	@EventSourcingHandler
+	void on(MatterReferred event) {
+		this.referrals.add(event);
+		this.bodiesVisited.add(event.toBody().value());
+	}
+
+	@EventSourcingHandler
+	void on(MatterQueued event) {
+		this.queued.add(event);
+		this.bodiesVisited.add(event.bodyId().value());
+	}
+
+	@EventSourcingHandler
+	void on(MatterClosed event) {
+		this.closed = true;
+	}
+
+	@EventSourcingHandler
+	void on(MatterReopened event) {
+		this.closed = false;
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.matterflow.command.matter;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.matterflow.command.common.Accepted;
+import org.matterflow.command.common.CommandDispatcher;
+import org.matterflow.command.common.CommandDispatcher.Headers;
+import org.matterflow.command.common.Ids;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.CloseMatter;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.QueueMatter;
+import org.matterflow.kernel.matter.RaiseMatter;
+import org.matterflow.kernel.matter.ReferMatter;
+import org.matterflow.kernel.matter.ReferralPurpose;
+import org.matterflow.kernel.matter.ReopenMatter;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/matters")
+@Tag(name = "Matters", description = "Questions (ärenden) and how they travel from body to body")
+public class MatterController {
+
+	private final CommandDispatcher dispatcher;
+
+	MatterController(CommandDispatcher dispatcher) {
+		this.dispatcher = dispatcher;
+	}
+
+	record RaiseRequest(String matterId, @NotBlank String bodyId, @NotBlank String title, String reference,
+			String description) {
+	}
+
+	record ReferRequest(@NotBlank String fromBody, @NotBlank String toBody, @NotNull ReferralPurpose purpose,
+			String atMeeting, String note) {
+	}
+
+	record QueueRequest(@NotBlank String bodyId, Integer priority, String note) {
+	}
+
+	record CloseRequest(@NotBlank String outcome) {
+	}
+
+	record ReopenRequest(@NotBlank String reason) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Raise a matter in a body; sending the same matter again changes nothing")
+	Accepted raise(@Valid @RequestBody RaiseRequest request, Headers headers) {
+		MatterId id = MatterId.of(Ids.orNew(request.matterId()));
+		return send(new RaiseMatter(id, BodyId.of(request.bodyId()), request.title(), request.reference(),
+				request.description()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/referrals")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Refer the matter from a body it has been with to another body")
+	Accepted refer(@PathVariable String matterId, @Valid @RequestBody ReferRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(
+				new ReferMatter(id, BodyId.of(request.fromBody()), BodyId.of(request.toBody()), request.purpose(),
+						(request.atMeeting() != null) ? MeetingId.of(request.atMeeting()) : null, request.note()),
+				id, headers);
+	}
+
+	@PostMapping("/{matterId}/backlog")
+	@Operation(summary = "Queue the matter on a body's backlog for coming meetings")
+	Accepted queue(@PathVariable String matterId, @Valid @RequestBody QueueRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new QueueMatter(id, BodyId.of(request.bodyId()), request.priority(), request.note()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/close")
+	Accepted close(@PathVariable String matterId, @Valid @RequestBody CloseRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new CloseMatter(id, request.outcome()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/reopen")
+	Accepted reopen(@PathVariable String matterId, @Valid @RequestBody ReopenRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new ReopenMatter(id, request.reason()), id, headers);
+	}
+
+	private Accepted send(Object command, MatterId id, Headers headers) {
+		return this.dispatcher.send(command, id, headers, Map.of("matterId", id.value()));
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.matterflow.command.meeting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.AgendaItemAdded;
+import org.matterflow.kernel.meeting.AgendaItemId;
+
+/**
+ * The items of one meeting's agenda, in order, with what the meeting did to them. Holds
+ * only what the rules need; the full items live in the events.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+		isGetterVisibility = Visibility.NONE)
+class Agenda {
+
+	@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+			isGetterVisibility = Visibility.NONE)
+	static class Item {
+
+		AgendaItemAdded origin;
+
+		boolean withdrawn;
+
+		boolean deferred;
+
+		int decisions;
+
+		Item() {
+		}
+
+		Item(AgendaItemAdded origin) {
+			this.origin = origin;
+		}
+
+		MatterId matterId() {
+			return this.origin.matterId();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Item item && Objects.equals(this.origin, item.origin)
+					&& this.withdrawn == item.withdrawn && this.deferred == item.deferred
+					&& this.decisions == item.decisions;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.origin, this.withdrawn, this.deferred, this.decisions);
+		}
+
+	}
+
+	private List<Item> items = new ArrayList<>();
+
+	Item find(AgendaItemId itemId) {
+		return this.items.stream().filter((item) -> item.origin.itemId().equals(itemId)).findFirst().orElse(null);
+	}
+
+	/** The item, if it is on the agenda and not withdrawn. */
+	Item require(AgendaItemId itemId) {
+		Item item = find(itemId);
+		RuleViolation.check(item != null && !item.withdrawn, ErrorCode.ITEM_NOT_ON_AGENDA,
+				"item '" + itemId.value() + "' is not on the agenda of this meeting");
+		return item;
+	}
+
+	void requireAll(List<AgendaItemId> itemIds) {
+		itemIds.forEach(this::require);
+	}
+
+	/** Where a new item goes: at the requested place (1 is first), or last. */
+	int positionFor(Integer requested) {
+		int last = active().size() + 1;
+		if (requested == null) {
+			return last;
+		}
+		RuleViolation.check(requested >= 1 && requested <= last, ErrorCode.RULE_BROKEN,
+				"position " + requested + " is outside the agenda, which has room for positions 1 to " + last);
+		return requested;
+	}
+
+	void requirePermutation(List<AgendaItemId> order) {
+		Set<AgendaItemId> current = active().stream().map((item) -> item.origin.itemId()).collect(Collectors.toSet());
+		RuleViolation.check(order.size() == current.size() && current.equals(Set.copyOf(order)), ErrorCode.RULE_BROKEN,
+				"a new order must name every item on the agenda exactly once: "
+						+ current.stream().map(AgendaItemId::value).sorted().collect(Collectors.joining(", ")));
+	}
+
+	void add(AgendaItemAdded event) {
+		List<Item> active = active();
+		int index = Math.min(Math.max(event.position() - 1, 0), active.size());
+		Item item = new Item(event);
+		if (index == active.size()) {
+			this.items.add(item);
+		}
+		else {
+			this.items.add(this.items.indexOf(active.get(index)), item);
+		}
+	}
+
+	void reorder(List<AgendaItemId> order) {
+		List<Item> reordered = new ArrayList<>();
+		order.forEach((id) -> reordered.add(find(id)));
+		this.items.stream().filter((item) -> !reordered.contains(item)).forEach(reordered::add);
+		this.items = reordered;
+	}
+
+	private List<Item> active() {
+		return this.items.stream().filter((item) -> !item.withdrawn).toList();
+	}
+
+}

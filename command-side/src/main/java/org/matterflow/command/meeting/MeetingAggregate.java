@@ -1,0 +1,373 @@
+package org.matterflow.command.meeting;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.matterflow.command.body.Bodies;
+import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.matter.Matters;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.Revision;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.meeting.*;
+
+/**
+ * A meeting of a body and its record: the agenda, who attended, what was decided and
+ * deferred, and the minutes. The record is open for entries from the opening of the
+ * meeting until its minutes are adjusted; after that it only takes corrections with a
+ * reason.
+ */
+@Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+		isGetterVisibility = Visibility.NONE)
+class MeetingAggregate {
+
+	/**
+	 * The event stream, {@code <type>:<id>}; a plain string so that deadline scopes and
+	 * snapshots name the aggregate exactly as the event store does.
+	 */
+	@AggregateIdentifier
+	private String stream;
+
+	private MeetingId meetingId;
+
+	private BodyId bodyId;
+
+	private MeetingScheduled origin;
+
+	private MeetingTime time;
+
+	private String location;
+
+	private boolean tentative;
+
+	private Stage stage;
+
+	private boolean agendaAdopted;
+
+	private Agenda agenda = new Agenda();
+
+	private Map<String, DecisionTaken> decisions = new HashMap<>();
+
+	private Map<String, AttendanceRecorded> attendance = new HashMap<>();
+
+	private Map<String, ItemDeferred> deferrals = new HashMap<>();
+
+	private Set<String> corrections = new HashSet<>();
+
+	private MinutesAdjusterAppointed adjuster;
+
+	MeetingAggregate() {
+	}
+
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	void handle(ScheduleMeeting command, Bodies bodies) {
+		MeetingScheduled scheduled = new MeetingScheduled(command.meetingId(), command.bodyId(), command.time(),
+				command.location(), command.mode(), command.tentative(), command.title());
+		if (this.origin != null) {
+			RuleViolation.check(this.origin.equals(scheduled), ErrorCode.DUPLICATE_ID,
+					"a different meeting with id '" + command.meetingId().value() + "' is already scheduled");
+			return;
+		}
+		bodies.requireActive(command.bodyId());
+		AggregateLifecycle.apply(scheduled);
+	}
+
+	@CommandHandler
+	void handle(RescheduleMeeting command) {
+		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
+		RuleViolation.check(this.stage == Stage.SCHEDULED, ErrorCode.MEETING_ALREADY_OPENED,
+				"the meeting has already been held and cannot be moved");
+		boolean sameTime = command.to().equals(this.time) && command.tentative() == this.tentative;
+		String location = (command.location() != null) ? command.location() : this.location;
+		if (sameTime && Objects.equals(location, this.location)) {
+			return;
+		}
+		RuleViolation.check(!command.to().isBefore(this.time) || command.reason() != null, ErrorCode.REASON_REQUIRED,
+				"moving a meeting earlier than " + this.time.date() + " needs a reason in the record");
+		AggregateLifecycle.apply(new MeetingRescheduled(this.meetingId, this.time, command.to(), location,
+				command.tentative(), command.reason()));
+	}
+
+	@CommandHandler
+	void handle(CancelMeeting command) {
+		if (this.stage == Stage.CANCELLED) {
+			return;
+		}
+		RuleViolation.check(this.stage == Stage.SCHEDULED, ErrorCode.MEETING_ALREADY_OPENED,
+				"the meeting has already been opened and can no longer be cancelled");
+		AggregateLifecycle.apply(new MeetingCancelled(this.meetingId, command.reason()));
+	}
+
+	@CommandHandler
+	void handle(AddAgendaItem command, Matters matters) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		Agenda.Item existing = this.agenda.find(command.itemId());
+		if (existing != null) {
+			AgendaItemAdded retried = MeetingPolicy.added(command, existing.origin.position());
+			RuleViolation.check(existing.origin.equals(retried), ErrorCode.DUPLICATE_ID,
+					"item '" + command.itemId().value() + "' is already on the agenda with other content");
+			return;
+		}
+		if (command.matterId() != null) {
+			matters.requireExists(command.matterId());
+		}
+		AggregateLifecycle.apply(MeetingPolicy.added(command, this.agenda.positionFor(command.position())));
+	}
+
+	@CommandHandler
+	void handle(WithdrawAgendaItem command) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		Agenda.Item item = this.agenda.find(command.itemId());
+		if (item != null && item.withdrawn) {
+			return;
+		}
+		this.agenda.require(command.itemId());
+		RuleViolation.check(item.decisions == 0, ErrorCode.RULE_BROKEN,
+				"item '" + command.itemId().value() + "' has decisions and cannot be withdrawn");
+		AggregateLifecycle.apply(new AgendaItemWithdrawn(this.meetingId, command.itemId(), command.reason()));
+	}
+
+	@CommandHandler
+	void handle(ReorderAgenda command) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		this.agenda.requirePermutation(command.order());
+		AggregateLifecycle.apply(new AgendaReordered(this.meetingId, command.order()));
+	}
+
+	@CommandHandler
+	void handle(AdoptAgenda command) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		if (!this.agendaAdopted) {
+			AggregateLifecycle.apply(new AgendaAdopted(this.meetingId), onMeetingDay());
+		}
+	}
+
+	@CommandHandler
+	void handle(OpenMeeting command) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		if (this.stage == Stage.SCHEDULED) {
+			AggregateLifecycle.apply(new MeetingOpened(this.meetingId), onMeetingDay());
+		}
+	}
+
+	@CommandHandler
+	void handle(RecordAttendance command) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		this.agenda.requireAll(command.items());
+		AttendanceRecorded recorded = new AttendanceRecorded(this.meetingId, command.personId(), command.name(),
+				command.organisation(), command.status(), command.items());
+		if (!recorded.equals(this.attendance.get(command.personId().value()))) {
+			AggregateLifecycle.apply(recorded, onMeetingDay());
+		}
+	}
+
+	@CommandHandler
+	void handle(AppointMinutesAdjuster command) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		MinutesAdjusterAppointed appointed = new MinutesAdjusterAppointed(this.meetingId, command.personId(),
+				command.name());
+		if (!appointed.equals(this.adjuster)) {
+			AggregateLifecycle.apply(appointed, onMeetingDay());
+		}
+	}
+
+	@CommandHandler
+	void handle(RecordDiscussion command) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		Agenda.Item item = this.agenda.require(command.itemId());
+		AggregateLifecycle.apply(
+				new ItemDiscussed(this.meetingId, command.itemId(), item.matterId(), command.summary()),
+				onMeetingDay());
+	}
+
+	@CommandHandler
+	void handle(AttachDocument command) {
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		this.agenda.require(command.itemId());
+		AggregateLifecycle.apply(new DocumentAttached(this.meetingId, command.itemId(), command.document()));
+	}
+
+	@CommandHandler
+	void handle(TakeDecision command, Matters matters) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		Agenda.Item item = this.agenda.require(command.itemId());
+		DecisionTaken decision = MeetingPolicy.decision(this.meetingId, command, item.matterId());
+		DecisionTaken existing = this.decisions.get(command.decisionId().value());
+		if (existing != null) {
+			RuleViolation.check(existing.equals(decision), ErrorCode.DUPLICATE_ID,
+					"decision '" + command.decisionId().value() + "' is already recorded with other content");
+			return;
+		}
+		if (decision.matterId() != null && item.matterId() == null) {
+			matters.requireExists(decision.matterId());
+		}
+		AggregateLifecycle.apply(decision, onMeetingDay());
+	}
+
+	@CommandHandler
+	void handle(DeferItem command, Bodies bodies, Meetings meetings) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		Agenda.Item item = this.agenda.require(command.itemId());
+		ItemDeferred deferred = new ItemDeferred(this.meetingId, command.itemId(), item.matterId(), command.toMeeting(),
+				command.toBacklogOf(), command.reason());
+		ItemDeferred existing = this.deferrals.get(command.itemId().value());
+		if (existing != null) {
+			RuleViolation.check(existing.equals(deferred), ErrorCode.RULE_BROKEN,
+					"item '" + command.itemId().value() + "' is already deferred elsewhere");
+			return;
+		}
+		MeetingPolicy.requireDeferralTarget(command, this.meetingId, bodies, meetings);
+		AggregateLifecycle.apply(deferred, onMeetingDay());
+	}
+
+	@CommandHandler
+	void handle(CloseMeeting command) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		if (this.stage == Stage.OPENED) {
+			AggregateLifecycle.apply(new MeetingClosed(this.meetingId), onMeetingDay());
+		}
+	}
+
+	@CommandHandler
+	void handle(AdjustMinutes command) {
+		if (this.stage == Stage.ADJUSTED) {
+			return;
+		}
+		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
+		RuleViolation.check(this.stage == Stage.CLOSED, ErrorCode.MEETING_NOT_CLOSED,
+				"the minutes can be adjusted once the meeting is closed");
+		AggregateLifecycle.apply(new MinutesAdjusted(this.meetingId, command.adjustedOn(), command.adjustedBy()),
+				RecordMetadata.tookEffectOn(command.adjustedOn()));
+	}
+
+	@CommandHandler
+	void handle(CorrectMinutes command) {
+		RuleViolation.check(this.stage == Stage.ADJUSTED, ErrorCode.MINUTES_NOT_ADJUSTED,
+				"only adjusted minutes are corrected; until then, record the change itself");
+		if (!this.corrections.contains(command.correctionId().value())) {
+			AggregateLifecycle.apply(new MinutesCorrected(this.meetingId, command.correctionId(), command.what(),
+					command.correction(), command.reason()));
+		}
+	}
+
+	/**
+	 * What a decision, assignment or report back at this meeting under this item may rely
+	 * on.
+	 */
+	MeetingFacts factsFor(AgendaItemId itemId) {
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		MeetingFacts facts = new MeetingFacts(this.meetingId, this.bodyId, this.time.date(), null);
+		return (itemId != null) ? facts.withMatter(this.agenda.require(itemId).matterId()) : facts;
+	}
+
+	boolean isCancelled() {
+		return this.stage == Stage.CANCELLED;
+	}
+
+	private org.axonframework.messaging.MetaData onMeetingDay() {
+		return RecordMetadata.tookEffectOn(this.time.date());
+	}
+
+	@EventSourcingHandler
+	void on(MeetingScheduled event) {
+		this.stream = event.meetingId().toString();
+		this.meetingId = event.meetingId();
+		this.bodyId = event.bodyId();
+		this.origin = event;
+		this.time = event.time();
+		this.location = event.location();
+		this.tentative = event.tentative();
+		this.stage = Stage.SCHEDULED;
+	}
+
+	@EventSourcingHandler
+	void on(MeetingRescheduled event) {
+		this.time = event.to();
+		this.location = event.location();
+		this.tentative = event.tentative();
+	}
+
+	@EventSourcingHandler
+	void on(MeetingCancelled event) {
+		this.stage = Stage.CANCELLED;
+	}
+
+	@EventSourcingHandler
+	void on(AgendaItemAdded event) {
+		this.agenda.add(event);
+	}
+
+	@EventSourcingHandler
+	void on(AgendaItemWithdrawn event) {
+		this.agenda.find(event.itemId()).withdrawn = true;
+	}
+
+	@EventSourcingHandler
+	void on(AgendaReordered event) {
+		this.agenda.reorder(event.order());
+	}
+
+	@EventSourcingHandler
+	void on(AgendaAdopted event) {
+		this.agendaAdopted = true;
+	}
+
+	@EventSourcingHandler
+	void on(MeetingOpened event) {
+		this.stage = Stage.OPENED;
+	}
+
+	@EventSourcingHandler
+	void on(AttendanceRecorded event) {
+		this.attendance.put(event.personId().value(), event);
+	}
+
+	@EventSourcingHandler
+	void on(MinutesAdjusterAppointed event) {
+		this.adjuster = event;
+	}
+
+	@EventSourcingHandler
+	void on(DecisionTaken event) {
+		this.decisions.put(event.decisionId().value(), event);
+		this.agenda.find(event.itemId()).decisions++;
+	}
+
+	@EventSourcingHandler
+	void on(ItemDeferred event) {
+		this.deferrals.put(event.itemId().value(), event);
+		this.agenda.find(event.itemId()).deferred = true;
+	}
+
+	@EventSourcingHandler
+	void on(MeetingClosed event) {
+		this.stage = Stage.CLOSED;
+	}
+
+	@EventSourcingHandler
+	void on(MinutesAdjusted event) {
+		this.stage = Stage.ADJUSTED;
+	}
+
+	@EventSourcingHandler
+	void on(MinutesCorrected event) {
+		this.corrections.add(event.correctionId().value());
+	}
+
+}

@@ -1,0 +1,422 @@
+package org.matterflow.command.meeting;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.common.UnknownReference;
+import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.command.testing.KnownRecord;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.*;
+
+import static org.matterflow.command.meeting.MeetingFixtures.*;
+import static org.matterflow.command.testing.Refusal.refusedWith;
+
+class MeetingAggregateTest {
+
+	private FixtureConfiguration<MeetingAggregate> fixture;
+
+	private KnownRecord record;
+
+	@BeforeEach
+	void setUp() {
+		this.record = new KnownRecord().body(BODY).matter(STRATEGY).scheduledMeeting(anyOtherMeetingId());
+		this.fixture = new AggregateTestFixture<>(MeetingAggregate.class)
+			.registerCommandTargetResolver(new FirstComponentTargetResolver())
+			.registerInjectableResource(this.record);
+	}
+
+	@Test
+	void a_meeting_of_an_active_body_is_scheduled() {
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleMeeting(MEETING, BODY, JANUARY_22, "Länsstyrelsen", MeetingMode.IN_PERSON, false, null))
+			.expectEvents(meetingScheduled());
+	}
+
+	@Test
+	void a_meeting_of_a_dissolved_body_is_refused() {
+		this.record.dissolvedBody(org.matterflow.kernel.body.BodyId.of("au"));
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleMeeting(MEETING, org.matterflow.kernel.body.BodyId.of("au"), JANUARY_22, null,
+					MeetingMode.DIGITAL, false, null))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_of_an_unknown_body_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleMeeting(MEETING, org.matterflow.kernel.body.BodyId.of("nobody"), JANUARY_22, null,
+					MeetingMode.DIGITAL, false, null))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void scheduling_the_same_meeting_twice_changes_nothing() {
+		this.fixture.given(meetingScheduled())
+			.when(new ScheduleMeeting(MEETING, BODY, JANUARY_22, "Länsstyrelsen", MeetingMode.IN_PERSON, false, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void scheduling_another_meeting_under_a_taken_id_is_refused() {
+		this.fixture.given(meetingScheduled())
+			.when(new ScheduleMeeting(MEETING, BODY, JANUARY_22, "Digitalt", MeetingMode.DIGITAL, false, null))
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_is_moved_later_without_a_reason() {
+		MeetingTime later = new MeetingTime(LocalDate.of(2025, 1, 29), LocalTime.of(13, 0), LocalTime.of(16, 0));
+		this.fixture.given(meetingScheduled())
+			.when(new RescheduleMeeting(MEETING, later, null, false, null))
+			.expectEvents(new MeetingRescheduled(MEETING, JANUARY_22, later, "Länsstyrelsen", false, null));
+	}
+
+	@Test
+	void moving_a_meeting_earlier_than_its_record_needs_a_reason() {
+		MeetingTime earlier = new MeetingTime(LocalDate.of(2025, 1, 15), null, null);
+		this.fixture.given(meetingScheduled())
+			.when(new RescheduleMeeting(MEETING, earlier, null, false, null))
+			.expectException(refusedWith(ErrorCode.REASON_REQUIRED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void moving_a_meeting_earlier_with_a_reason_is_recorded() {
+		MeetingTime earlier = new MeetingTime(LocalDate.of(2025, 1, 15), null, null);
+		this.fixture.given(meetingScheduled())
+			.when(new RescheduleMeeting(MEETING, earlier, null, true, "krock med gemensam chefsdag"))
+			.expectEvents(new MeetingRescheduled(MEETING, JANUARY_22, earlier, "Länsstyrelsen", true,
+					"krock med gemensam chefsdag"));
+	}
+
+	@Test
+	void a_cancelled_meeting_cannot_be_rescheduled() {
+		this.fixture.given(meetingScheduled(), new MeetingCancelled(MEETING, "inställt"))
+			.when(new RescheduleMeeting(MEETING, new MeetingTime(LocalDate.of(2025, 9, 11), null, null), null, false,
+					null))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_opened_meeting_cannot_be_cancelled() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new CancelMeeting(MEETING, "för få anmälda"))
+			.expectException(refusedWith(ErrorCode.MEETING_ALREADY_OPENED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void cancelling_a_cancelled_meeting_again_changes_nothing() {
+		this.fixture.given(meetingScheduled(), new MeetingCancelled(MEETING, "inställt"))
+			.when(new CancelMeeting(MEETING, "inställt"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_agenda_item_goes_last_unless_a_position_is_given() {
+		AgendaItemId item5 = AgendaItemId.of("5");
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(new AddAgendaItem(MEETING, item5, null, "Samverkansplan", ItemKind.DECISION, null, null, null, null,
+					null))
+			.expectEvents(new AgendaItemAdded(MEETING, item5, 2, "Samverkansplan", ItemKind.DECISION, null, List.of(),
+					List.of(), List.of(), null));
+	}
+
+	@Test
+	void an_agenda_item_about_an_unknown_matter_is_refused() {
+		this.fixture.given(meetingScheduled())
+			.when(new AddAgendaItem(MEETING, ITEM_4, null, "Okänt", ItemKind.DISCUSSION, MatterId.of("unknown"), null,
+					null, null, null))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_same_agenda_item_sent_twice_is_added_once() {
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(new AddAgendaItem(MEETING, ITEM_4, null, "Föräldraskapsstödsstrategin", ItemKind.DISCUSSION, STRATEGY,
+					List.of("Deepa Singhru"), null, null, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void another_agenda_item_under_a_taken_item_id_is_refused() {
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(new AddAgendaItem(MEETING, ITEM_4, null, "Samverkansplan", ItemKind.DECISION, null, null, null, null,
+					null))
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_new_order_must_name_every_item_of_the_agenda() {
+		this.fixture.given(meetingScheduled(), strategyItem(), itemAdded(AgendaItemId.of("5"), 2, null))
+			.when(new ReorderAgenda(MEETING, List.of(ITEM_4)))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_agenda_is_put_in_a_new_order() {
+		AgendaItemId item5 = AgendaItemId.of("5");
+		this.fixture.given(meetingScheduled(), strategyItem(), itemAdded(item5, 2, null))
+			.when(new ReorderAgenda(MEETING, List.of(item5, ITEM_4)))
+			.expectEvents(new AgendaReordered(MEETING, List.of(item5, ITEM_4)));
+	}
+
+	@Test
+	void a_decision_on_a_cancelled_meeting_is_refused() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingCancelled(MEETING, "inställt"))
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_on_a_meeting_not_yet_opened_is_refused() {
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.MEETING_NOT_OPENED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void attendance_at_a_meeting_not_yet_opened_is_refused() {
+		this.fixture.given(meetingScheduled())
+			.when(new RecordAttendance(MEETING, PersonId.of("ingmar"), "Ingmar Ångman", null, AttendanceStatus.PRESENT,
+					null))
+			.expectException(refusedWith(ErrorCode.MEETING_NOT_OPENED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void attendance_at_a_cancelled_meeting_is_refused() {
+		this.fixture.given(meetingScheduled(), new MeetingCancelled(MEETING, null))
+			.when(new RecordAttendance(MEETING, PersonId.of("ingmar"), "Ingmar Ångman", null, AttendanceStatus.PRESENT,
+					null))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_guest_attends_for_named_items_only() {
+		PersonId deepa = PersonId.of("deepa");
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new RecordAttendance(MEETING, deepa, "Deepa Singhru", null, AttendanceStatus.GUEST, List.of(ITEM_4)))
+			.expectEvents(new AttendanceRecorded(MEETING, deepa, "Deepa Singhru", null, AttendanceStatus.GUEST,
+					List.of(ITEM_4)));
+	}
+
+	@Test
+	void a_guest_for_an_item_not_on_the_agenda_is_refused() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new RecordAttendance(MEETING, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.GUEST,
+					List.of(ITEM_4)))
+			.expectException(refusedWith(ErrorCode.ITEM_NOT_ON_AGENDA))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_deferral_on_a_cancelled_meeting_is_refused() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingCancelled(MEETING, null))
+			.when(new DeferItem(MEETING, ITEM_4, null, null, "låg närvaro"))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_deferral_on_a_meeting_not_yet_opened_is_refused() {
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(new DeferItem(MEETING, ITEM_4, null, null, "låg närvaro"))
+			.expectException(refusedWith(ErrorCode.MEETING_NOT_OPENED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_is_taken_under_an_item_on_the_agenda_and_about_its_matter() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(decisionUnderItem4())
+			.expectEvents(new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY,
+					DecisionKind.HAND_OUT_ASSIGNMENT, "Deepa får fortsatt uppdrag att återkomma med ett förslag"));
+	}
+
+	@Test
+	void a_decision_under_an_item_not_on_the_agenda_is_refused() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.ITEM_NOT_ON_AGENDA))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_under_a_withdrawn_item_is_refused() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new AgendaItemWithdrawn(MEETING, ITEM_4, null),
+					new MeetingOpened(MEETING))
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.ITEM_NOT_ON_AGENDA))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_about_another_matter_than_its_item_is_refused() {
+		this.record.matter(MatterId.of("samverkansplan"));
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new TakeDecision(MEETING, DecisionId.of("d-4"), ITEM_4, MatterId.of("samverkansplan"),
+					DecisionKind.ADOPT_PROPOSAL, "planen antagen"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_same_decision_sent_twice_is_recorded_once() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING),
+					new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
+							"Deepa får fortsatt uppdrag att återkomma med ett förslag"))
+			.when(decisionUnderItem4())
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void another_decision_under_a_taken_decision_id_is_refused() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING),
+					new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.PLACE_ON_FILE,
+							"lades till handlingarna"))
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_item_with_decisions_cannot_be_withdrawn() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING),
+					new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.PLACE_ON_FILE,
+							"lades till handlingarna"))
+			.when(new WithdrawAgendaItem(MEETING, ITEM_4, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_item_is_deferred_to_a_coming_meeting_with_its_matter() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new DeferItem(MEETING, ITEM_4, anyOtherMeetingId(), null, "flyttas till kommande möte"))
+			.expectEvents(new ItemDeferred(MEETING, ITEM_4, STRATEGY, anyOtherMeetingId(), null,
+					"flyttas till kommande möte"));
+	}
+
+	@Test
+	void an_item_cannot_be_deferred_to_the_meeting_it_is_on() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new DeferItem(MEETING, ITEM_4, MEETING, null, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_item_cannot_be_deferred_to_a_cancelled_meeting() {
+		MeetingId cancelled = MeetingId.of("radet-2020-04-24");
+		this.record.cancelledMeeting(cancelled);
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new DeferItem(MEETING, ITEM_4, cancelled, null, null))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_minutes_are_adjusted_only_after_the_meeting_is_closed() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new AdjustMinutes(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")))
+			.expectException(refusedWith(ErrorCode.MEETING_NOT_CLOSED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void closed_minutes_are_adjusted_and_locked() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING), new MeetingClosed(MEETING))
+			.when(new AdjustMinutes(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")))
+			.expectEvents(new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")));
+	}
+
+	@Test
+	void a_decision_after_the_minutes_are_adjusted_is_refused() {
+		this.fixture.given(adjustedMeeting())
+			.when(decisionUnderItem4())
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_agenda_item_after_the_minutes_are_adjusted_is_refused() {
+		this.fixture.given(adjustedMeeting())
+			.when(new AddAgendaItem(MEETING, AgendaItemId.of("16"), null, "Övrigt", ItemKind.INFORMATION, null, null,
+					null, null, null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void adjusted_minutes_are_corrected_with_a_reason() {
+		CorrectionId correction = CorrectionId.of("c-1");
+		this.fixture.given(adjustedMeeting())
+			.when(new CorrectMinutes(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"))
+			.expectEvents(new MinutesCorrected(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"));
+	}
+
+	@Test
+	void minutes_not_yet_adjusted_are_not_corrected_but_changed() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new CorrectMinutes(MEETING, CorrectionId.of("c-1"), "beslut d-4", "ny text", "fel"))
+			.expectException(refusedWith(ErrorCode.MINUTES_NOT_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_correction_sent_twice_is_recorded_once() {
+		CorrectionId correction = CorrectionId.of("c-1");
+		List<Object> given = new java.util.ArrayList<>(adjustedMeeting());
+		given.add(new MinutesCorrected(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"));
+		this.fixture.given(given)
+			.when(new CorrectMinutes(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_command_to_an_unknown_meeting_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new OpenMeeting(MEETING))
+			.expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+	}
+
+	private static List<Object> adjustedMeeting() {
+		return List.of(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), new MeetingClosed(MEETING),
+				new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()));
+	}
+
+	private static TakeDecision decisionUnderItem4() {
+		return new TakeDecision(MEETING, DecisionId.of("d-4"), ITEM_4, null, DecisionKind.HAND_OUT_ASSIGNMENT,
+				"Deepa får fortsatt uppdrag att återkomma med ett förslag");
+	}
+
+}

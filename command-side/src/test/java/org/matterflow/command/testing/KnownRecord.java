@@ -1,0 +1,107 @@
+package org.matterflow.command.testing;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.matterflow.command.body.Bodies;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.common.UnknownReference;
+import org.matterflow.command.matter.Matters;
+import org.matterflow.command.meeting.MeetingFacts;
+import org.matterflow.command.meeting.Meetings;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.MeetingId;
+
+/**
+ * What the other aggregates of the record hold, for fixture tests of one aggregate: the
+ * bodies, meetings and matters a command may refer to. Stands in for the directories that
+ * answer the same questions from the event store in the running application.
+ */
+public class KnownRecord implements Bodies, Meetings, Matters {
+
+	private final Set<BodyId> activeBodies = new HashSet<>();
+
+	private final Set<BodyId> dissolvedBodies = new HashSet<>();
+
+	private final Map<MeetingId, MeetingFacts> meetingsInSession = new HashMap<>();
+
+	private final Set<MeetingId> cancelledMeetings = new HashSet<>();
+
+	private final Set<MeetingId> scheduledMeetings = new HashSet<>();
+
+	private final Set<MatterId> matters = new HashSet<>();
+
+	public KnownRecord body(BodyId body) {
+		this.activeBodies.add(body);
+		return this;
+	}
+
+	public KnownRecord dissolvedBody(BodyId body) {
+		this.dissolvedBodies.add(body);
+		return this;
+	}
+
+	public KnownRecord meetingInSession(MeetingId meeting, BodyId body, LocalDate date, MatterId matterOfItems) {
+		this.meetingsInSession.put(meeting, new MeetingFacts(meeting, body, date, matterOfItems));
+		return this;
+	}
+
+	public KnownRecord scheduledMeeting(MeetingId meeting) {
+		this.scheduledMeetings.add(meeting);
+		return this;
+	}
+
+	public KnownRecord cancelledMeeting(MeetingId meeting) {
+		this.cancelledMeetings.add(meeting);
+		return this;
+	}
+
+	public KnownRecord matter(MatterId matter) {
+		this.matters.add(matter);
+		return this;
+	}
+
+	@Override
+	public void requireActive(BodyId bodyId) {
+		if (this.dissolvedBodies.contains(bodyId)) {
+			throw new RuleViolation(ErrorCode.BODY_DISSOLVED, "body '" + bodyId.value() + "' is dissolved");
+		}
+		if (!this.activeBodies.contains(bodyId)) {
+			throw new UnknownReference("body", bodyId.value());
+		}
+	}
+
+	@Override
+	public MeetingFacts requireInSession(MeetingId meetingId, AgendaItemId itemId) {
+		requireNotCancelled(meetingId);
+		if (this.scheduledMeetings.contains(meetingId)) {
+			throw new RuleViolation(ErrorCode.MEETING_NOT_OPENED,
+					"meeting '" + meetingId.value() + "' has not been opened yet");
+		}
+		return this.meetingsInSession.get(meetingId);
+	}
+
+	@Override
+	public void requireNotCancelled(MeetingId meetingId) {
+		if (this.cancelledMeetings.contains(meetingId)) {
+			throw new RuleViolation(ErrorCode.MEETING_CANCELLED, "meeting '" + meetingId.value() + "' was cancelled");
+		}
+		if (!this.meetingsInSession.containsKey(meetingId) && !this.scheduledMeetings.contains(meetingId)) {
+			throw new UnknownReference("meeting", meetingId.value());
+		}
+	}
+
+	@Override
+	public void requireExists(MatterId matterId) {
+		if (!this.matters.contains(matterId)) {
+			throw new UnknownReference("matter", matterId.value());
+		}
+	}
+
+}

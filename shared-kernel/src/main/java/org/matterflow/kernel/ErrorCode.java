@@ -1,0 +1,47 @@
+package org.matterflow.kernel;
+
+/**
+ * Why a command was refused. Part of the published language: clients read the code from
+ * the {@code code} member of a problem response, so a code, once published, keeps its
+ * name.
+ */
+public enum ErrorCode {
+
+	/** The request did not have the shape of the command. */
+	INVALID_REQUEST,
+	/** No body, meeting, matter, assignment, item or membership has that id. */
+	UNKNOWN_ID,
+	/** The id is already taken by something with different content. */
+	DUPLICATE_ID,
+	/** The client saw an older version than the one now stored. */
+	STALE_VERSION,
+	/** The meeting was cancelled. */
+	MEETING_CANCELLED,
+	/** The meeting has not been opened yet. */
+	MEETING_NOT_OPENED,
+	/** The meeting was already opened, so this can no longer be done. */
+	MEETING_ALREADY_OPENED,
+	/** The meeting was already closed. */
+	MEETING_CLOSED,
+	/** The meeting has not been closed yet. */
+	MEETING_NOT_CLOSED,
+	/** The minutes are adjusted: only a correction with a reason can change them. */
+	MINUTES_ADJUSTED,
+	/** The minutes are not adjusted yet, so there is nothing to correct. */
+	MINUTES_NOT_ADJUSTED,
+	/** The agenda item is not on this meeting's agenda. */
+	ITEM_NOT_ON_AGENDA,
+	/** A reason is needed for this change. */
+	REASON_REQUIRED,
+	/** The body is dissolved. */
+	BODY_DISSOLVED,
+	/** The matter is closed. */
+	MATTER_CLOSED,
+	/** The matter is open. */
+	MATTER_OPEN,
+	/** The assignment is completed or withdrawn. */
+	ASSIGNMENT_FINISHED,
+	/** The change contradicts the record in some other way, said in the message. */
+	RULE_BROKEN
+
+}

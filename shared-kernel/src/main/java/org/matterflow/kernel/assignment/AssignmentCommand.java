@@ -1,0 +1,12 @@
+package org.matterflow.kernel.assignment;
+
+/**
+ * The commands to the assignment aggregate.
+ */
+public sealed interface AssignmentCommand permits HandOutAssignment, ChangeAssignmentDueDate, ReassignAssignment,
+		ReportBackAssignment, CompleteAssignment, WithdrawAssignment {
+
+	/** The assignment this is about. */
+	AssignmentId assignmentId();
+
+}

@@ -1,0 +1,12 @@
+package org.matterflow.kernel.assignment;
+
+/**
+ * The events recorded by the assignment aggregate.
+ */
+public sealed interface AssignmentEvent permits AssignmentHandedOut, AssignmentDueDateChanged, AssignmentReassigned,
+		AssignmentReportedBack, AssignmentCompleted, AssignmentWithdrawn, AssignmentBecameOverdue {
+
+	/** The assignment this is about. */
+	AssignmentId assignmentId();
+
+}

@@ -1,0 +1,11 @@
+package org.matterflow.kernel.matter;
+
+/**
+ * The commands to the matter aggregate.
+ */
+public sealed interface MatterCommand permits RaiseMatter, ReferMatter, QueueMatter, CloseMatter, ReopenMatter {
+
+	/** The matter this is about. */
+	MatterId matterId();
+
+}

@@ -1,0 +1,127 @@
+package org.matterflow.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one way every integration test reaches a real PostgreSQL server, chosen once per
+ * JVM: {@code TEST_JDBC_URL} when it is set (CI points it at the machine's server), else
+ * a Testcontainers PostgreSQL when a Docker engine answers, else an embedded PostgreSQL
+ * started from binaries on the Maven class path. Each caller gets a database of its own,
+ * so test classes never see each other's events.
+ */
+public final class TestDatabase {
+
+	/** Where a test's database lives and how to log in to it. */
+	public record Connection(String url, String username, String password) {
+	}
+
+	private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]*)(\\?.*)?");
+
+	private static Connection server;
+
+	private TestDatabase() {
+	}
+
+	/**
+	 * A new, empty database on the test server, named after the caller for readable logs.
+	 */
+	public static synchronized Connection create(String purpose) {
+		Connection admin = server();
+		String name = ("mf_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
+				+ UUID.randomUUID().toString().substring(0, 8))
+			.toLowerCase();
+		try (java.sql.Connection connection = open(admin); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not create test database " + name + " on " + admin.url(), ex);
+		}
+		return new Connection(withDatabase(admin.url(), name), admin.username(), admin.password());
+	}
+
+	static synchronized Connection server() {
+		if (server == null) {
+			server = chooseServer();
+		}
+		return server;
+	}
+
+	private static Connection chooseServer() {
+		String configured = System.getenv("TEST_JDBC_URL");
+		if (configured == null || configured.isBlank()) {
+			configured = System.getProperty("test.jdbc.url");
+		}
+		if (configured != null && !configured.isBlank()) {
+			return new Connection(configured, env("TEST_JDBC_USER", "postgres"), env("TEST_JDBC_PASSWORD", ""));
+		}
+		if (dockerAnswers()) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+			container.start();
+			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		}
+		try {
+			EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					embedded.close();
+				}
+				catch (java.io.IOException ex) {
+					// the JVM is going away; the data directory is temporary anyway
+				}
+			}));
+			return new Connection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(
+					"no PostgreSQL for tests: TEST_JDBC_URL is not set, Docker does not answer, "
+							+ "and the embedded PostgreSQL did not start",
+					ex);
+		}
+	}
+
+	private static boolean dockerAnswers() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static java.sql.Connection open(Connection connection) throws SQLException {
+		Properties properties = new Properties();
+		if (connection.username() != null) {
+			properties.setProperty("user", connection.username());
+		}
+		if (connection.password() != null && !connection.password().isEmpty()) {
+			properties.setProperty("password", connection.password());
+		}
+		return DriverManager.getConnection(connection.url(), properties);
+	}
+
+	static String withDatabase(String url, String database) {
+		Matcher matcher = JDBC_URL.matcher(url);
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
+		}
+		String query = (matcher.group(3) != null) ? matcher.group(3) : "";
+		return "jdbc:postgresql://" + matcher.group(1) + "/" + database + query;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
