@@ -1,0 +1,188 @@
+package org.matterflow.command.assignment;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.common.UnknownReference;
+import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.command.testing.KnownRecord;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.assignment.*;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingTime;
+
+import static org.matterflow.command.testing.Refusal.refusedWith;
+
+class AssignmentAggregateTest {
+
+	private static final AssignmentId ASSIGNMENT = AssignmentId.of("a-deepa");
+
+	private static final BodyId MANAGEMENT = BodyId.of("chefsgrupp-folkhalsa");
+
+	private static final MeetingId JANUARY = MeetingId.of("chefsgrupp-2025-01-22");
+
+	private static final MeetingId MAY = MeetingId.of("chefsgrupp-2025-05-22");
+
+	private static final AgendaItemId ITEM_4 = AgendaItemId.of("4");
+
+	private static final MatterId STRATEGY = MatterId.of("foraldraskapsstodsstrategin");
+
+	private static final List<Assignee> DEEPA = List.of(Assignee.person("deepa", "Deepa Singhru"));
+
+	private static final Due BY_MAY = Due.on(LocalDate.of(2025, 5, 21));
+
+	private static final AssignmentHandedOut HANDED_OUT = new AssignmentHandedOut(ASSIGNMENT, MANAGEMENT, JANUARY,
+			ITEM_4, STRATEGY, DEEPA, "återkomma med förslag på arbetsgrupp", BY_MAY, AssignmentKind.TASK);
+
+	private static final java.time.Instant JANUARY_22 = LocalDate.of(2025, 1, 22)
+		.atTime(16, 30)
+		.atZone(MeetingTime.ZONE)
+		.toInstant();
+
+	private FixtureConfiguration<AssignmentAggregate> fixture;
+
+	private KnownRecord record;
+
+	@BeforeEach
+	void setUp() {
+		this.record = new KnownRecord().body(MANAGEMENT)
+			.meetingInSession(JANUARY, MANAGEMENT, LocalDate.of(2025, 1, 22), STRATEGY)
+			.meetingInSession(MAY, MANAGEMENT, LocalDate.of(2025, 5, 22), null);
+		this.fixture = new AggregateTestFixture<>(AssignmentAggregate.class)
+			.registerCommandTargetResolver(new FirstComponentTargetResolver())
+			.registerInjectableResource(this.record);
+	}
+
+	@Test
+	void an_assignment_is_handed_out_by_the_body_of_the_meeting_about_the_matter_of_its_item() {
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.when(handOut(BY_MAY))
+			.expectEvents(HANDED_OUT)
+			.expectScheduledDeadline(LocalDate.of(2025, 5, 22).atStartOfDay(MeetingTime.ZONE).toInstant(),
+					LocalDate.of(2025, 5, 21));
+	}
+
+	@Test
+	void an_assignment_due_at_a_meeting_without_a_date_has_no_deadline() {
+		Due atNextMeeting = Due.atNextMeetingOf(MANAGEMENT);
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(atNextMeeting))
+			.expectEvents(new AssignmentHandedOut(ASSIGNMENT, MANAGEMENT, JANUARY, ITEM_4, STRATEGY, DEEPA,
+					"återkomma med förslag på arbetsgrupp", atNextMeeting, AssignmentKind.TASK))
+			.expectNoScheduledDeadlines();
+	}
+
+	@Test
+	void an_assignment_at_a_cancelled_meeting_is_refused() {
+		this.record.cancelledMeeting(JANUARY);
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(BY_MAY))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_to_an_unknown_body_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new HandOutAssignment(ASSIGNMENT, JANUARY, ITEM_4, null,
+					List.of(Assignee.body("arbetsgrupp-x", null)), "återkomma med budget", BY_MAY, AssignmentKind.TASK))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void handing_out_the_same_assignment_twice_changes_nothing() {
+		this.fixture.given(HANDED_OUT).when(handOut(BY_MAY)).expectSuccessfulHandlerExecution().expectNoEvents();
+	}
+
+	@Test
+	void another_assignment_under_a_taken_id_is_refused() {
+		this.fixture.given(HANDED_OUT)
+			.when(new HandOutAssignment(ASSIGNMENT, JANUARY, ITEM_4, null, DEEPA, "något annat", BY_MAY,
+					AssignmentKind.TASK))
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_is_reported_back_at_a_meeting() {
+		this.fixture.given(HANDED_OUT)
+			.when(new ReportBackAssignment(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"))
+			.expectEvents(new AssignmentReportedBack(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"));
+	}
+
+	@Test
+	void an_assignment_is_completed_once() {
+		this.fixture.given(HANDED_OUT, new AssignmentCompleted(ASSIGNMENT, null))
+			.when(new CompleteAssignment(ASSIGNMENT, null))
+			.expectException(refusedWith(ErrorCode.ASSIGNMENT_FINISHED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_withdrawn_assignment_is_not_completed() {
+		this.fixture.given(HANDED_OUT, new AssignmentWithdrawn(ASSIGNMENT, "inte längre aktuellt"))
+			.when(new CompleteAssignment(ASSIGNMENT, null))
+			.expectException(refusedWith(ErrorCode.ASSIGNMENT_FINISHED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_is_given_to_a_whole_body() {
+		BodyId group = BodyId.of("arbetsgrupp-samverkansplan");
+		this.record.body(group);
+		List<Assignee> toGroup = List.of(Assignee.body(group.value(), "Arbetsgruppen"));
+		this.fixture.given(HANDED_OUT)
+			.when(new ReassignAssignment(ASSIGNMENT, toGroup, "arbetsgruppen tar över"))
+			.expectEvents(new AssignmentReassigned(ASSIGNMENT, toGroup, "arbetsgruppen tar över"));
+	}
+
+	@Test
+	void an_assignment_becomes_overdue_when_its_day_passes_without_a_report_back() {
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.andGivenCommands(handOut(BY_MAY))
+			.whenTimeAdvancesTo(LocalDate.of(2025, 5, 23).atStartOfDay(MeetingTime.ZONE).toInstant())
+			.expectEvents(new AssignmentBecameOverdue(ASSIGNMENT, LocalDate.of(2025, 5, 21)));
+	}
+
+	@Test
+	void an_assignment_reported_back_in_time_does_not_become_overdue() {
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.andGivenCommands(handOut(BY_MAY), new ReportBackAssignment(ASSIGNMENT, MAY, null, "klart"))
+			.whenTimeAdvancesTo(LocalDate.of(2025, 5, 23).atStartOfDay(MeetingTime.ZONE).toInstant())
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_deadline_set_for_an_earlier_due_date_changes_nothing() {
+		Due byJune = Due.on(LocalDate.of(2025, 6, 30));
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.andGivenCommands(handOut(BY_MAY), new ChangeAssignmentDueDate(ASSIGNMENT, byJune, "mer tid behövs"))
+			.whenTimeAdvancesTo(LocalDate.of(2025, 5, 23).atStartOfDay(MeetingTime.ZONE).toInstant())
+			.expectNoEvents();
+	}
+
+	@Test
+	void changing_the_due_date_schedules_a_new_deadline() {
+		Due byJune = Due.on(LocalDate.of(2025, 6, 30));
+		this.fixture.given(HANDED_OUT)
+			.andGivenCurrentTime(JANUARY_22)
+			.when(new ChangeAssignmentDueDate(ASSIGNMENT, byJune, "mer tid behövs"))
+			.expectEvents(new AssignmentDueDateChanged(ASSIGNMENT, BY_MAY, byJune, "mer tid behövs"))
+			.expectScheduledDeadline(LocalDate.of(2025, 7, 1).atStartOfDay(MeetingTime.ZONE).toInstant(),
+					LocalDate.of(2025, 6, 30));
+	}
+
+	private static HandOutAssignment handOut(Due due) {
+		return new HandOutAssignment(ASSIGNMENT, JANUARY, ITEM_4, null, DEEPA, "återkomma med förslag på arbetsgrupp",
+				due, AssignmentKind.TASK);
+	}
+
+}

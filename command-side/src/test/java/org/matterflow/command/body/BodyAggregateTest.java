@@ -1,0 +1,145 @@
+package org.matterflow.command.body;
+
+import java.time.LocalDate;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.body.*;
+
+import static org.matterflow.command.testing.Refusal.refusedWith;
+
+class BodyAggregateTest {
+
+	private static final BodyId COUNCIL = BodyId.of("samverkansradet-folkhalsa");
+
+	private static final BodyEstablished ESTABLISHED = new BodyEstablished(COUNCIL,
+			"Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null, null);
+
+	private static final MembershipId MEMBERSHIP = MembershipId.of("m-1");
+
+	private static final MemberAppointed APPOINTED = new MemberAppointed(COUNCIL, MEMBERSHIP, PersonId.of("anna"),
+			"Anna Andersson", "Lekebergs kommun", null, Role.MEMBER, LocalDate.of(2023, 1, 1));
+
+	private FixtureConfiguration<BodyAggregate> fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.fixture = new AggregateTestFixture<>(BodyAggregate.class)
+			.registerCommandTargetResolver(new FirstComponentTargetResolver());
+	}
+
+	@Test
+	void a_body_is_established() {
+		this.fixture.givenNoPriorActivity()
+			.when(new EstablishBody(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null,
+					null))
+			.expectEvents(ESTABLISHED);
+	}
+
+	@Test
+	void establishing_the_same_body_twice_changes_nothing() {
+		this.fixture.given(ESTABLISHED)
+			.when(new EstablishBody(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null,
+					null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void another_body_under_a_taken_id_is_refused() {
+		this.fixture.given(ESTABLISHED)
+			.when(new EstablishBody(COUNCIL, "Chefsgrupp folkhälsa", BodyKind.MANAGEMENT_GROUP, null, null, null))
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_member_is_appointed_in_a_role_from_a_date() {
+		this.fixture.given(ESTABLISHED)
+			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("anna"), "Anna Andersson", "Lekebergs kommun",
+					null, Role.MEMBER, LocalDate.of(2023, 1, 1)))
+			.expectEvents(APPOINTED);
+	}
+
+	@Test
+	void a_dissolved_body_takes_no_new_members() {
+		this.fixture.given(ESTABLISHED, new BodyDissolved(COUNCIL, LocalDate.of(2024, 12, 31), null))
+			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("anna"), "Anna Andersson", null, null, Role.MEMBER,
+					LocalDate.of(2025, 1, 1)))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_membership_id_taken_by_someone_else_is_refused() {
+		this.fixture.given(ESTABLISHED, APPOINTED)
+			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("ingmar"), "Ingmar Ångman", null, null, Role.CHAIR,
+					LocalDate.of(2023, 1, 1)))
+			.expectException(refusedWith(ErrorCode.DUPLICATE_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_membership_ends_on_a_date_and_stays_in_the_record() {
+		this.fixture.given(ESTABLISHED, APPOINTED)
+			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), "ny mandatperiod"))
+			.expectEvents(new MembershipEnded(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), "ny mandatperiod"));
+	}
+
+	@Test
+	void a_membership_cannot_end_before_it_began() {
+		this.fixture.given(ESTABLISHED, APPOINTED)
+			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2022, 12, 31), null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void ending_an_unknown_membership_is_refused() {
+		this.fixture.given(ESTABLISHED)
+			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_vice_chair_is_elected_at_a_meeting() {
+		OfficerElected elected = new OfficerElected(COUNCIL, PersonId.of("anna"), "Anna Andersson", Role.VICE_CHAIR,
+				LocalDate.of(2024, 9, 13), null);
+		this.fixture.given(ESTABLISHED, APPOINTED)
+			.when(new ElectOfficer(COUNCIL, PersonId.of("anna"), "Anna Andersson", Role.VICE_CHAIR,
+					LocalDate.of(2024, 9, 13), null))
+			.expectEvents(elected);
+	}
+
+	@Test
+	void only_a_chair_vice_chair_or_secretary_is_elected() {
+		this.fixture.given(ESTABLISHED)
+			.when(new ElectOfficer(COUNCIL, PersonId.of("anna"), "Anna Andersson", Role.DEPUTY,
+					LocalDate.of(2024, 9, 13), null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void renaming_a_body_to_its_own_name_changes_nothing() {
+		this.fixture.given(ESTABLISHED)
+			.when(new RenameBody(COUNCIL, "Specifika samverkansrådet för folkhälsa", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_dissolved_body_is_not_renamed() {
+		this.fixture.given(ESTABLISHED, new BodyDissolved(COUNCIL, LocalDate.of(2024, 12, 31), null))
+			.when(new RenameBody(COUNCIL, "Nytt namn", null))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+}

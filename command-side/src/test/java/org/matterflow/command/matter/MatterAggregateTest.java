@@ -1,0 +1,150 @@
+package org.matterflow.command.matter;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.common.UnknownReference;
+import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.command.testing.KnownRecord;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.*;
+import org.matterflow.kernel.meeting.MeetingId;
+
+import static org.matterflow.command.testing.Refusal.refusedWith;
+
+class MatterAggregateTest {
+
+	private static final MatterId STRATEGY = MatterId.of("foraldraskapsstodsstrategin");
+
+	private static final BodyId MANAGEMENT = BodyId.of("chefsgrupp-folkhalsa");
+
+	private static final BodyId SOUTH = BodyId.of("lansdelsgrupp-soder");
+
+	private static final BodyId JOINT = BodyId.of("gemensam-chefsgrupp");
+
+	private static final MeetingId JANUARY = MeetingId.of("chefsgrupp-2025-01-22");
+
+	private static final MatterRaised RAISED = new MatterRaised(STRATEGY, MANAGEMENT, "Föräldraskapsstödsstrategin",
+			null, null);
+
+	private FixtureConfiguration<MatterAggregate> fixture;
+
+	private KnownRecord record;
+
+	@BeforeEach
+	void setUp() {
+		this.record = new KnownRecord().body(MANAGEMENT).body(SOUTH).body(JOINT).scheduledMeeting(JANUARY);
+		this.fixture = new AggregateTestFixture<>(MatterAggregate.class)
+			.registerCommandTargetResolver(new FirstComponentTargetResolver())
+			.registerInjectableResource(this.record);
+	}
+
+	@Test
+	void a_matter_is_raised_in_a_body() {
+		this.fixture.givenNoPriorActivity()
+			.when(new RaiseMatter(STRATEGY, MANAGEMENT, "Föräldraskapsstödsstrategin", null, null))
+			.expectEvents(RAISED);
+	}
+
+	@Test
+	void a_matter_raised_in_an_unknown_body_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new RaiseMatter(STRATEGY, BodyId.of("okand"), "Föräldraskapsstödsstrategin", null, null))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void raising_the_same_matter_twice_changes_nothing() {
+		this.fixture.given(RAISED)
+			.when(new RaiseMatter(STRATEGY, MANAGEMENT, "Föräldraskapsstödsstrategin", null, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_is_referred_from_the_body_it_is_with_to_another() {
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY,
+					"skickas till länsdelsgrupperna"))
+			.expectEvents(new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY,
+					"skickas till länsdelsgrupperna"));
+	}
+
+	@Test
+	void a_matter_is_not_referred_from_a_body_it_has_not_been_with() {
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_is_not_referred_to_the_body_it_comes_from() {
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, MANAGEMENT, ReferralPurpose.FOR_DECISION, null, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_referral_to_a_dissolved_body_is_refused() {
+		BodyId dissolved = BodyId.of("arbetsgrupp-2020");
+		this.record.dissolvedBody(dissolved);
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, dissolved, ReferralPurpose.FOR_PREPARATION, null, null))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_referred_on_can_be_referred_from_where_it_went() {
+		this.fixture
+			.given(RAISED, new MatterReferred(STRATEGY, MANAGEMENT, JOINT, ReferralPurpose.FOR_ANCHORING, null, null))
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.expectEvents(new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null));
+	}
+
+	@Test
+	void the_same_referral_sent_twice_is_recorded_once() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_closed_matter_is_not_referred() {
+		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "strategin antagen"))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.expectException(refusedWith(ErrorCode.MATTER_CLOSED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_is_queued_on_a_body_backlog_with_a_priority() {
+		this.fixture.given(RAISED)
+			.when(new QueueMatter(STRATEGY, MANAGEMENT, 1, "prioriteras före övriga teman"))
+			.expectEvents(new MatterQueued(STRATEGY, MANAGEMENT, 1, "prioriteras före övriga teman"));
+	}
+
+	@Test
+	void a_closed_matter_is_reopened_with_a_reason() {
+		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "klar"))
+			.when(new ReopenMatter(STRATEGY, "ny remiss"))
+			.expectEvents(new MatterReopened(STRATEGY, "ny remiss"));
+	}
+
+	@Test
+	void an_open_matter_is_not_reopened() {
+		this.fixture.given(RAISED)
+			.when(new ReopenMatter(STRATEGY, "ny remiss"))
+			.expectException(refusedWith(ErrorCode.MATTER_OPEN))
+			.expectNoEvents();
+	}
+
+}
