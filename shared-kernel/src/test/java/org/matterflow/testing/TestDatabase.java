@@ -53,8 +53,32 @@ public final class TestDatabase {
 	static synchronized Connection server() {
 		if (server == null) {
 			server = chooseServer();
+			dropAbandonedDatabases(server);
 		}
 		return server;
+	}
+
+	/**
+	 * Test databases are not dropped at the end of a run (the applications may still hold
+	 * connections then), so each run drops those that earlier runs left behind and nobody
+	 * is connected to any more.
+	 */
+	private static void dropAbandonedDatabases(Connection admin) {
+		try (java.sql.Connection connection = open(admin); Statement statement = connection.createStatement()) {
+			java.util.List<String> abandoned = new java.util.ArrayList<>();
+			try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'mf\\_%' "
+					+ "AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
+				while (rows.next()) {
+					abandoned.add(rows.getString(1));
+				}
+			}
+			for (String name : abandoned) {
+				statement.execute("DROP DATABASE IF EXISTS " + name);
+			}
+		}
+		catch (SQLException ex) {
+			// a leftover database wastes space but harms no test
+		}
 	}
 
 	private static Connection chooseServer() {

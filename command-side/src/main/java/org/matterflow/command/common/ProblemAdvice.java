@@ -74,17 +74,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof InvalidValue invalid) {
-			return ResponseEntity.badRequest()
-				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-				.body(invalid(invalid).getBody());
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidValue invalid) {
+				return ResponseEntity.badRequest()
+					.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+					.body(invalid(invalid).getBody());
+			}
 		}
-		String detail = "the request body is not JSON of the expected shape";
-		String path = JsonProblemPath.of(cause);
-		if (path != null) {
-			detail = "the field '" + path + "' has a value that cannot be read";
-		}
+		String detail = JsonProblemPath.describe(ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, detail);
 		return ResponseEntity.badRequest()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

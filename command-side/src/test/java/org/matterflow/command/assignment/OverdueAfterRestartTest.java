@@ -1,0 +1,90 @@
+package org.matterflow.command.assignment;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.CommandSideApplication;
+import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.OwnDatabase;
+import org.matterflow.testing.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.matterflow.command.testing.Api.json;
+
+/**
+ * A deadline is stored with the command that asked for it, in PostgreSQL, so an
+ * assignment still becomes overdue when the node that handed it out stopped before the
+ * day came.
+ */
+class OverdueAfterRestartTest {
+
+	@Test
+	void an_assignment_becomes_overdue_after_a_restart() {
+		TestDatabase.Connection database = TestDatabase.create("overdue");
+		String assignment;
+		try (ConfigurableApplicationContext first = start(database, false)) {
+			Api api = new Api(port(first));
+			api.post("/api/bodies", json("{'bodyId':'grupp','name':'Chefsgrupp','kind':'MANAGEMENT_GROUP'}"));
+			api.post("/api/meetings", json("{'meetingId':'m','bodyId':'grupp','date':'2025-01-22'}"));
+			api.post("/api/meetings/m/agenda-items", json("{'itemId':'4','title':'Strategin','kind':'DECISION'}"));
+			api.post("/api/meetings/m/open", null);
+			String yesterday = LocalDate.now().minusDays(1).toString();
+			Api.Response handedOut = api.post("/api/assignments",
+					json("{'meetingId':'m','itemId':'4','assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa'}],"
+							+ "'description':'återkomma med förslag','due':{'date':'" + yesterday + "'}}"));
+			assertThat(handedOut.status()).as(handedOut.body().toString()).isEqualTo(201);
+			assignment = handedOut.text("ids/assignmentId");
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("SELECT count(*) FROM events.scheduled_tasks").query(Long.class).single()).isEqualTo(1);
+			assertThat(eventTypes(jdbc, assignment))
+				.doesNotContain("org.matterflow.kernel.assignment.AssignmentBecameOverdue");
+		}
+
+		try (ConfigurableApplicationContext second = start(database, true)) {
+			JdbcClient jdbc = second.getBean(JdbcClient.class);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> eventTypes(jdbc, assignment)
+					.contains("org.matterflow.kernel.assignment.AssignmentBecameOverdue"));
+			String recordedBy = jdbc.sql(
+					"SELECT meta_data FROM events.domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%Overdue'")
+				.param("assignment:" + assignment)
+				.query(String.class)
+				.single();
+			assertThat(recordedBy).contains("\"recordedBy\":\"matterflow\"");
+		}
+	}
+
+	private static java.util.List<String> eventTypes(JdbcClient jdbc, String assignment) {
+		return jdbc.sql(
+				"SELECT payload_type FROM events.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
+			.param("assignment:" + assignment)
+			.query(String.class)
+			.list();
+	}
+
+	private static ConfigurableApplicationContext start(TestDatabase.Connection database, boolean deadlines) {
+		Map<String, Object> properties = new HashMap<>(OwnDatabase.properties(database));
+		properties.put("server.port", "0");
+		properties.put("matterflow.deadlines.enabled", String.valueOf(deadlines));
+		properties.put("matterflow.deadlines.polling-interval", "1s");
+		// command-line arguments, because they outrank application.yml (builder
+		// properties do not)
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(CommandSideApplication.class).profiles("local").run(arguments);
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+}

@@ -1,0 +1,375 @@
+package org.matterflow.command.common;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.Api.Response;
+import org.matterflow.command.testing.EventStoreRows;
+import org.matterflow.command.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.matterflow.command.testing.Api.json;
+
+/**
+ * Every command of the model sent over HTTP to the running command side, and what lands
+ * in the event store on PostgreSQL.
+ */
+@IntegrationTest
+class CommandApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	EventStoreRows events;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.events = new EventStoreRows(this.jdbc);
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void every_command_of_the_model_lands_as_events_in_postgresql() {
+		String group = id("chefsgrupp");
+		String south = id("soder");
+		String old = id("arbetsgrupp-2020");
+		String matter = id("strategi");
+		String january = id("m-jan");
+		String may = id("m-may");
+		String april = id("m-apr");
+
+		ok(this.api.post("/api/bodies", json("{'bodyId':'" + group
+				+ "','name':'Chefsgrupp folkhälsa','kind':'MANAGEMENT_GROUP','establishedOn':'2019-01-01'}")));
+		ok(this.api.post("/api/bodies",
+				json("{'bodyId':'" + south + "','name':'Länsdelsgrupp','kind':'COUNTY_PART_GROUP'}")));
+		ok(this.api.post("/api/bodies/" + south + "/rename", json("{'name':'Länsdelsgrupp söder'}")));
+		Response appointed = ok(this.api.post("/api/bodies/" + group + "/members", json(
+				"{'personId':'maria','name':'Maria Lindborg','organisation':'Region Örebro län','role':'SECRETARY','from':'2024-01-01'}")));
+		ok(this.api.post("/api/bodies/" + group + "/members/" + appointed.text("ids/membershipId") + "/end",
+				json("{'to':'2025-12-31'}")));
+		ok(this.api.post("/api/bodies/" + group + "/officers",
+				json("{'personId':'ingmar','name':'Ingmar Ångman','role':'CHAIR','from':'2024-01-01'}")));
+		ok(this.api.post("/api/bodies", json("{'bodyId':'" + old + "','name':'Arbetsgrupp','kind':'WORKING_GROUP'}")));
+		ok(this.api.post("/api/bodies/" + old + "/dissolve",
+				json("{'dissolvedOn':'2021-06-30','reason':'uppdraget slutfört'}")));
+
+		ok(this.api.post("/api/matters",
+				json("{'matterId':'" + matter + "','bodyId':'" + group + "','title':'Föräldraskapsstödsstrategin'}")));
+		ok(this.api.post("/api/matters/" + matter + "/backlog", json("{'bodyId':'" + group + "','priority':1}")));
+
+		ok(this.api.post("/api/meetings", json("{'meetingId':'" + january + "','bodyId':'" + group
+				+ "','date':'2025-01-22','start':'13:00','end':'16:30','location':'Länsstyrelsen'}")));
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + may + "','bodyId':'" + group + "','date':'2025-05-20','tentative':true}")));
+		ok(this.api.post("/api/meetings/" + may + "/reschedule",
+				json("{'date':'2025-05-22','start':'09:00','end':'12:00'}")));
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + april + "','bodyId':'" + group + "','date':'2025-04-24'}")));
+		ok(this.api.post("/api/meetings/" + april + "/cancel", json("{'reason':'inställt'}")));
+
+		String meeting = "/api/meetings/" + january;
+		ok(this.api.post(meeting + "/agenda-items",
+				json("{'itemId':'4','title':'Föräldraskapsstödsstrategin','kind':'DISCUSSION','matterId':'" + matter
+						+ "','presenters':['Deepa Singhru'],'documents':[{'title':'Presentation','uri':'https://documents.example/4.pptx'}]}")));
+		ok(this.api.post(meeting + "/agenda-items",
+				json("{'itemId':'99','title':'Felaktig punkt','kind':'INFORMATION'}")));
+		ok(this.api.post(meeting + "/agenda-items/99/withdraw", json("{'reason':'dubblett'}")));
+		ok(this.api.post(meeting + "/agenda-items",
+				json("{'itemId':'2','title':'Dagordning','kind':'DECISION','position':1}")));
+		ok(this.api.post(meeting + "/agenda/order", json("{'order':['2','4']}")));
+		ok(this.api.post(meeting + "/agenda/adopt", null));
+		ok(this.api.post(meeting + "/open", null));
+		ok(this.api.post(meeting + "/attendance",
+				json("{'personId':'deepa','name':'Deepa Singhru','status':'GUEST','items':['4']}")));
+		ok(this.api.post(meeting + "/minutes-adjuster", json("{'personId':'anna','name':'Anna Andersson'}")));
+		ok(this.api.post(meeting + "/agenda-items/4/discussion",
+				json("{'summary':'Söder: har koll via processledare.'}")));
+		ok(this.api.post(meeting + "/agenda-items/4/documents",
+				json("{'title':'Strategin','uri':'https://documents.example/strategi.pdf'}")));
+		ok(this.api.post(meeting + "/decisions", json(
+				"{'decisionId':'d-4','itemId':'4','kind':'HAND_OUT_ASSIGNMENT','text':'Deepa får fortsatt uppdrag'}")));
+		ok(this.api.post(meeting + "/decisions",
+				json("{'decisionId':'d-2','itemId':'2','kind':'ADOPT_AGENDA','text':'Dagordningen fastställdes'}")));
+		ok(this.api.post(meeting + "/agenda-items/2/defer",
+				json("{'toMeeting':'" + may + "','reason':'tas upp igen'}")));
+		ok(this.api.post("/api/matters/" + matter + "/referrals", json("{'fromBody':'" + group + "','toBody':'" + south
+				+ "','purpose':'FOR_ANCHORING','atMeeting':'" + january + "'}")));
+
+		String assignment = id("a-deepa");
+		String withdrawn = id("a-old");
+		String handOut = "{'assignmentId':'%s','meetingId':'" + january
+				+ "','itemId':'4','assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa Singhru'}],'description':'återkomma med förslag','due':{'date':'2099-05-21'}}";
+		ok(this.api.post("/api/assignments", json(handOut.formatted(assignment))));
+		ok(this.api.post("/api/assignments", json(handOut.formatted(withdrawn))));
+		ok(this.api.post("/api/assignments/" + assignment + "/due-date",
+				json("{'due':{'atMeeting':'" + may + "','date':'2099-05-22'}}")));
+		ok(this.api.post("/api/assignments/" + assignment + "/reassign",
+				json("{'assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa Singhru'},{'kind':'BODY','id':'" + south
+						+ "'}]}")));
+		ok(this.api.post("/api/assignments/" + assignment + "/report-back",
+				json("{'meetingId':'" + january + "','summary':'förslag klart'}")));
+		ok(this.api.post("/api/assignments/" + assignment + "/complete", json("{'note':'arbetsgruppen tillsatt'}")));
+		ok(this.api.post("/api/assignments/" + withdrawn + "/withdraw", json("{'reason':'ersatt'}")));
+
+		ok(this.api.post(meeting + "/close", null));
+		ok(this.api.post(meeting + "/minutes/adjust",
+				json("{'adjustedOn':'2025-01-30','adjustedBy':['Anna Andersson']}")));
+		ok(this.api.post(meeting + "/minutes/corrections",
+				json("{'what':'beslut d-4','correction':'Deepa och Linn får uppdraget','reason':'namn saknades'}")));
+		ok(this.api.post("/api/matters/" + matter + "/close", json("{'outcome':'arbetsgrupp tillsatt'}")));
+		ok(this.api.post("/api/matters/" + matter + "/reopen", json("{'reason':'ny remiss'}")));
+
+		assertThat(this.events.typesOf("body:" + group)).containsExactly("BodyEstablished", "MemberAppointed",
+				"MembershipEnded", "OfficerElected");
+		assertThat(this.events.typesOf("body:" + south)).containsExactly("BodyEstablished", "BodyRenamed");
+		assertThat(this.events.typesOf("body:" + old)).containsExactly("BodyEstablished", "BodyDissolved");
+		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterQueued",
+				"MatterReferred", "MatterClosed", "MatterReopened");
+		assertThat(this.events.typesOf("meeting:" + may)).containsExactly("MeetingScheduled", "MeetingRescheduled");
+		assertThat(this.events.typesOf("meeting:" + april)).containsExactly("MeetingScheduled", "MeetingCancelled");
+		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
+				"AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered", "AgendaAdopted",
+				"MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed", "DocumentAttached",
+				"DecisionTaken", "DecisionTaken", "ItemDeferred", "MeetingClosed", "MinutesAdjusted",
+				"MinutesCorrected");
+		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
+				"AssignmentDueDateChanged", "AssignmentReassigned", "AssignmentReportedBack", "AssignmentCompleted");
+		assertThat(this.events.typesOf("assignment:" + withdrawn)).containsExactly("AssignmentHandedOut",
+				"AssignmentWithdrawn");
+	}
+
+	@Test
+	void events_are_stored_as_readable_json_with_who_when_why_and_the_business_date() {
+		String group = establishedGroup();
+		String meeting = id("m");
+		String correlation = "import-" + this.run;
+		ok(this.api.header("X-Correlation-Id", correlation)
+			.header("Business-Date", "2024-12-12")
+			.post("/api/meetings",
+					json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'2025-01-22'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+
+		List<EventStoreRows.Row> rows = this.events.of("meeting:" + meeting);
+		EventStoreRows.Row scheduled = rows.get(0);
+		assertThat(scheduled.payload().get("bodyId").asText()).isEqualTo(group);
+		assertThat(scheduled.payload().at("/time/date").asText()).isEqualTo("2025-01-22");
+		assertThat(scheduled.metaData().get("recordedBy").asText()).isEqualTo("secretary");
+		assertThat(scheduled.metaData().get("recordedAt").asText()).isNotBlank();
+		assertThat(scheduled.metaData().get("correlationId").asText()).isEqualTo(correlation);
+		assertThat(scheduled.metaData().get("causationId").asText()).isNotBlank().isNotEqualTo(correlation);
+		assertThat(scheduled.metaData().get("businessDate").asText()).isEqualTo("2024-12-12");
+		assertThat(rows.get(1).metaData().get("businessDate").asText())
+			.as("what happens at a meeting takes effect on the meeting day, whenever it is recorded")
+			.isEqualTo("2025-01-22");
+	}
+
+	@Test
+	void a_command_answers_with_its_ids_version_and_the_position_of_its_last_event() {
+		String group = establishedGroup();
+		Response response = this.api.post("/api/meetings", json("{'bodyId':'" + group + "','date':'2025-05-22'}"));
+		assertThat(response.status()).isEqualTo(201);
+		String meeting = response.text("ids/meetingId");
+		assertThat(meeting).isNotBlank();
+		assertThat(response.number("version")).isZero();
+		assertThat(response.number("position")).isEqualTo(this.events.of("meeting:" + meeting).get(0).position());
+	}
+
+	@Test
+	void sending_the_same_creation_twice_creates_it_once() {
+		String group = establishedGroup();
+		String body = json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-05-22'}");
+		Response first = this.api.post("/api/meetings", body);
+		Response retry = this.api.post("/api/meetings", body);
+		assertThat(retry.status()).isEqualTo(first.status()).isEqualTo(201);
+		assertThat(retry.body()).isEqualTo(first.body());
+		assertThat(this.events.typesOf("meeting:" + first.text("ids/meetingId"))).containsExactly("MeetingScheduled");
+	}
+
+	@Test
+	void malformed_json_is_refused_and_nothing_is_appended() {
+		refusedWithNothingAppended(() -> this.api.post("/api/meetings", "{\"bodyId\": \"x\", "), 400,
+				"INVALID_REQUEST");
+	}
+
+	@Test
+	void a_missing_field_is_named_in_the_refusal() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings", json("{'date':'2025-01-22'}")), 400, "INVALID_REQUEST");
+		assertThat(response.text("detail")).isEqualTo("bodyId must not be blank");
+		assertThat(response.text("errors/0/field")).isEqualTo("bodyId");
+	}
+
+	@Test
+	void an_unreadable_value_is_named_in_the_refusal() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-13-22'}")), 400,
+				"INVALID_REQUEST");
+		assertThat(response.text("detail")).contains("'date'");
+	}
+
+	@Test
+	void an_unknown_field_is_refused_rather_than_ignored() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22','titel':'typo'}")), 400,
+				"INVALID_REQUEST");
+		assertThat(response.text("detail")).contains("'titel'");
+	}
+
+	@Test
+	void an_invalid_value_is_refused_with_what_is_wrong() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings", json("{'bodyId':'chefsgrupp folkhälsa','date':'2025-01-22'}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("detail")).startsWith("bodyId must be 1 to 80 letters");
+	}
+
+	@Test
+	void an_unknown_meeting_in_the_path_is_not_found() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings/" + id("nope") + "/open", null), 404, "UNKNOWN_ID");
+		assertThat(response.text("detail")).isEqualTo("there is no meeting with id '" + id("nope") + "'");
+	}
+
+	@Test
+	void an_unknown_body_named_in_the_request_is_unprocessable() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings", json("{'bodyId':'" + id("nobody") + "','date':'2025-01-22'}")),
+				422, "UNKNOWN_ID");
+		assertThat(response.text("detail")).isEqualTo("there is no body with id '" + id("nobody") + "'");
+	}
+
+	@Test
+	void a_decision_on_a_cancelled_meeting_is_refused_and_nothing_is_appended() {
+		String meeting = scheduledMeeting();
+		ok(this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'1','title':'Punkt','kind':'DECISION'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/cancel", json("{'reason':'inställt'}")));
+		refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/decisions",
+				json("{'itemId':'1','kind':'OTHER','text':'beslut'}")), 409, "MEETING_CANCELLED");
+	}
+
+	@Test
+	void an_edit_after_the_minutes_are_adjusted_is_refused_and_nothing_is_appended() {
+		String meeting = scheduledMeeting();
+		ok(this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'1','title':'Punkt','kind':'DECISION'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+		ok(this.api.post("/api/meetings/" + meeting + "/close", null));
+		ok(this.api.post("/api/meetings/" + meeting + "/minutes/adjust", json("{'adjustedOn':'2025-01-30'}")));
+		Response refused = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/decisions",
+				json("{'itemId':'1','kind':'OTHER','text':'sent beslut'}")), 409, "MINUTES_ADJUSTED");
+		assertThat(refused.text("detail")).contains("only a correction with a reason");
+	}
+
+	@Test
+	void a_correction_without_a_reason_is_refused() {
+		String meeting = scheduledMeeting();
+		refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/minutes/corrections",
+				json("{'what':'beslut','correction':'ny text'}")), 400, "INVALID_REQUEST");
+	}
+
+	@Test
+	void a_duplicate_id_with_other_content_is_refused() {
+		String group = establishedGroup();
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies",
+						json("{'bodyId':'" + group + "','name':'Ett annat namn','kind':'COUNCIL'}")),
+				409, "DUPLICATE_ID");
+	}
+
+	@Test
+	void a_write_based_on_a_stale_version_is_refused() {
+		String meeting = scheduledMeeting();
+		Response first = ok(this.api.header("Expected-Version", "0")
+			.post("/api/meetings/" + meeting + "/agenda-items",
+					json("{'itemId':'1','title':'Punkt 1','kind':'INFORMATION'}")));
+		assertThat(first.number("version")).isEqualTo(1);
+		Response stale = refusedWithNothingAppended(() -> this.api.header("Expected-Version", "0")
+			.post("/api/meetings/" + meeting + "/agenda-items",
+					json("{'itemId':'2','title':'Punkt 2','kind':'INFORMATION'}")),
+				409, "STALE_VERSION");
+		assertThat(stale.number("currentVersion")).isEqualTo(1);
+	}
+
+	@Test
+	void of_two_concurrent_edits_from_the_same_version_one_wins_and_one_is_refused() {
+		String meeting = scheduledMeeting();
+		Api fromVersion0 = this.api.header("Expected-Version", "0");
+		CompletableFuture<Response> first = CompletableFuture
+			.supplyAsync(() -> fromVersion0.post("/api/meetings/" + meeting + "/agenda-items",
+					json("{'itemId':'a','title':'A','kind':'INFORMATION'}")));
+		CompletableFuture<Response> second = CompletableFuture
+			.supplyAsync(() -> fromVersion0.post("/api/meetings/" + meeting + "/agenda-items",
+					json("{'itemId':'b','title':'B','kind':'INFORMATION'}")));
+		List<Integer> statuses = List.of(first.join().status(), second.join().status());
+		assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+		assertThat(this.events.typesOf("meeting:" + meeting)).containsExactly("MeetingScheduled", "AgendaItemAdded");
+	}
+
+	@Test
+	void an_unauthenticated_request_is_refused() {
+		Response response = this.api.as(null).post("/api/bodies", json("{'name':'X','kind':'OTHER'}"));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void a_reader_may_not_record() {
+		long before = this.events.count();
+		Response response = this.api.as("auditor").post("/api/bodies", json("{'name':'X','kind':'OTHER'}"));
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(this.events.count()).isEqualTo(before);
+	}
+
+	private Response refusedWithNothingAppended(java.util.function.Supplier<Response> request, int status,
+			String code) {
+		long before = this.events.count();
+		Response response = request.get();
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.text("code")).isEqualTo(code);
+		assertThat(response.text("detail")).isNotBlank();
+		assertThat(this.events.count()).as("events appended by a refused command").isEqualTo(before);
+		return response;
+	}
+
+	private String establishedGroup() {
+		String group = id("grupp");
+		ok(this.api.post("/api/bodies",
+				json("{'bodyId':'" + group + "','name':'Chefsgrupp folkhälsa','kind':'MANAGEMENT_GROUP'}")));
+		return group;
+	}
+
+	private String scheduledMeeting() {
+		String meeting = id("m");
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'" + establishedGroup() + "','date':'2025-01-22'}")));
+		return meeting;
+	}
+
+	private String id(String name) {
+		return name + "-" + this.run;
+	}
+
+	private static Response ok(Response response) {
+		assertThat(response.status()).as(response.body().toString()).isIn(200, 201);
+		return response;
+	}
+
+}
