@@ -260,10 +260,19 @@ class MeetingAggregate {
 	void handle(CorrectMinutes command) {
 		RuleViolation.check(this.stage == Stage.ADJUSTED, ErrorCode.MINUTES_NOT_ADJUSTED,
 				"only adjusted minutes are corrected; until then, record the change itself");
-		if (!this.corrections.contains(command.correctionId().value())) {
-			AggregateLifecycle.apply(new MinutesCorrected(this.meetingId, command.correctionId(), command.what(),
-					command.correction(), command.reason()));
+		if (this.corrections.contains(command.correctionId().value())) {
+			return;
 		}
+		if (command.itemId() != null) {
+			RuleViolation.check(this.agenda.find(command.itemId()) != null, ErrorCode.ITEM_NOT_ON_AGENDA,
+					"item '" + command.itemId().value() + "' is not in these minutes");
+		}
+		if (command.decisionId() != null) {
+			RuleViolation.check(this.decisions.containsKey(command.decisionId().value()), ErrorCode.UNKNOWN_ID,
+					"decision '" + command.decisionId().value() + "' is not in these minutes");
+		}
+		AggregateLifecycle.apply(new MinutesCorrected(this.meetingId, command.correctionId(), command.itemId(),
+				command.decisionId(), command.what(), command.correction(), command.reason()));
 	}
 
 	/**

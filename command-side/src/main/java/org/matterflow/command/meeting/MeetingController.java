@@ -86,8 +86,8 @@ public class MeetingController {
 	record AdjustRequest(@NotNull LocalDate adjustedOn, List<String> adjustedBy) {
 	}
 
-	record CorrectionRequest(String correctionId, @NotBlank String what, @NotBlank String correction,
-			@NotBlank String reason) {
+	record CorrectionRequest(String correctionId, String itemId, String decisionId, @NotBlank String what,
+			@NotBlank String correction, @NotBlank String reason) {
 	}
 
 	@PostMapping
@@ -230,8 +230,11 @@ public class MeetingController {
 		MeetingId id = MeetingId.of(meetingId);
 		CorrectionId correction = CorrectionId.of(Ids.orNew(request.correctionId()));
 		return this.dispatcher.send(
-				new CorrectMinutes(id, correction, request.what(), request.correction(), request.reason()), id, headers,
-				Map.of("meetingId", id.value(), "correctionId", correction.value()));
+				new CorrectMinutes(id, correction,
+						(request.itemId() != null) ? AgendaItemId.of(request.itemId()) : null,
+						(request.decisionId() != null) ? DecisionId.of(request.decisionId()) : null, request.what(),
+						request.correction(), request.reason()),
+				id, headers, Map.of("meetingId", id.value(), "correctionId", correction.value()));
 	}
 
 	private static MatterId matter(String matterId) {

@@ -379,14 +379,15 @@ class MeetingAggregateTest {
 	void adjusted_minutes_are_corrected_with_a_reason() {
 		CorrectionId correction = CorrectionId.of("c-1");
 		this.fixture.given(adjustedMeeting())
-			.when(new CorrectMinutes(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"))
-			.expectEvents(new MinutesCorrected(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"));
+			.when(new CorrectMinutes(MEETING, correction, null, null, "beslut d-4", "Deepa och Linn", "namn saknades"))
+			.expectEvents(new MinutesCorrected(MEETING, correction, null, null, "beslut d-4", "Deepa och Linn",
+					"namn saknades"));
 	}
 
 	@Test
 	void minutes_not_yet_adjusted_are_not_corrected_but_changed() {
 		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
-			.when(new CorrectMinutes(MEETING, CorrectionId.of("c-1"), "beslut d-4", "ny text", "fel"))
+			.when(new CorrectMinutes(MEETING, CorrectionId.of("c-1"), null, null, "beslut d-4", "ny text", "fel"))
 			.expectException(refusedWith(ErrorCode.MINUTES_NOT_ADJUSTED))
 			.expectNoEvents();
 	}
@@ -395,10 +396,34 @@ class MeetingAggregateTest {
 	void a_correction_sent_twice_is_recorded_once() {
 		CorrectionId correction = CorrectionId.of("c-1");
 		List<Object> given = new java.util.ArrayList<>(adjustedMeeting());
-		given.add(new MinutesCorrected(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"));
+		given.add(
+				new MinutesCorrected(MEETING, correction, null, null, "beslut d-4", "Deepa och Linn", "namn saknades"));
 		this.fixture.given(given)
-			.when(new CorrectMinutes(MEETING, correction, "beslut d-4", "Deepa och Linn", "namn saknades"))
+			.when(new CorrectMinutes(MEETING, correction, null, null, "beslut d-4", "Deepa och Linn", "namn saknades"))
 			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_correction_names_a_decision_of_these_minutes() {
+		List<Object> given = List.of(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING),
+				new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
+						"Deepa får fortsatt uppdrag"),
+				new MeetingClosed(MEETING), new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()));
+		CorrectionId correction = CorrectionId.of("c-1");
+		this.fixture.given(given)
+			.when(new CorrectMinutes(MEETING, correction, ITEM_4, DecisionId.of("d-4"), "beslut d-4",
+					"Deepa och Linn får fortsatt uppdrag", "namn saknades"))
+			.expectEvents(new MinutesCorrected(MEETING, correction, ITEM_4, DecisionId.of("d-4"), "beslut d-4",
+					"Deepa och Linn får fortsatt uppdrag", "namn saknades"));
+	}
+
+	@Test
+	void a_correction_of_a_decision_not_in_these_minutes_is_refused() {
+		this.fixture.given(adjustedMeeting())
+			.when(new CorrectMinutes(MEETING, CorrectionId.of("c-1"), null, DecisionId.of("d-99"), "beslut d-99",
+					"ny text", "fel"))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
 			.expectNoEvents();
 	}
 

@@ -3,10 +3,11 @@ package org.matterflow.kernel.meeting;
 import org.matterflow.kernel.Check;
 
 /**
- * Correct adjusted minutes, with a reason.
+ * Correct adjusted minutes, with a reason; the correction may name the item or decision
+ * it corrects.
  */
-public record CorrectMinutes(MeetingId meetingId, CorrectionId correctionId, String what, String correction,
-		String reason) implements MeetingCommand {
+public record CorrectMinutes(MeetingId meetingId, CorrectionId correctionId, AgendaItemId itemId, DecisionId decisionId,
+		String what, String correction, String reason) implements MeetingCommand {
 
 	public CorrectMinutes {
 		Check.required(meetingId, "meetingId");

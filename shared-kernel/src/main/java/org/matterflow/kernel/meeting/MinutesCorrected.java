@@ -7,7 +7,7 @@ import org.matterflow.kernel.Revision;
  * record.
  */
 @Revision("1")
-public record MinutesCorrected(MeetingId meetingId, CorrectionId correctionId, String what, String correction,
-		String reason) implements MeetingEvent {
+public record MinutesCorrected(MeetingId meetingId, CorrectionId correctionId, AgendaItemId itemId,
+		DecisionId decisionId, String what, String correction, String reason) implements MeetingEvent {
 
 }
