@@ -1,7 +1,7 @@
 package org.matterflow.command;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The command side of matterflow: takes commands over HTTP, checks them against the rules
@@ -10,8 +10,19 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandSideApplication {
 
+	/**
+	 * The configuration file's name; not {@code application}, so that both sides can run
+	 * in one JVM (the local start, end-to-end tests) without one's settings hiding the
+	 * other's.
+	 */
+	public static final String CONFIG_NAME = "spring.config.name=command-side";
+
 	public static void main(String[] args) {
-		SpringApplication.run(CommandSideApplication.class, args);
+		builder().run(args);
+	}
+
+	public static SpringApplicationBuilder builder() {
+		return new SpringApplicationBuilder(CommandSideApplication.class).properties(CONFIG_NAME);
 	}
 
 }

@@ -10,7 +10,6 @@ import org.matterflow.command.CommandSideApplication;
 import org.matterflow.command.testing.Api;
 import org.matterflow.command.testing.OwnDatabase;
 import org.matterflow.testing.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -80,7 +79,7 @@ class OverdueAfterRestartTest {
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(CommandSideApplication.class).profiles("local").run(arguments);
+		return CommandSideApplication.builder().profiles("local").run(arguments);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -17,6 +17,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.matterflow.command.CommandSideApplication;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.OwnDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production sign-in: a JWT from the region's identity provider. Recording needs the
  * {@code matterflow.record} scope, and the token's subject is who recorded the events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "matterflow.security.mode=jwt")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { CommandSideApplication.CONFIG_NAME, "matterflow.security.mode=jwt" })
 @ContextConfiguration(initializers = OwnDatabase.class)
 class JwtSecurityTest {
 
