@@ -1,0 +1,59 @@
+package org.matterflow.query.common;
+
+import java.net.URI;
+
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.InvalidValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Query refusals as RFC 9457 problems, with the same codes as the command side. */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(NotFound.class)
+	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+		return respond(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_ID, ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(InvalidValue.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
+		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage(), null);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex) {
+		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
+				"the parameter '" + ex.getName() + "' cannot be read from '" + ex.getValue() + "'", null);
+	}
+
+	@ExceptionHandler(ReadYourWrites.NotCaughtUp.class)
+	ResponseEntity<ProblemDetail> notCaughtUp(ReadYourWrites.NotCaughtUp ex) {
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "1");
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ErrorCode code, String detail,
+			String retryAfter) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(status.getReasonPhrase());
+		if (code != null) {
+			problem.setType(
+					URI.create("https://matterflow.example/problems/" + code.name().toLowerCase().replace('_', '-')));
+			problem.setProperty("code", code.name());
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+		}
+		return response.body(problem);
+	}
+
+}

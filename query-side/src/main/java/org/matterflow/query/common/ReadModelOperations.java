@@ -1,0 +1,50 @@
+package org.matterflow.query.common;
+
+import java.util.List;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Operating the read models: {@code GET /actuator/readmodels} shows each read model's
+ * generation, position and lag; {@code POST /actuator/readmodels/{name}} rebuilds one
+ * from the event store while the current generation keeps serving.
+ */
+@Component
+@Endpoint(id = "readmodels")
+public class ReadModelOperations {
+
+	private final ReadModels readModels;
+
+	private final EventStoreHead head;
+
+	ReadModelOperations(ReadModels readModels, EventStoreHead head) {
+		this.readModels = readModels;
+		this.head = head;
+	}
+
+	/** A read model's state, with its lag behind the head of the event store. */
+	public record View(String readModel, int generation, int version, Long position, Long lag, Integer rebuilding,
+			Long rebuildPosition, boolean error) {
+	}
+
+	@ReadOperation
+	public List<View> readModels() {
+		long head = this.head.position();
+		return this.readModels.status()
+			.stream()
+			.map((status) -> new View(status.readModel(), status.generation(), status.version(), status.position(),
+					(status.position() != null) ? Math.max(0, head - status.position()) : head + 1, status.building(),
+					status.buildingPosition(), status.error()))
+			.toList();
+	}
+
+	@WriteOperation
+	public Generation rebuild(@Selector String name) {
+		return this.readModels.rebuild(name);
+	}
+
+}

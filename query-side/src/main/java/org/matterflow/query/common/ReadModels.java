@@ -1,0 +1,370 @@
+package org.matterflow.query.common;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs every read model as generations. The active generation serves queries and follows
+ * the event store. A rebuild creates the next generation in a schema of its own and fills
+ * it from the first event in large batches; once it has caught up with the active one it
+ * becomes active, and the old generation's processor, tokens and schema are removed. The
+ * register of generations lives in {@code projections.generation}, so a rebuild
+ * interrupted by a restart resumes where it was.
+ *
+ * Each generation is one pooled streaming processor with one segment: read models look up
+ * facts recorded by other aggregates (a meeting's body, an assignment's matter), so they
+ * need events in global order.
+ */
+@Component
+public class ReadModels implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+
+	private final Map<String, ReadModel> models = new LinkedHashMap<>();
+
+	private final Map<String, PooledStreamingEventProcessor> processors = new ConcurrentHashMap<>();
+
+	private final Map<String, Generation> active = new ConcurrentHashMap<>();
+
+	private final Map<String, Generation> building = new ConcurrentHashMap<>();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final EventStore events;
+
+	private final TokenStore tokens;
+
+	private final TransactionManager axonTransactions;
+
+	private final int rebuildBatchSize;
+
+	private final int liveBatchSize;
+
+	private ScheduledExecutorService watcher;
+
+	private volatile boolean running;
+
+	ReadModels(List<ReadModel> models, JdbcClient jdbc, TransactionTemplate transactions, EventStore events,
+			TokenStore tokens, TransactionManager axonTransactions,
+			@Value("${matterflow.read-models.rebuild-batch-size:500}") int rebuildBatchSize,
+			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize) {
+		models.forEach((model) -> this.models.put(model.name(), model));
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.tokens = tokens;
+		this.axonTransactions = axonTransactions;
+		this.rebuildBatchSize = rebuildBatchSize;
+		this.liveBatchSize = liveBatchSize;
+	}
+
+	/** The read models by name, in the order they were declared. */
+	public List<String> names() {
+		return List.copyOf(this.models.keySet());
+	}
+
+	/** The schema queries of a read model read from. */
+	public String schemaOf(String readModel) {
+		Generation generation = this.active.get(readModel);
+		if (generation == null) {
+			throw new IllegalStateException("read model " + readModel + " has no active generation");
+		}
+		return generation.schema();
+	}
+
+	/**
+	 * Whether the active generation of a read model has processed the event at this
+	 * position.
+	 */
+	public boolean hasReached(String readModel, long position) {
+		Generation generation = this.active.get(readModel);
+		return generation != null && covers(this.processors.get(generation.processorName()), position);
+	}
+
+	/**
+	 * The position up to which the active generation has processed every event, if it has
+	 * started.
+	 */
+	public OptionalLong positionOf(String readModel) {
+		Generation generation = this.active.get(readModel);
+		return (generation != null) ? position(this.processors.get(generation.processorName())) : OptionalLong.empty();
+	}
+
+	/** What an operator sees of each read model. */
+	public record Status(String readModel, int generation, int version, Long position, Integer building,
+			Long buildingPosition, boolean error) {
+	}
+
+	public List<Status> status() {
+		return this.models.keySet().stream().map((name) -> {
+			Generation live = this.active.get(name);
+			Generation next = this.building.get(name);
+			PooledStreamingEventProcessor liveProcessor = (live != null) ? this.processors.get(live.processorName())
+					: null;
+			OptionalLong livePosition = position(liveProcessor);
+			OptionalLong nextPosition = (next != null) ? position(this.processors.get(next.processorName()))
+					: OptionalLong.empty();
+			boolean error = liveProcessor != null
+					&& liveProcessor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,
+					livePosition.isPresent() ? livePosition.getAsLong() : null, (next != null) ? next.number() : null,
+					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error);
+		}).toList();
+	}
+
+	/**
+	 * Starts building a new generation of the read model from the first event. The
+	 * current generation keeps serving until the new one has caught up.
+	 */
+	public synchronized Generation rebuild(String readModel) {
+		ReadModel model = this.models.get(readModel);
+		if (model == null) {
+			throw new IllegalArgumentException("there is no read model '" + readModel + "'");
+		}
+		Generation existing = this.building.get(readModel);
+		if (existing != null) {
+			return existing;
+		}
+		Generation next = this.transactions.execute((tx) -> {
+			int number = this.jdbc
+				.sql("SELECT coalesce(max(generation), 0) + 1 FROM projections.generation WHERE read_model = ?")
+				.param(readModel)
+				.query(Integer.class)
+				.single();
+			Generation generation = new Generation(readModel, number, model.version(), Generation.State.BUILDING);
+			createSchema(model, generation);
+			this.jdbc.sql(
+					"INSERT INTO projections.generation (read_model, generation, version, state) VALUES (?, ?, ?, 'BUILDING')")
+				.params(readModel, number, model.version())
+				.update();
+			return generation;
+		});
+		this.building.put(readModel, next);
+		startProcessor(model, next, this.rebuildBatchSize);
+		log.info("Rebuilding read model {} into generation {}", readModel, next.number());
+		return next;
+	}
+
+	@Override
+	public synchronized void start() {
+		for (ReadModel model : this.models.values()) {
+			List<Generation> generations = this.jdbc.sql(
+					"SELECT read_model, generation, version, state FROM projections.generation WHERE read_model = ? AND state <> 'RETIRED'")
+				.param(model.name())
+				.query((rs, n) -> new Generation(rs.getString(1), rs.getInt(2), rs.getInt(3),
+						Generation.State.valueOf(rs.getString(4))))
+				.list();
+			Generation live = generations.stream()
+				.filter((g) -> g.state() == Generation.State.ACTIVE)
+				.findFirst()
+				.orElse(null);
+			Generation next = generations.stream()
+				.filter((g) -> g.state() == Generation.State.BUILDING)
+				.findFirst()
+				.orElse(null);
+			if (live == null) {
+				live = firstGeneration(model);
+			}
+			this.active.put(model.name(), live);
+			startProcessor(model, live, this.liveBatchSize);
+			if (next != null) {
+				this.building.put(model.name(), next);
+				startProcessor(model, next, this.rebuildBatchSize);
+			}
+			else if (live.version() < model.version()) {
+				log.info("Read model {} changed from version {} to {}; rebuilding", model.name(), live.version(),
+						model.version());
+				rebuild(model.name());
+			}
+		}
+		this.watcher = Executors
+			.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "read-model-swap"));
+		this.watcher.scheduleWithFixedDelay(this::activateCaughtUpGenerations, 200, 200, TimeUnit.MILLISECONDS);
+		this.running = true;
+	}
+
+	private Generation firstGeneration(ReadModel model) {
+		return this.transactions.execute((tx) -> {
+			Generation generation = new Generation(model.name(), 1, model.version(), Generation.State.ACTIVE);
+			createSchema(model, generation);
+			this.jdbc
+				.sql("INSERT INTO projections.generation (read_model, generation, version, state, activated_at) "
+						+ "VALUES (?, 1, ?, 'ACTIVE', now())")
+				.params(model.name(), model.version())
+				.update();
+			return generation;
+		});
+	}
+
+	private void createSchema(ReadModel model, Generation generation) {
+		this.jdbc.sql("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").update();
+		this.jdbc.sql("CREATE SCHEMA " + generation.schema()).update();
+		for (String statement : model.ddl().replace("${schema}", generation.schema()).split(";")) {
+			if (!statement.isBlank()) {
+				this.jdbc.sql(statement).update();
+			}
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void startProcessor(ReadModel model, Generation generation, int batchSize) {
+		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+			.name(generation.processorName())
+			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+				.eventHandlers(model.handlerFor(this.jdbc, generation.schema()))
+				.build())
+			.errorHandler(PropagatingErrorHandler.instance())
+			.messageSource((StreamableMessageSource) this.events)
+			.tokenStore(this.tokens)
+			.transactionManager(this.axonTransactions)
+			.coordinatorExecutor(Executors.newScheduledThreadPool(1,
+					(runnable) -> new Thread(runnable, "coordinator-" + generation.processorName())))
+			.workerExecutor(Executors.newScheduledThreadPool(1,
+					(runnable) -> new Thread(runnable, "worker-" + generation.processorName())))
+			.initialSegmentCount(1)
+			.batchSize(batchSize)
+			.initialToken(StreamableMessageSource::createTailToken)
+			.build();
+		this.processors.put(generation.processorName(), processor);
+		processor.start();
+	}
+
+	/**
+	 * A generation being built takes over once it has processed everything the active one
+	 * has.
+	 */
+	void activateCaughtUpGenerations() {
+		for (Generation next : List.copyOf(this.building.values())) {
+			try {
+				Generation live = this.active.get(next.readModel());
+				OptionalLong target = position(this.processors.get(live.processorName()));
+				OptionalLong reached = position(this.processors.get(next.processorName()));
+				if (reached.isPresent() && (target.isEmpty() || reached.getAsLong() >= target.getAsLong())) {
+					activate(next, live);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not check generation {} of {}", next.number(), next.readModel(), ex);
+			}
+		}
+	}
+
+	private synchronized void activate(Generation next, Generation old) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
+				.params(old.readModel(), old.number())
+				.update();
+			this.jdbc.sql(
+					"UPDATE projections.generation SET state = 'ACTIVE', activated_at = now() WHERE read_model = ? AND generation = ?")
+				.params(next.readModel(), next.number())
+				.update();
+		});
+		this.active.put(next.readModel(),
+				new Generation(next.readModel(), next.number(), next.version(), Generation.State.ACTIVE));
+		this.building.remove(next.readModel());
+		PooledStreamingEventProcessor retired = this.processors.remove(old.processorName());
+		if (retired != null) {
+			retired.shutdownAsync().join();
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("DELETE FROM projections.token_entry WHERE processor_name = ?")
+				.param(old.processorName())
+				.update();
+			this.jdbc.sql("DROP SCHEMA IF EXISTS " + old.schema() + " CASCADE").update();
+		});
+		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
+	}
+
+	private static OptionalLong position(PooledStreamingEventProcessor processor) {
+		if (processor == null) {
+			return OptionalLong.empty();
+		}
+		return processor.processingStatus()
+			.values()
+			.stream()
+			.map(EventTrackerStatus::getTrackingToken)
+			.filter(java.util.Objects::nonNull)
+			.map(ReadModels::contiguousPosition)
+			.reduce((a, b) -> Math.min(a, b))
+			.map(OptionalLong::of)
+			.orElse(OptionalLong.empty());
+	}
+
+	/**
+	 * The highest position below which nothing is missing: a gap means an event still to
+	 * come.
+	 */
+	private static long contiguousPosition(TrackingToken token) {
+		if (token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+			return gapAware.getGaps().first() - 1;
+		}
+		return token.position().orElse(-1);
+	}
+
+	private static boolean covers(PooledStreamingEventProcessor processor, long position) {
+		if (processor == null) {
+			return false;
+		}
+		return processor.processingStatus()
+			.values()
+			.stream()
+			.map(EventTrackerStatus::getTrackingToken)
+			.allMatch((token) -> {
+				if (token == null) {
+					return false;
+				}
+				if (token instanceof GapAwareTrackingToken gapAware) {
+					return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+				}
+				return token.position().orElse(-1) >= position;
+			}) && !processor.processingStatus().isEmpty();
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.watcher != null) {
+			this.watcher.shutdownNow();
+		}
+		this.processors.values().forEach((processor) -> processor.shutdownAsync().join());
+		this.processors.clear();
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Starts after the event store and the data source, stops before them. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1000;
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.matterflow.query.common;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A client that just wrote passes the position the command side answered with; the query
+ * is answered once the read model has processed that event, or refused with 503 after a
+ * bound, so that a client never mistakes a read model that lags for one that lost its
+ * write.
+ */
+@Component
+public class ReadYourWrites {
+
+	private final ReadModels readModels;
+
+	private final Duration timeout;
+
+	ReadYourWrites(ReadModels readModels, @Value("${matterflow.read-your-writes.timeout:5s}") Duration timeout) {
+		this.readModels = readModels;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Returns the schema to read from once the read model has reached the position, if
+	 * one is given.
+	 */
+	public String schemaAfter(String readModel, Long position) {
+		if (position != null && position >= 0) {
+			long deadline = System.nanoTime() + this.timeout.toNanos();
+			long pause = 2;
+			while (!this.readModels.hasReached(readModel, position)) {
+				if (System.nanoTime() > deadline) {
+					throw new NotCaughtUp(readModel, position, this.timeout);
+				}
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new NotCaughtUp(readModel, position, this.timeout);
+				}
+				pause = Math.min(pause * 2, 50);
+			}
+		}
+		return this.readModels.schemaOf(readModel);
+	}
+
+	/**
+	 * The read model has not reached the position the client asked for within the bound.
+	 */
+	public static class NotCaughtUp extends RuntimeException {
+
+		NotCaughtUp(String readModel, long position, Duration timeout) {
+			super("the " + readModel + " view has not yet caught up with position " + position + " after "
+					+ timeout.toMillis() + " ms; retry shortly");
+		}
+
+	}
+
+}

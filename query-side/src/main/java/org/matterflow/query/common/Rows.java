@@ -1,0 +1,22 @@
+package org.matterflow.query.common;
+
+/** Column values as the API shows them: ISO dates and times, minutes without seconds. */
+public final class Rows {
+
+	private Rows() {
+	}
+
+	public static String text(Object value) {
+		if (value instanceof java.sql.Time time) {
+			return time.toLocalTime().toString();
+		}
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().toString();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toInstant().toString();
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+}

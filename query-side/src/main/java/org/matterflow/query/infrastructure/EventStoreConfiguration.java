@@ -1,0 +1,144 @@
+package org.matterflow.query.infrastructure;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The query side reads the command side's event store (the {@code events} schema, which
+ * it never writes) and keeps its own tokens in the {@code projections} schema, in the
+ * same database and transaction as the read models, so an event's effect and the token
+ * move together.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+	@Bean
+	RevisionResolver revisionResolver() {
+		return new KernelRevisionResolver();
+	}
+
+	@Bean
+	@Primary
+	Serializer serializer(RevisionResolver revisionResolver) {
+		return jackson(revisionResolver);
+	}
+
+	@Bean
+	@Qualifier("messageSerializer")
+	Serializer messageSerializer(RevisionResolver revisionResolver) {
+		return jackson(revisionResolver);
+	}
+
+	@Bean
+	@Qualifier("eventSerializer")
+	Serializer eventSerializer(RevisionResolver revisionResolver) {
+		return jackson(revisionResolver);
+	}
+
+	/**
+	 * The serializer the command side writes with; the query side must read the same
+	 * JSON.
+	 */
+	public static Serializer jackson() {
+		return jackson(new KernelRevisionResolver());
+	}
+
+	private static Serializer jackson(RevisionResolver revisionResolver) {
+		return JacksonSerializer.builder()
+			.objectMapper(EventJson.objectMapper())
+			.revisionResolver(revisionResolver)
+			.build();
+	}
+
+	@Bean
+	ConnectionProvider connectionProvider(DataSource dataSource) {
+		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+	}
+
+	@Bean
+	TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+		return new SpringTransactionManager(transactionManager);
+	}
+
+	@Bean
+	EventSchema eventSchema() {
+		return EventSchema.builder()
+			.eventTable("events.domain_event_entry")
+			.snapshotTable("events.snapshot_event_entry")
+			.globalIndexColumn("global_index")
+			.eventIdentifierColumn("event_identifier")
+			.aggregateIdentifierColumn("aggregate_identifier")
+			.sequenceNumberColumn("sequence_number")
+			.typeColumn("type")
+			.timestampColumn("time_stamp")
+			.payloadTypeColumn("payload_type")
+			.payloadRevisionColumn("payload_revision")
+			.payloadColumn("payload")
+			.metaDataColumn("meta_data")
+			.build();
+	}
+
+	/**
+	 * Reads events in global order. The gap timeout must match the bound the command side
+	 * puts on its transactions (see ADR 0001); a larger batch makes replays fast.
+	 */
+	@Bean
+	EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
+			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
+			Configuration configuration, @Value("${matterflow.event-store.gap-timeout:60s}") Duration gapTimeout,
+			@Value("${matterflow.event-store.batch-size:500}") int batchSize) {
+		return JdbcEventStorageEngine.builder()
+			.snapshotSerializer(serializer)
+			.eventSerializer(events)
+			.upcasterChain(configuration.upcasterChain())
+			.connectionProvider(connectionProvider)
+			.transactionManager(transactionManager)
+			.schema(eventSchema)
+			.dataType(String.class)
+			.gapTimeout((int) gapTimeout.toMillis())
+			.batchSize(batchSize)
+			.build();
+	}
+
+	@Bean
+	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+		return JdbcTokenStore.builder()
+			.connectionProvider(connectionProvider)
+			.serializer(serializer)
+			.contentType(String.class)
+			.schema(TokenSchema.builder()
+				.setTokenTable("projections.token_entry")
+				.setProcessorNameColumn("processor_name")
+				.setSegmentColumn("segment")
+				.setTokenColumn("token")
+				.setTokenTypeColumn("token_type")
+				.setTimestampColumn("time_stamp")
+				.setOwnerColumn("owner")
+				.build())
+			.claimTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+}

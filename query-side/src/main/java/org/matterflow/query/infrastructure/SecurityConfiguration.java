@@ -1,0 +1,115 @@
+package org.matterflow.query.infrastructure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Every request is authenticated. In production the query side is an OAuth2 resource
+ * server that accepts JWTs from the region's identity provider
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}); with
+ * {@code matterflow.security.mode=local} it accepts HTTP Basic for the users configured
+ * under {@code matterflow.security.users}, for local runs and tests only. Recording needs
+ * the {@code RECORDER} role (or the {@code matterflow.record} scope of a token).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityConfiguration.SecurityProperties.class)
+public class SecurityConfiguration {
+
+	static final String[] OPEN = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
+			"/swagger-ui/**", "/swagger-ui.html" };
+
+	@ConfigurationProperties("matterflow.security")
+	public record SecurityProperties(String mode, List<LocalUser> users) {
+
+		public SecurityProperties {
+			mode = (mode != null) ? mode : "jwt";
+			users = (users != null) ? users : List.of();
+		}
+
+		public boolean local() {
+			return "local".equalsIgnoreCase(this.mode);
+		}
+
+	}
+
+	/**
+	 * A user of the local mode; the password may carry a {@code {bcrypt}} or
+	 * {@code {noop}} prefix.
+	 */
+	public record LocalUser(String name, String password, List<String> roles) {
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
+				.permitAll()
+				.requestMatchers("/actuator/readmodels/**", "/actuator/readmodels")
+				.hasAnyAuthority("ROLE_OPERATOR", "SCOPE_matterflow.operate")
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+		if (properties.local()) {
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized()));
+		}
+		else {
+			http.oauth2ResourceServer(
+					(server) -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized()));
+		}
+		return http.build();
+	}
+
+	@Bean
+	@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "matterflow.security.mode",
+			havingValue = "local")
+	InMemoryUserDetailsManager localUsers(SecurityProperties properties) {
+		List<UserDetails> users = new ArrayList<>();
+		for (LocalUser user : properties.users()) {
+			users.add(User.withUsername(user.name())
+				.password(user.password().startsWith("{") ? user.password() : "{noop}" + user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build());
+		}
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	private static AuthenticationEntryPoint unauthorized() {
+		return (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+				"sign in to read the record of matterflow");
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "you may not do this");
+	}
+
+	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+			throws java.io.IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"matterflow\"");
+		}
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.matterflow.query.meetings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.matterflow.query.common.Json;
+import org.matterflow.query.common.NotFound;
+import org.matterflow.query.common.Rows;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the meetings read model. */
+@Component
+class MeetingQueries {
+
+	private final JdbcClient jdbc;
+
+	MeetingQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<String, Object> meeting(String schema, String meetingId) {
+		Sql sql = new Sql(schema);
+		Map<String, Object> meeting = this.jdbc
+			.sql(sql
+				.of("SELECT m.*, b.name AS body_name FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id "
+						+ "WHERE m.meeting_id = ?"))
+			.param(meetingId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFound("meeting", meetingId));
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("meetingId", meeting.get("meeting_id"));
+		view.put("bodyId", meeting.get("body_id"));
+		view.put("bodyName", meeting.get("body_name"));
+		view.put("title", meeting.get("title"));
+		view.put("date", string(meeting.get("date")));
+		view.put("start", string(meeting.get("start_time")));
+		view.put("end", string(meeting.get("end_time")));
+		view.put("location", meeting.get("location"));
+		view.put("mode", meeting.get("mode"));
+		view.put("tentative", meeting.get("tentative"));
+		view.put("status", meeting.get("status"));
+		view.put("originallyOn", string(meeting.get("originally_on")));
+		view.put("rescheduleReason", meeting.get("reschedule_reason"));
+		view.put("cancelReason", meeting.get("cancel_reason"));
+		view.put("agendaAdopted", meeting.get("agenda_adopted"));
+		view.put("minutes", minutes(meeting));
+		Map<String, List<Map<String, Object>>> decisions = decisionsByItem(sql, meetingId);
+		view.put("agenda",
+				this.jdbc.sql(sql.of("SELECT * FROM {s}.agenda_item WHERE meeting_id = ? ORDER BY withdrawn, ordinal"))
+					.param(meetingId)
+					.query()
+					.listOfRows()
+					.stream()
+					.map((item) -> item(item, decisions))
+					.toList());
+		view.put("attendance",
+				this.jdbc.sql(sql.of("SELECT * FROM {s}.attendance WHERE meeting_id = ? ORDER BY name"))
+					.param(meetingId)
+					.query()
+					.listOfRows()
+					.stream()
+					.map((row) -> {
+						Map<String, Object> attendee = new LinkedHashMap<>();
+						attendee.put("personId", row.get("person_id"));
+						attendee.put("name", row.get("name"));
+						attendee.put("organisation", row.get("organisation"));
+						attendee.put("status", row.get("status"));
+						attendee.put("items", Json.read(String.valueOf(row.get("items"))));
+						return attendee;
+					})
+					.toList());
+		view.put("corrections",
+				this.jdbc.sql(sql.of("SELECT * FROM {s}.correction WHERE meeting_id = ? ORDER BY recorded_at"))
+					.param(meetingId)
+					.query()
+					.listOfRows()
+					.stream()
+					.map((row) -> {
+						Map<String, Object> correction = new LinkedHashMap<>();
+						correction.put("correctionId", row.get("correction_id"));
+						correction.put("itemId", row.get("item_id"));
+						correction.put("decisionId", row.get("decision_id"));
+						correction.put("what", row.get("what"));
+						correction.put("correction", row.get("correction"));
+						correction.put("reason", row.get("reason"));
+						correction.put("recordedAt", string(row.get("recorded_at")));
+						correction.put("recordedBy", row.get("recorded_by"));
+						return correction;
+					})
+					.toList());
+		return view;
+	}
+
+	List<Map<String, Object>> calendar(String schema, LocalDate from, LocalDate to, String bodyId) {
+		Sql sql = new Sql(schema);
+		String statement = "SELECT m.meeting_id, m.body_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
+				+ "m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason "
+				+ "FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id WHERE m.date BETWEEN ? AND ?"
+				+ ((bodyId != null) ? " AND m.body_id = ?" : "")
+				+ " ORDER BY m.date, m.start_time NULLS FIRST, m.body_id";
+		List<Object> params = new ArrayList<>(List.of(from, to));
+		if (bodyId != null) {
+			params.add(bodyId);
+		}
+		return this.jdbc.sql(sql.of(statement)).params(params).query().listOfRows().stream().map((row) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("meetingId", row.get("meeting_id"));
+			entry.put("bodyId", row.get("body_id"));
+			entry.put("bodyName", row.get("body_name"));
+			entry.put("title", row.get("title"));
+			entry.put("date", string(row.get("date")));
+			entry.put("start", string(row.get("start_time")));
+			entry.put("end", string(row.get("end_time")));
+			entry.put("location", row.get("location"));
+			entry.put("mode", row.get("mode"));
+			entry.put("tentative", row.get("tentative"));
+			entry.put("status", row.get("status"));
+			entry.put("cancelled", "CANCELLED".equals(row.get("status")));
+			entry.put("cancelReason", row.get("cancel_reason"));
+			entry.put("rescheduled", row.get("originally_on") != null);
+			entry.put("originallyOn", string(row.get("originally_on")));
+			entry.put("rescheduleReason", row.get("reschedule_reason"));
+			return entry;
+		}).toList();
+	}
+
+	private Map<String, List<Map<String, Object>>> decisionsByItem(Sql sql, String meetingId) {
+		Map<String, List<Map<String, Object>>> byItem = new LinkedHashMap<>();
+		this.jdbc.sql(sql.of("SELECT * FROM {s}.decision WHERE meeting_id = ? ORDER BY recorded_at"))
+			.param(meetingId)
+			.query()
+			.listOfRows()
+			.forEach((row) -> {
+				Map<String, Object> decision = new LinkedHashMap<>();
+				decision.put("decisionId", row.get("decision_id"));
+				decision.put("matterId", row.get("matter_id"));
+				decision.put("kind", row.get("kind"));
+				decision.put("text", row.get("text"));
+				byItem.computeIfAbsent((String) row.get("item_id"), (k) -> new ArrayList<>()).add(decision);
+			});
+		return byItem;
+	}
+
+	private static Map<String, Object> item(Map<String, Object> row, Map<String, List<Map<String, Object>>> decisions) {
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("itemId", row.get("item_id"));
+		item.put("position", row.get("ordinal"));
+		item.put("title", row.get("title"));
+		item.put("kind", row.get("kind"));
+		item.put("matterId", row.get("matter_id"));
+		item.put("presenters", Json.read(String.valueOf(row.get("presenters"))));
+		item.put("guests", Json.read(String.valueOf(row.get("guests"))));
+		item.put("documents", Json.read(String.valueOf(row.get("documents"))));
+		item.put("description", row.get("description"));
+		item.put("discussion", row.get("discussion"));
+		item.put("withdrawn", row.get("withdrawn"));
+		item.put("deferred", row.get("deferred"));
+		item.put("deferredToMeeting", row.get("deferred_to_meeting"));
+		item.put("deferredToBacklogOf", row.get("deferred_to_backlog_of"));
+		item.put("deferReason", row.get("defer_reason"));
+		item.put("decisions", decisions.getOrDefault((String) row.get("item_id"), List.of()));
+		return item;
+	}
+
+	private static Map<String, Object> minutes(Map<String, Object> meeting) {
+		Map<String, Object> minutes = new LinkedHashMap<>();
+		String status = (String) meeting.get("status");
+		minutes.put("state",
+				"ADJUSTED".equals(status) ? "ADJUSTED" : ("CLOSED".equals(status) ? "AWAITING_ADJUSTMENT" : "OPEN"));
+		minutes.put("adjusterId", meeting.get("adjuster_id"));
+		minutes.put("adjusterName", meeting.get("adjuster_name"));
+		minutes.put("adjustedOn", string(meeting.get("adjusted_on")));
+		minutes.put("adjustedBy", (meeting.get("adjusted_by") != null)
+				? Json.read(String.valueOf(meeting.get("adjusted_by"))) : List.of());
+		return minutes;
+	}
+
+	static String string(Object value) {
+		return Rows.text(value);
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.matterflow.query.meetings;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes one generation of the meetings read model. Every handler can run twice
+ * harmlessly.
+ */
+class MeetingsProjection {
+
+	private final JdbcClient jdbc;
+
+	private final Sql sql;
+
+	MeetingsProjection(JdbcClient jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.sql = new Sql(schema);
+	}
+
+	@EventHandler
+	void on(BodyEstablished event) {
+		update("INSERT INTO {s}.body (body_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", event.bodyId().value(),
+				event.name());
+	}
+
+	@EventHandler
+	void on(BodyRenamed event) {
+		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(MeetingScheduled event) {
+		MeetingTime time = event.time();
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, location, mode, tentative, status) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING", event.meetingId().value(),
+				event.bodyId().value(), event.title(), time.date(), time.start(), time.end(), event.location(),
+				event.mode().name(), event.tentative());
+	}
+
+	@EventHandler
+	void on(MeetingRescheduled event) {
+		MeetingTime to = event.to();
+		update("UPDATE {s}.meeting SET originally_on = coalesce(originally_on, date), date = ?, start_time = ?, end_time = ?, "
+				+ "location = ?, tentative = ?, reschedule_reason = ? WHERE meeting_id = ?", to.date(), to.start(),
+				to.end(), event.location(), event.tentative(), event.reason(), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MeetingCancelled event) {
+		update("UPDATE {s}.meeting SET status = 'CANCELLED', cancel_reason = ? WHERE meeting_id = ?", event.reason(),
+				event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(AgendaItemAdded event) {
+		String meeting = event.meetingId().value();
+		boolean known = this.jdbc
+			.sql(this.sql.of("SELECT count(*) FROM {s}.agenda_item WHERE meeting_id = ? AND item_id = ?"))
+			.params(meeting, event.itemId().value())
+			.query(Long.class)
+			.single() > 0;
+		if (known) {
+			return;
+		}
+		update("UPDATE {s}.agenda_item SET ordinal = ordinal + 1 WHERE meeting_id = ? AND NOT withdrawn AND ordinal >= ?",
+				meeting, event.position());
+		update("INSERT INTO {s}.agenda_item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents, description) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)", meeting, event.itemId().value(),
+				event.position(), event.title(), event.kind().name(), id(event.matterId()),
+				Json.write(event.presenters()), Json.write(event.guests()), Json.write(event.documents()),
+				event.description());
+	}
+
+	@EventHandler
+	void on(AgendaItemWithdrawn event) {
+		update("UPDATE {s}.agenda_item SET withdrawn = true, withdraw_reason = ? WHERE meeting_id = ? AND item_id = ?",
+				event.reason(), event.meetingId().value(), event.itemId().value());
+	}
+
+	@EventHandler
+	void on(AgendaReordered event) {
+		List<AgendaItemId> order = event.order();
+		for (int i = 0; i < order.size(); i++) {
+			update("UPDATE {s}.agenda_item SET ordinal = ? WHERE meeting_id = ? AND item_id = ?", i + 1,
+					event.meetingId().value(), order.get(i).value());
+		}
+	}
+
+	@EventHandler
+	void on(AgendaAdopted event) {
+		update("UPDATE {s}.meeting SET agenda_adopted = true WHERE meeting_id = ?", event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MeetingOpened event) {
+		update("UPDATE {s}.meeting SET status = 'OPENED' WHERE meeting_id = ?", event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(AttendanceRecorded event) {
+		update("INSERT INTO {s}.attendance (meeting_id, person_id, name, organisation, status, items) VALUES (?, ?, ?, ?, ?, ?::jsonb) "
+				+ "ON CONFLICT (meeting_id, person_id) DO UPDATE SET name = excluded.name, organisation = excluded.organisation, "
+				+ "status = excluded.status, items = excluded.items", event.meetingId().value(),
+				event.personId().value(), event.name(), event.organisation(), event.status().name(),
+				Json.write(event.items().stream().map(AgendaItemId::value).toList()));
+	}
+
+	@EventHandler
+	void on(MinutesAdjusterAppointed event) {
+		update("UPDATE {s}.meeting SET adjuster_id = ?, adjuster_name = ? WHERE meeting_id = ?",
+				event.personId().value(), event.name(), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(ItemDiscussed event) {
+		update("UPDATE {s}.agenda_item SET discussion = CASE WHEN discussion IS NULL THEN ? ELSE discussion || E'\\n\\n' || ? END "
+				+ "WHERE meeting_id = ? AND item_id = ?", event.summary(), event.summary(), event.meetingId().value(),
+				event.itemId().value());
+	}
+
+	@EventHandler
+	void on(DocumentAttached event) {
+		update("UPDATE {s}.agenda_item SET documents = documents || ?::jsonb WHERE meeting_id = ? AND item_id = ?",
+				Json.write(List.of(event.document())), event.meetingId().value(), event.itemId().value());
+	}
+
+	@EventHandler
+	void on(DecisionTaken event, org.axonframework.eventhandling.TrackingToken token) {
+		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, kind, text, recorded_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meetingId().value(),
+				event.decisionId().value(), event.itemId().value(), id(event.matterId()), event.kind().name(),
+				event.text(), token.position().orElse(0));
+	}
+
+	@EventHandler
+	void on(ItemDeferred event) {
+		update("UPDATE {s}.agenda_item SET deferred = true, deferred_to_meeting = ?, deferred_to_backlog_of = ?, defer_reason = ? "
+				+ "WHERE meeting_id = ? AND item_id = ?", id(event.toMeeting()),
+				(event.toBacklogOf() != null) ? event.toBacklogOf().value() : null, event.reason(),
+				event.meetingId().value(), event.itemId().value());
+	}
+
+	@EventHandler
+	void on(MeetingClosed event) {
+		update("UPDATE {s}.meeting SET status = 'CLOSED' WHERE meeting_id = ?", event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MinutesAdjusted event) {
+		update("UPDATE {s}.meeting SET status = 'ADJUSTED', adjusted_on = ?, adjusted_by = ?::jsonb WHERE meeting_id = ?",
+				event.adjustedOn(), Json.write(event.adjustedBy()), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MinutesCorrected event, @Timestamp Instant recordedAt, @MetaDataValue("recordedBy") String recordedBy) {
+		update("INSERT INTO {s}.correction (meeting_id, correction_id, item_id, decision_id, what, correction, reason, recorded_at, recorded_by) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meetingId().value(),
+				event.correctionId().value(), (event.itemId() != null) ? event.itemId().value() : null,
+				(event.decisionId() != null) ? event.decisionId().value() : null, event.what(), event.correction(),
+				event.reason(), java.sql.Timestamp.from(recordedAt), recordedBy);
+	}
+
+	private static String id(Object id) {
+		if (id == null) {
+			return null;
+		}
+		String text = id.toString();
+		int colon = text.indexOf(':');
+		return (colon >= 0) ? text.substring(colon + 1) : text;
+	}
+
+	private void update(String statement, Object... params) {
+		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.matterflow.query.meetings;
+
+import org.matterflow.query.common.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Meetings with their agenda, attendance, decisions and minutes, and the calendar of them
+ * all.
+ */
+@Component
+class MeetingsReadModel extends ReadModel {
+
+	static final String NAME = "meetings";
+
+	MeetingsReadModel() {
+		super(NAME, 1);
+	}
+
+	@Override
+	public Object handlerFor(JdbcClient jdbc, String schema) {
+		return new MeetingsProjection(jdbc, schema);
+	}
+
+}

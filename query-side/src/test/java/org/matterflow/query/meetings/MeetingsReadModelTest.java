@@ -1,0 +1,140 @@
+package org.matterflow.query.meetings;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.DocumentRef;
+import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QueryIntegrationTest
+class MeetingsReadModelTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	Reader reader;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		this.reader = new Reader(this.port);
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void a_meeting_reads_back_with_its_agenda_attendance_decisions_and_minutes() {
+		BodyId body = BodyId.of("chefsgrupp-" + this.run);
+		MeetingId meeting = MeetingId.of("m-" + this.run);
+		MatterId strategy = MatterId.of("strategi-" + this.run);
+		AgendaItemId item4 = AgendaItemId.of("4");
+		AgendaItemId item2 = AgendaItemId.of("2");
+		LocalDate day = LocalDate.of(2025, 1, 22);
+		long position = this.feeder
+			.record(day, new BodyEstablished(body, "Chefsgrupp folkhälsa", BodyKind.MANAGEMENT_GROUP, null, null, null),
+					new MeetingScheduled(meeting, body, new MeetingTime(day, LocalTime.of(13, 0), LocalTime.of(16, 30)),
+							"Länsstyrelsen", MeetingMode.IN_PERSON, false, null),
+					new AgendaItemAdded(meeting, item4, 1, "Föräldraskapsstödsstrategin", ItemKind.DISCUSSION, strategy,
+							List.of("Deepa Singhru"), List.of("Linn Karlsson"), List.of(), null),
+					new AgendaItemAdded(meeting, item2, 1, "Dagordning", ItemKind.DECISION, null, List.of(), List.of(),
+							List.of(), null),
+					new AgendaItemAdded(meeting, AgendaItemId.of("x"), 3, "Felaktig", ItemKind.INFORMATION, null,
+							List.of(), List.of(), List.of(), null),
+					new AgendaItemWithdrawn(meeting, AgendaItemId.of("x"), "dubblett"),
+					new DocumentAttached(meeting, item4,
+							new DocumentRef("Presentation", "https://documents.example/4.pptx")),
+					new AgendaAdopted(meeting), new MeetingOpened(meeting),
+					new AttendanceRecorded(meeting, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.GUEST,
+							List.of(item4)),
+					new MinutesAdjusterAppointed(meeting, PersonId.of("anna"), "Anna Andersson"),
+					new ItemDiscussed(meeting, item4, strategy, "Söder: har koll via processledare."),
+					new DecisionTaken(meeting, DecisionId.of("d-4"), item4, strategy, DecisionKind.HAND_OUT_ASSIGNMENT,
+							"Deepa får fortsatt uppdrag"),
+					new ItemDeferred(meeting, item2, null, null, null, "tas upp igen"), new MeetingClosed(meeting),
+					new MinutesAdjusted(meeting, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")),
+					new MinutesCorrected(meeting, CorrectionId.of("c-1"), item4, DecisionId.of("d-4"), "beslut d-4",
+							"Deepa och Linn får fortsatt uppdrag", "namn saknades"));
+
+		JsonNode view = this.reader.json("/api/meetings/" + meeting.value() + "?position=" + position);
+
+		assertThat(view.get("bodyName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+		assertThat(view.get("status").asText()).isEqualTo("ADJUSTED");
+		assertThat(view.get("start").asText()).isEqualTo("13:00");
+		assertThat(view.at("/agenda").findValuesAsText("itemId")).containsExactly("2", "4", "x");
+		JsonNode item = view.at("/agenda/1");
+		assertThat(item.get("presenters").get(0).asText()).isEqualTo("Deepa Singhru");
+		assertThat(item.at("/documents/0/uri").asText()).isEqualTo("https://documents.example/4.pptx");
+		assertThat(item.at("/decisions/0/text").asText()).isEqualTo("Deepa får fortsatt uppdrag");
+		assertThat(item.get("discussion").asText()).startsWith("Söder");
+		assertThat(view.at("/agenda/0/deferred").asBoolean()).isTrue();
+		assertThat(view.at("/agenda/2/withdrawn").asBoolean()).isTrue();
+		assertThat(view.at("/attendance/0/status").asText()).isEqualTo("GUEST");
+		assertThat(view.at("/attendance/0/items/0").asText()).isEqualTo("4");
+		assertThat(view.at("/minutes/state").asText()).isEqualTo("ADJUSTED");
+		assertThat(view.at("/minutes/adjusterName").asText()).isEqualTo("Anna Andersson");
+		assertThat(view.at("/corrections/0/correction").asText()).isEqualTo("Deepa och Linn får fortsatt uppdrag");
+		assertThat(view.at("/corrections/0/recordedBy").asText()).isEqualTo("secretary");
+	}
+
+	@Test
+	void the_calendar_marks_rescheduled_and_cancelled_meetings() {
+		BodyId council = BodyId.of("radet-" + this.run);
+		MeetingId april = MeetingId.of("radet-2020-04-24-" + this.run);
+		MeetingId september = MeetingId.of("radet-2020-09-11-" + this.run);
+		long position = this.feeder.record(LocalDate.of(2020, 3, 20),
+				new BodyEstablished(council, "Specifika samverkansrådet", BodyKind.COUNCIL, null, null, null),
+				new MeetingScheduled(april, council, new MeetingTime(LocalDate.of(2020, 4, 24), null, null), null,
+						MeetingMode.IN_PERSON, false, null),
+				new MeetingScheduled(september, council, new MeetingTime(LocalDate.of(2020, 9, 4), null, null), null,
+						MeetingMode.IN_PERSON, true, null),
+				new MeetingCancelled(april, "inställt"),
+				new MeetingRescheduled(september, new MeetingTime(LocalDate.of(2020, 9, 4), null, null),
+						new MeetingTime(LocalDate.of(2020, 9, 11), null, null), null, false, null));
+
+		JsonNode calendar = this.reader
+			.json("/api/calendar?from=2020-01-01&to=2020-12-31&body=" + council.value() + "&position=" + position);
+
+		assertThat(calendar).hasSize(2);
+		assertThat(calendar.get(0).get("meetingId").asText()).isEqualTo(april.value());
+		assertThat(calendar.get(0).get("cancelled").asBoolean()).isTrue();
+		assertThat(calendar.get(0).get("cancelReason").asText()).isEqualTo("inställt");
+		assertThat(calendar.get(1).get("date").asText()).isEqualTo("2020-09-11");
+		assertThat(calendar.get(1).get("rescheduled").asBoolean()).isTrue();
+		assertThat(calendar.get(1).get("originallyOn").asText()).isEqualTo("2020-09-04");
+	}
+
+	@Test
+	void an_unknown_meeting_is_not_found() {
+		Reader.Response response = this.reader.get("/api/meetings/none-" + this.run);
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void a_position_the_view_does_not_reach_in_time_is_answered_with_503() {
+		Reader.Response response = this.reader.get("/api/calendar?from=2020-01-01&to=2020-12-31&position=999999999");
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.matterflow.query.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The query API over real HTTP, signed in as a reader. */
+public class Reader {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final int port;
+
+	private final String user;
+
+	public Reader(int port) {
+		this(port, "auditor");
+	}
+
+	public Reader(int port, String user) {
+		this.port = port;
+		this.user = user;
+	}
+
+	public record Response(int status, String contentType, JsonNode body) {
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	public Response post(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** The body of a successful answer. */
+	public JsonNode json(String path) {
+		Response response = get(path);
+		if (response.status() != 200) {
+			throw new AssertionError("GET " + path + " answered " + response.status() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		if (this.user != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((this.user + ":" + this.user).getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
