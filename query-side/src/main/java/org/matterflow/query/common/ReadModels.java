@@ -225,7 +225,8 @@ public class ReadModels implements SmartLifecycle {
 	private void createSchema(ReadModel model, Generation generation) {
 		this.jdbc.sql("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").update();
 		this.jdbc.sql("CREATE SCHEMA " + generation.schema()).update();
-		for (String statement : model.ddl().replace("${schema}", generation.schema()).split(";")) {
+		String ddl = model.ddl().replaceAll("(?m)--.*$", "").replace("${schema}", generation.schema());
+		for (String statement : ddl.split(";")) {
 			if (!statement.isBlank()) {
 				this.jdbc.sql(statement).update();
 			}

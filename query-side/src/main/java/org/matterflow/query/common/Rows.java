@@ -6,6 +6,18 @@ public final class Rows {
 	private Rows() {
 	}
 
+	/**
+	 * The plain value of any id of the kernel, or null (ids never contain ':', streams
+	 * are type:id).
+	 */
+	public static String id(Object id) {
+		if (id == null) {
+			return null;
+		}
+		String text = id.toString();
+		return text.substring(text.indexOf(':') + 1);
+	}
+
 	public static String text(Object value) {
 		if (value instanceof java.sql.Time time) {
 			return time.toLocalTime().toString();

@@ -10,6 +10,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
+import static org.matterflow.query.common.Rows.id;
 import org.matterflow.query.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -169,15 +170,6 @@ class MeetingsProjection {
 				event.correctionId().value(), (event.itemId() != null) ? event.itemId().value() : null,
 				(event.decisionId() != null) ? event.decisionId().value() : null, event.what(), event.correction(),
 				event.reason(), java.sql.Timestamp.from(recordedAt), recordedBy);
-	}
-
-	private static String id(Object id) {
-		if (id == null) {
-			return null;
-		}
-		String text = id.toString();
-		int colon = text.indexOf(':');
-		return (colon >= 0) ? text.substring(colon + 1) : text;
 	}
 
 	private void update(String statement, Object... params) {

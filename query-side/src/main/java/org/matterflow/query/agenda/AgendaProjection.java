@@ -1,0 +1,177 @@
+package org.matterflow.query.agenda;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.matter.*;
+import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.matterflow.query.common.Rows.id;
+
+/**
+ * Writes one generation of the agenda read model. A referred matter, a backlog entry or a
+ * deferred item waits for its body until the matter (or, without a matter, an item of the
+ * same title) is put on an agenda of that body.
+ */
+class AgendaProjection {
+
+	private final JdbcClient jdbc;
+
+	private final Sql sql;
+
+	AgendaProjection(JdbcClient jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.sql = new Sql(schema);
+	}
+
+	@EventHandler
+	void on(BodyEstablished event) {
+		update("INSERT INTO {s}.body (body_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", event.bodyId().value(),
+				event.name());
+	}
+
+	@EventHandler
+	void on(BodyRenamed event) {
+		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(MatterRaised event) {
+		update("INSERT INTO {s}.matter (matter_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				event.matterId().value(), event.title());
+	}
+
+	@EventHandler
+	void on(MatterClosed event) {
+		update("UPDATE {s}.matter SET closed = true WHERE matter_id = ?", event.matterId().value());
+	}
+
+	@EventHandler
+	void on(MatterReopened event) {
+		update("UPDATE {s}.matter SET closed = false WHERE matter_id = ?", event.matterId().value());
+	}
+
+	@EventHandler
+	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate) {
+		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, since) "
+				+ "VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
+				+ "from_body = excluded.from_body, purpose = excluded.purpose, note = excluded.note, "
+				+ "at_meeting = excluded.at_meeting, since = excluded.since, resolved = false", event.toBody().value(),
+				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
+				id(event.atMeeting()), date(businessDate));
+	}
+
+	@EventHandler
+	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate) {
+		update("INSERT INTO {s}.pending (body_id, matter_id, source, priority, note, since) VALUES (?, ?, 'BACKLOG', ?, ?, ?) "
+				+ "ON CONFLICT (body_id, matter_id, source) DO UPDATE SET priority = excluded.priority, note = excluded.note, "
+				+ "since = excluded.since, resolved = false", event.bodyId().value(), event.matterId().value(),
+				event.priority(), event.note(), date(businessDate));
+	}
+
+	@EventHandler
+	void on(MeetingScheduled event) {
+		MeetingTime time = event.time();
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, location, tentative, status) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING", event.meetingId().value(),
+				event.bodyId().value(), event.title(), time.date(), time.start(), time.end(), event.location(),
+				event.tentative());
+	}
+
+	@EventHandler
+	void on(MeetingRescheduled event) {
+		MeetingTime to = event.to();
+		update("UPDATE {s}.meeting SET date = ?, start_time = ?, end_time = ?, location = ?, tentative = ? WHERE meeting_id = ?",
+				to.date(), to.start(), to.end(), event.location(), event.tentative(), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MeetingCancelled event) {
+		status(event.meetingId(), "CANCELLED");
+	}
+
+	@EventHandler
+	void on(MeetingOpened event) {
+		status(event.meetingId(), "OPENED");
+	}
+
+	@EventHandler
+	void on(MeetingClosed event) {
+		status(event.meetingId(), "CLOSED");
+	}
+
+	@EventHandler
+	void on(AgendaItemAdded event) {
+		String meeting = event.meetingId().value();
+		boolean known = this.jdbc.sql(this.sql.of("SELECT count(*) FROM {s}.item WHERE meeting_id = ? AND item_id = ?"))
+			.params(meeting, event.itemId().value())
+			.query(Long.class)
+			.single() > 0;
+		if (known) {
+			return;
+		}
+		update("UPDATE {s}.item SET ordinal = ordinal + 1 WHERE meeting_id = ? AND NOT withdrawn AND ordinal >= ?",
+				meeting, event.position());
+		update("INSERT INTO {s}.item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", meeting, event.itemId().value(),
+				event.position(), event.title(), event.kind().name(), id(event.matterId()),
+				Json.write(event.presenters()), Json.write(event.guests()), Json.write(event.documents()));
+		if (event.matterId() != null) {
+			update("UPDATE {s}.pending p SET resolved = true FROM {s}.meeting m WHERE m.meeting_id = ? "
+					+ "AND p.body_id = m.body_id AND p.matter_id = ?", meeting, event.matterId().value());
+			update("UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m WHERE m.meeting_id = ? "
+					+ "AND d.target_body = m.body_id AND d.matter_id = ? AND d.from_meeting <> m.meeting_id", meeting,
+					event.matterId().value());
+		}
+		else {
+			update("UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m WHERE m.meeting_id = ? "
+					+ "AND d.target_body = m.body_id AND d.matter_id IS NULL AND lower(d.title) = lower(?) "
+					+ "AND d.from_meeting <> m.meeting_id", meeting, event.title());
+		}
+	}
+
+	@EventHandler
+	void on(AgendaItemWithdrawn event) {
+		update("UPDATE {s}.item SET withdrawn = true WHERE meeting_id = ? AND item_id = ?", event.meetingId().value(),
+				event.itemId().value());
+	}
+
+	@EventHandler
+	void on(AgendaReordered event) {
+		List<AgendaItemId> order = event.order();
+		for (int i = 0; i < order.size(); i++) {
+			update("UPDATE {s}.item SET ordinal = ? WHERE meeting_id = ? AND item_id = ?", i + 1,
+					event.meetingId().value(), order.get(i).value());
+		}
+	}
+
+	@EventHandler
+	void on(ItemDeferred event) {
+		update("INSERT INTO {s}.deferral (from_meeting, item_id, target_body, to_meeting, to_backlog, matter_id, title, reason, deferred_on) "
+				+ "SELECT m.meeting_id, i.item_id, coalesce(?, t.body_id, m.body_id), ?, ?, ?, i.title, ?, m.date "
+				+ "FROM {s}.meeting m JOIN {s}.item i ON i.meeting_id = m.meeting_id AND i.item_id = ? "
+				+ "LEFT JOIN {s}.meeting t ON t.meeting_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING",
+				id(event.toBacklogOf()), id(event.toMeeting()), event.toBacklogOf() != null, id(event.matterId()),
+				event.reason(), event.itemId().value(), id(event.toMeeting()), event.meetingId().value());
+	}
+
+	private void status(MeetingId meeting, String status) {
+		update("UPDATE {s}.meeting SET status = ? WHERE meeting_id = ?", status, meeting.value());
+	}
+
+	private static LocalDate date(String businessDate) {
+		return (businessDate != null) ? LocalDate.parse(businessDate) : null;
+	}
+
+	private void update(String statement, Object... params) {
+		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+	}
+
+}

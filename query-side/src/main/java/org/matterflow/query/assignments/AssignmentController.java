@@ -1,0 +1,126 @@
+package org.matterflow.query.assignments;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.ReadYourWrites;
+import org.matterflow.query.common.Sql;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.matterflow.query.common.Rows.text;
+
+@RestController
+@Tag(name = "Assignments")
+public class AssignmentController {
+
+	private static final List<String> STATUSES = List.of("open", "completed", "withdrawn", "all");
+
+	private final JdbcClient jdbc;
+
+	private final ReadYourWrites consistency;
+
+	AssignmentController(JdbcClient jdbc, ReadYourWrites consistency) {
+		this.jdbc = jdbc;
+		this.consistency = consistency;
+	}
+
+	/**
+	 * An assignment is overdue when its deadline fired, or when its day has passed
+	 * without a report back (the deadline may not have fired yet).
+	 */
+	@GetMapping("/api/assignments")
+	@Operation(
+			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before")
+	List<Map<String, Object>> assignments(@RequestParam(defaultValue = "open") String status,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String body,
+			@RequestParam(required = false) String matter, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+			@RequestParam(required = false) Long position) {
+		String wanted = status.toLowerCase(Locale.ROOT);
+		if (!STATUSES.contains(wanted)) {
+			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
+		}
+		Sql sql = new Sql(this.consistency.schemaAfter(AssignmentsReadModel.NAME, position));
+		LocalDate today = LocalDate.now(MeetingTime.ZONE);
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> params = new ArrayList<>(List.of(today));
+		if (!"all".equals(wanted)) {
+			where.append(" AND a.status = ?");
+			params.add(wanted.toUpperCase(Locale.ROOT));
+		}
+		if (assignee != null) {
+			where.append(
+					" AND EXISTS (SELECT 1 FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id AND x.assignee_id = ?)");
+			params.add(assignee);
+		}
+		if (body != null) {
+			where.append(" AND a.body_id = ?");
+			params.add(body);
+		}
+		if (matter != null) {
+			where.append(" AND a.matter_id = ?");
+			params.add(matter);
+		}
+		if (dueBefore != null) {
+			where.append(" AND a.due_date < ?");
+			params.add(dueBefore);
+		}
+		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR (a.due_date < ? AND NOT a.reported_back)))";
+		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue FROM {s}.assignment a "
+				+ "LEFT JOIN {s}.body b ON b.body_id = a.body_id" + where
+				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id";
+		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
+		return rows.stream()
+			.filter((row) -> overdue == null || overdue.equals(row.get("is_overdue")))
+			.map((row) -> view(sql, row))
+			.toList();
+	}
+
+	private Map<String, Object> view(Sql sql, Map<String, Object> row) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("assignmentId", row.get("assignment_id"));
+		view.put("bodyId", row.get("body_id"));
+		view.put("bodyName", row.get("body_name"));
+		view.put("meetingId", row.get("meeting_id"));
+		view.put("itemId", row.get("item_id"));
+		view.put("matterId", row.get("matter_id"));
+		view.put("description", row.get("description"));
+		view.put("kind", row.get("kind"));
+		view.put("assignees", this.jdbc
+			.sql(sql.of("SELECT kind, assignee_id, name FROM {s}.assignee WHERE assignment_id = ? ORDER BY name"))
+			.param(row.get("assignment_id"))
+			.query((rs, n) -> {
+				Map<String, Object> assignee = new LinkedHashMap<>();
+				assignee.put("kind", rs.getString(1));
+				assignee.put("id", rs.getString(2));
+				assignee.put("name", rs.getString(3));
+				return assignee;
+			})
+			.list());
+		Map<String, Object> due = new LinkedHashMap<>();
+		due.put("date", text(row.get("due_date")));
+		due.put("atMeeting", row.get("due_at_meeting"));
+		due.put("atMeetingOf", row.get("due_at_meeting_of"));
+		view.put("due", due);
+		view.put("status", row.get("status"));
+		view.put("overdue", row.get("is_overdue"));
+		view.put("reportedBack", row.get("reported_back"));
+		view.put("lastReport", row.get("last_report"));
+		view.put("handedOutOn", text(row.get("handed_out_on")));
+		view.put("finishedOn", text(row.get("finished_on")));
+		return view;
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.matterflow.query.assignments;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.assignment.*;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.matterflow.query.common.Rows.id;
+
+/** Writes one generation of the assignments read model. */
+class AssignmentsProjection {
+
+	private final JdbcClient jdbc;
+
+	private final Sql sql;
+
+	AssignmentsProjection(JdbcClient jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.sql = new Sql(schema);
+	}
+
+	@EventHandler
+	void on(BodyEstablished event) {
+		update("INSERT INTO {s}.body (body_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", event.bodyId().value(),
+				event.name());
+	}
+
+	@EventHandler
+	void on(BodyRenamed event) {
+		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate) {
+		Due due = event.due();
+		update("INSERT INTO {s}.assignment (assignment_id, body_id, meeting_id, item_id, matter_id, description, kind, due_date, "
+				+ "due_at_meeting, due_at_meeting_of, status, handed_out_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) "
+				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), event.bodyId().value(),
+				event.meetingId().value(), event.itemId().value(), id(event.matterId()), event.description(),
+				event.kind().name(), due.date(), id(due.atMeeting()), id(due.atMeetingOf()), date(businessDate));
+		assignees(event.assignmentId(), event.assignees());
+	}
+
+	@EventHandler
+	void on(AssignmentDueDateChanged event) {
+		Due due = event.to();
+		update("UPDATE {s}.assignment SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, overdue = false "
+				+ "WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
+				event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentReassigned event) {
+		update("DELETE FROM {s}.assignee WHERE assignment_id = ?", event.assignmentId().value());
+		assignees(event.assignmentId(), event.assignees());
+	}
+
+	@EventHandler
+	void on(AssignmentReportedBack event) {
+		update("UPDATE {s}.assignment SET reported_back = true, last_report = ? WHERE assignment_id = ?",
+				event.summary(), event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentCompleted event, @MetaDataValue("businessDate") String businessDate) {
+		update("UPDATE {s}.assignment SET status = 'COMPLETED', finished_on = ? WHERE assignment_id = ?",
+				date(businessDate), event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentWithdrawn event, @MetaDataValue("businessDate") String businessDate) {
+		update("UPDATE {s}.assignment SET status = 'WITHDRAWN', finished_on = ? WHERE assignment_id = ?",
+				date(businessDate), event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentBecameOverdue event) {
+		update("UPDATE {s}.assignment SET overdue = true WHERE assignment_id = ? AND due_date = ?",
+				event.assignmentId().value(), event.due());
+	}
+
+	private void assignees(AssignmentId assignment, List<Assignee> assignees) {
+		for (Assignee assignee : assignees) {
+			update("INSERT INTO {s}.assignee (assignment_id, kind, assignee_id, name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+					assignment.value(), assignee.kind().name(), assignee.id(), assignee.name());
+		}
+	}
+
+	private static LocalDate date(String businessDate) {
+		return (businessDate != null) ? LocalDate.parse(businessDate) : null;
+	}
+
+	private void update(String statement, Object... params) {
+		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+	}
+
+}

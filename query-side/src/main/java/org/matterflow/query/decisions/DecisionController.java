@@ -1,0 +1,105 @@
+package org.matterflow.query.decisions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.meeting.DecisionKind;
+import org.matterflow.query.common.ReadYourWrites;
+import org.matterflow.query.common.Sql;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.matterflow.query.common.Rows.text;
+
+@RestController
+@Tag(name = "Decision register")
+public class DecisionController {
+
+	private final JdbcClient jdbc;
+
+	private final ReadYourWrites consistency;
+
+	DecisionController(JdbcClient jdbc, ReadYourWrites consistency) {
+		this.jdbc = jdbc;
+		this.consistency = consistency;
+	}
+
+	@GetMapping("/api/decisions")
+	@Operation(
+			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text (Swedish stemming)")
+	List<Map<String, Object>> decisions(@RequestParam(required = false) String body,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) DecisionKind kind, @RequestParam(required = false) String matter,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "500") int limit,
+			@RequestParam(required = false) Long position) {
+		if (limit < 1 || limit > 5000) {
+			throw new InvalidValue("limit", "limit must be between 1 and 5000");
+		}
+		Sql sql = new Sql(this.consistency.schemaAfter(DecisionsReadModel.NAME, position));
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (body != null) {
+			where.append(" AND d.body_id = ?");
+			params.add(body);
+		}
+		if (from != null) {
+			where.append(" AND d.date >= ?");
+			params.add(from);
+		}
+		if (to != null) {
+			where.append(" AND d.date <= ?");
+			params.add(to);
+		}
+		if (kind != null) {
+			where.append(" AND d.kind = ?");
+			params.add(kind.name());
+		}
+		if (matter != null) {
+			where.append(" AND d.matter_id = ?");
+			params.add(matter);
+		}
+		if (q != null && !q.isBlank()) {
+			where.append(
+					" AND to_tsvector('swedish', coalesce(d.corrected_text, d.text) || ' ' || coalesce(d.item_title, '')) "
+							+ "@@ plainto_tsquery('swedish', ?)");
+			params.add(q);
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql(sql
+				.of("SELECT d.*, b.name AS body_name FROM {s}.decision d LEFT JOIN {s}.body b ON b.body_id = d.body_id"
+						+ where + " ORDER BY d.date, d.position LIMIT ?"))
+			.params(params)
+			.query()
+			.listOfRows()
+			.stream()
+			.map((row) -> {
+				Map<String, Object> decision = new LinkedHashMap<>();
+				decision.put("decisionId", row.get("decision_id"));
+				decision.put("bodyId", row.get("body_id"));
+				decision.put("bodyName", row.get("body_name"));
+				decision.put("meetingId", row.get("meeting_id"));
+				decision.put("date", text(row.get("date")));
+				decision.put("itemId", row.get("item_id"));
+				decision.put("itemTitle", row.get("item_title"));
+				decision.put("matterId", row.get("matter_id"));
+				decision.put("kind", row.get("kind"));
+				decision.put("text", row.get("text"));
+				decision.put("correctedText", row.get("corrected_text"));
+				decision.put("correctionReason", row.get("correction_reason"));
+				return decision;
+			})
+			.toList();
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.matterflow.query.decisions;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.meeting.AgendaItemAdded;
+import org.matterflow.kernel.meeting.DecisionTaken;
+import org.matterflow.kernel.meeting.MeetingRescheduled;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MinutesCorrected;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.matterflow.query.common.Rows.id;
+
+/** Writes one generation of the decision register. */
+class DecisionsProjection {
+
+	private final JdbcClient jdbc;
+
+	private final Sql sql;
+
+	DecisionsProjection(JdbcClient jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.sql = new Sql(schema);
+	}
+
+	@EventHandler
+	void on(BodyEstablished event) {
+		update("INSERT INTO {s}.body (body_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", event.bodyId().value(),
+				event.name());
+	}
+
+	@EventHandler
+	void on(BodyRenamed event) {
+		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(MeetingScheduled event) {
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.bodyId().value(), event.time().date());
+	}
+
+	@EventHandler
+	void on(MeetingRescheduled event) {
+		update("UPDATE {s}.meeting SET date = ? WHERE meeting_id = ?", event.to().date(), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(AgendaItemAdded event) {
+		update("INSERT INTO {s}.item (meeting_id, item_id, title) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.itemId().value(), event.title());
+	}
+
+	@EventHandler
+	void on(DecisionTaken event, TrackingToken token) {
+		update("INSERT INTO {s}.decision (meeting_id, decision_id, body_id, date, item_id, item_title, matter_id, kind, text, position) "
+				+ "SELECT m.meeting_id, ?, m.body_id, m.date, ?, i.title, ?, ?, ?, ? FROM {s}.meeting m "
+				+ "LEFT JOIN {s}.item i ON i.meeting_id = m.meeting_id AND i.item_id = ? WHERE m.meeting_id = ? "
+				+ "ON CONFLICT DO NOTHING", event.decisionId().value(), event.itemId().value(), id(event.matterId()),
+				event.kind().name(), event.text(), token.position().orElse(0), event.itemId().value(),
+				event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MinutesCorrected event) {
+		if (event.decisionId() != null) {
+			update("UPDATE {s}.decision SET corrected_text = ?, correction_reason = ? WHERE meeting_id = ? AND decision_id = ?",
+					event.correction(), event.reason(), event.meetingId().value(), event.decisionId().value());
+		}
+	}
+
+	private void update(String statement, Object... params) {
+		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+	}
+
+}

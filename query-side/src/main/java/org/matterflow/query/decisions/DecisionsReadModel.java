@@ -1,0 +1,22 @@
+package org.matterflow.query.decisions;
+
+import org.matterflow.query.common.ReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The decision register: every decision of every body, searchable. */
+@Component
+class DecisionsReadModel extends ReadModel {
+
+	static final String NAME = "decisions";
+
+	DecisionsReadModel() {
+		super(NAME, 1);
+	}
+
+	@Override
+	public Object handlerFor(JdbcClient jdbc, String schema) {
+		return new DecisionsProjection(jdbc, schema);
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.matterflow.query.history;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.query.common.Json;
+import org.matterflow.query.common.NotFound;
+import org.matterflow.query.common.ReadYourWrites;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.matterflow.query.common.Rows.text;
+
+@RestController
+@Tag(name = "Audit history")
+public class HistoryController {
+
+	private final JdbcClient jdbc;
+
+	private final ReadYourWrites consistency;
+
+	HistoryController(JdbcClient jdbc, ReadYourWrites consistency) {
+		this.jdbc = jdbc;
+		this.consistency = consistency;
+	}
+
+	@GetMapping("/api/matters/{matterId}/history")
+	@Operation(
+			summary = "How a matter travelled: every step in recorded order across all bodies, and the path of bodies it visited")
+	Map<String, Object> history(@PathVariable String matterId, @RequestParam(required = false) Long position) {
+		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
+		Map<String, Object> matter = this.jdbc.sql(sql.of("SELECT * FROM {s}.matter WHERE matter_id = ?"))
+			.param(matterId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFound("matter", matterId));
+		List<Map<String, Object>> steps = this.jdbc
+			.sql(sql.of("SELECT s.*, b.name AS body_name FROM {s}.step s LEFT JOIN {s}.body b ON b.body_id = s.body_id "
+					+ "WHERE s.matter_id = ? ORDER BY s.position, s.event_id"))
+			.param(matterId)
+			.query()
+			.listOfRows()
+			.stream()
+			.map(HistoryController::step)
+			.toList();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("matterId", matterId);
+		view.put("title", matter.get("title"));
+		view.put("reference", matter.get("reference"));
+		view.put("raisedIn", matter.get("raised_in"));
+		view.put("closed", matter.get("closed"));
+		view.put("path", path(steps));
+		view.put("steps", steps);
+		return view;
+	}
+
+	/**
+	 * The bodies the matter visited, in order; a body is listed again when the matter
+	 * comes back to it.
+	 */
+	private static List<Map<String, Object>> path(List<Map<String, Object>> steps) {
+		List<Map<String, Object>> path = new ArrayList<>();
+		for (Map<String, Object> step : steps) {
+			Object body = step.get("bodyId");
+			if (body == null) {
+				continue;
+			}
+			if (path.isEmpty() || !Objects.equals(path.get(path.size() - 1).get("bodyId"), body)) {
+				Map<String, Object> visit = new LinkedHashMap<>();
+				visit.put("bodyId", body);
+				visit.put("bodyName", step.get("bodyName"));
+				visit.put("from", step.get("businessDate"));
+				path.add(visit);
+			}
+		}
+		return path;
+	}
+
+	private static Map<String, Object> step(Map<String, Object> row) {
+		Map<String, Object> step = new LinkedHashMap<>();
+		step.put("step", row.get("step"));
+		step.put("bodyId", row.get("body_id"));
+		step.put("bodyName", row.get("body_name"));
+		step.put("meetingId", row.get("meeting_id"));
+		step.put("itemId", row.get("item_id"));
+		step.put("decisionId", row.get("decision_id"));
+		step.put("assignmentId", row.get("assignment_id"));
+		step.put("businessDate", text(row.get("business_date")));
+		step.put("recordedAt", text(row.get("recorded_at")));
+		step.put("recordedBy", row.get("recorded_by"));
+		step.put("summary", row.get("summary"));
+		step.put("details", Json.read(String.valueOf(row.get("details"))));
+		step.put("eventId", String.valueOf(row.get("event_id")).split("/")[0]);
+		step.put("position", row.get("position"));
+		return step;
+	}
+
+}

@@ -1,0 +1,354 @@
+package org.matterflow.query.history;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.matterflow.kernel.assignment.*;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.matter.*;
+import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.matterflow.query.common.Rows.id;
+
+/**
+ * Writes one generation of the audit history. Every event that concerns a matter adds one
+ * step, keyed by the event's id, with the body, meeting and item it happened in, the
+ * business date, when and by whom it was recorded, and its global position. Facts of
+ * other aggregates (which body a meeting belongs to, which matter an assignment serves)
+ * are kept in lookup tables.
+ */
+class HistoryProjection {
+
+	private final JdbcClient jdbc;
+
+	private final Sql sql;
+
+	HistoryProjection(JdbcClient jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.sql = new Sql(schema);
+	}
+
+	/** Where a step happened, and what it carries. */
+	private record Step(String kind, String bodyId, String meetingId, String itemId, String decisionId,
+			String assignmentId, String summary, Map<String, Object> details) {
+
+		static Step of(String kind, String bodyId, String summary) {
+			return new Step(kind, bodyId, null, null, null, null, summary, new LinkedHashMap<>());
+		}
+
+		Step at(String meetingId, String itemId) {
+			return new Step(this.kind, this.bodyId, meetingId, itemId, this.decisionId, this.assignmentId, this.summary,
+					this.details);
+		}
+
+		Step decision(String decisionId) {
+			return new Step(this.kind, this.bodyId, this.meetingId, this.itemId, decisionId, this.assignmentId,
+					this.summary, this.details);
+		}
+
+		Step assignment(String assignmentId) {
+			return new Step(this.kind, this.bodyId, this.meetingId, this.itemId, this.decisionId, assignmentId,
+					this.summary, this.details);
+		}
+
+		Step with(String key, Object value) {
+			if (value != null) {
+				this.details.put(key, value);
+			}
+			return this;
+		}
+
+	}
+
+	@EventHandler
+	void on(BodyEstablished event) {
+		update("INSERT INTO {s}.body (body_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", event.bodyId().value(),
+				event.name());
+	}
+
+	@EventHandler
+	void on(BodyRenamed event) {
+		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(MeetingScheduled event) {
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.bodyId().value(), event.time().date());
+	}
+
+	@EventHandler
+	void on(MeetingRescheduled event) {
+		update("UPDATE {s}.meeting SET date = ? WHERE meeting_id = ?", event.to().date(), event.meetingId().value());
+	}
+
+	@EventHandler
+	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
+		update("INSERT INTO {s}.matter (matter_id, title, reference, raised_in) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+				event.matterId().value(), event.title(), event.reference(), event.bodyId().value());
+		record(event.matterId().value(),
+				Step.of("RAISED", event.bodyId().value(), event.title())
+					.with("reference", event.reference())
+					.with("description", event.description()),
+				message, token);
+	}
+
+	@EventHandler
+	void on(MatterReferred event, EventMessage<?> message, TrackingToken token) {
+		record(event.matterId().value(),
+				Step.of("REFERRED", event.toBody().value(), event.note())
+					.at(id(event.atMeeting()), null)
+					.with("fromBody", event.fromBody().value())
+					.with("toBody", event.toBody().value())
+					.with("purpose", event.purpose().name()),
+				message, token);
+	}
+
+	@EventHandler
+	void on(MatterQueued event, EventMessage<?> message, TrackingToken token) {
+		record(event.matterId().value(),
+				Step.of("QUEUED", event.bodyId().value(), event.note()).with("priority", event.priority()), message,
+				token);
+	}
+
+	@EventHandler
+	void on(MatterClosed event, EventMessage<?> message, TrackingToken token) {
+		update("UPDATE {s}.matter SET closed = true WHERE matter_id = ?", event.matterId().value());
+		record(event.matterId().value(), Step.of("CLOSED", null, event.outcome()), message, token);
+	}
+
+	@EventHandler
+	void on(MatterReopened event, EventMessage<?> message, TrackingToken token) {
+		update("UPDATE {s}.matter SET closed = false WHERE matter_id = ?", event.matterId().value());
+		record(event.matterId().value(), Step.of("REOPENED", null, event.reason()), message, token);
+	}
+
+	@EventHandler
+	void on(AgendaItemAdded event, EventMessage<?> message, TrackingToken token) {
+		update("INSERT INTO {s}.item (meeting_id, item_id, title, matter_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.itemId().value(), event.title(), id(event.matterId()));
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("PLACED_ON_AGENDA", event.meetingId(), event.itemId(), event.title())
+						.with("kind", event.kind().name())
+						.with("presenters", event.presenters()),
+					message, token);
+		}
+	}
+
+	@EventHandler
+	void on(AgendaItemWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		String matter = matterOfItem(event.meetingId(), event.itemId());
+		if (matter != null) {
+			record(matter, atMeeting("WITHDRAWN_FROM_AGENDA", event.meetingId(), event.itemId(), event.reason()),
+					message, token);
+		}
+	}
+
+	@EventHandler
+	void on(MeetingCancelled event, EventMessage<?> message, TrackingToken token) {
+		this.jdbc
+			.sql(this.sql.of("SELECT item_id, matter_id FROM {s}.item WHERE meeting_id = ? AND matter_id IS NOT NULL"))
+			.param(event.meetingId().value())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list()
+			.forEach((row) -> record(row[1],
+					atMeeting("MEETING_CANCELLED", event.meetingId(), AgendaItemId.of(row[0]), event.reason()), message,
+					token, row[0]));
+	}
+
+	@EventHandler
+	void on(ItemDiscussed event, EventMessage<?> message, TrackingToken token) {
+		if (event.matterId() != null) {
+			record(event.matterId().value(), atMeeting("DISCUSSED", event.meetingId(), event.itemId(), event.summary()),
+					message, token);
+		}
+	}
+
+	@EventHandler
+	void on(DecisionTaken event, EventMessage<?> message, TrackingToken token) {
+		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, text) VALUES (?, ?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.decisionId().value(),
+				event.itemId().value(), id(event.matterId()), event.text());
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("DECIDED", event.meetingId(), event.itemId(), event.text())
+						.decision(event.decisionId().value())
+						.with("kind", event.kind().name()),
+					message, token);
+		}
+	}
+
+	@EventHandler
+	void on(ItemDeferred event, EventMessage<?> message, TrackingToken token) {
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("DEFERRED", event.meetingId(), event.itemId(), event.reason())
+						.with("toMeeting", id(event.toMeeting()))
+						.with("toBacklogOf", id(event.toBacklogOf())),
+					message, token);
+		}
+	}
+
+	/**
+	 * A correction shows both versions: what the adjusted minutes said, and what they say
+	 * now.
+	 */
+	@EventHandler
+	void on(MinutesCorrected event, EventMessage<?> message, TrackingToken token) {
+		Map<String, Object> decided = (event.decisionId() != null) ? this.jdbc
+			.sql(this.sql
+				.of("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?"))
+			.params(event.meetingId().value(), event.decisionId().value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null) : null;
+		String itemId = (decided != null) ? (String) decided.get("item_id") : id(event.itemId());
+		String matter = (decided != null && decided.get("matter_id") != null) ? (String) decided.get("matter_id")
+				: (itemId != null) ? matterOfItem(event.meetingId(), AgendaItemId.of(itemId)) : null;
+		if (matter == null) {
+			return;
+		}
+		String original = (decided != null) ? (String) decided.get("text")
+				: this.jdbc.sql(this.sql.of("SELECT title FROM {s}.item WHERE meeting_id = ? AND item_id = ?"))
+					.params(event.meetingId().value(), itemId)
+					.query(String.class)
+					.optional()
+					.orElse(null);
+		record(matter,
+				atMeeting("CORRECTED", event.meetingId(), (itemId != null) ? AgendaItemId.of(itemId) : null,
+						event.correction())
+					.decision(id(event.decisionId()))
+					.with("what", event.what())
+					.with("original", original)
+					.with("correction", event.correction())
+					.with("reason", event.reason()),
+				message, token);
+	}
+
+	@EventHandler
+	void on(AssignmentHandedOut event, EventMessage<?> message, TrackingToken token) {
+		update("INSERT INTO {s}.assignment (assignment_id, matter_id, body_id, meeting_id, item_id) VALUES (?, ?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), id(event.matterId()), event.bodyId().value(),
+				event.meetingId().value(), event.itemId().value());
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("ASSIGNMENT_HANDED_OUT", event.meetingId(), event.itemId(), event.description())
+						.assignment(event.assignmentId().value())
+						.with("kind", event.kind().name())
+						.with("assignees", event.assignees())
+						.with("due", event.due()),
+					message, token);
+		}
+	}
+
+	@EventHandler
+	void on(AssignmentDueDateChanged event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_DUE_CHANGED", event.reason(), null, null, message, token,
+				Map.of("due", event.to()));
+	}
+
+	@EventHandler
+	void on(AssignmentReassigned event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_REASSIGNED", event.reason(), null, null, message, token,
+				Map.of("assignees", event.assignees()));
+	}
+
+	@EventHandler
+	void on(AssignmentReportedBack event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "REPORTED_BACK", event.summary(), event.meetingId(), event.itemId(),
+				message, token, Map.of());
+	}
+
+	@EventHandler
+	void on(AssignmentCompleted event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_COMPLETED", event.note(), null, null, message, token,
+				Map.of());
+	}
+
+	@EventHandler
+	void on(AssignmentWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_WITHDRAWN", event.reason(), null, null, message, token,
+				Map.of());
+	}
+
+	@EventHandler
+	void on(AssignmentBecameOverdue event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_OVERDUE", null, null, null, message, token,
+				Map.of("due", event.due().toString()));
+	}
+
+	private void assignmentStep(AssignmentId assignment, String kind, String summary, MeetingId meeting,
+			AgendaItemId item, EventMessage<?> message, TrackingToken token, Map<String, Object> details) {
+		Map<String, Object> handedOut = this.jdbc
+			.sql(this.sql
+				.of("SELECT matter_id, body_id FROM {s}.assignment WHERE assignment_id = ? AND matter_id IS NOT NULL"))
+			.param(assignment.value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (handedOut == null) {
+			return;
+		}
+		Step step = ((meeting != null) ? atMeeting(kind, meeting, item, summary)
+				: Step.of(kind, (String) handedOut.get("body_id"), summary))
+			.assignment(assignment.value());
+		details.forEach(step::with);
+		record((String) handedOut.get("matter_id"), step, message, token);
+	}
+
+	private Step atMeeting(String kind, MeetingId meeting, AgendaItemId item, String summary) {
+		String body = this.jdbc.sql(this.sql.of("SELECT body_id FROM {s}.meeting WHERE meeting_id = ?"))
+			.param(meeting.value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return Step.of(kind, body, summary).at(meeting.value(), id(item));
+	}
+
+	private String matterOfItem(MeetingId meeting, AgendaItemId item) {
+		return this.jdbc.sql(this.sql.of("SELECT matter_id FROM {s}.item WHERE meeting_id = ? AND item_id = ?"))
+			.params(meeting.value(), item.value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token) {
+		record(matter, step, message, token, null);
+	}
+
+	/**
+	 * One event may concern several items of a matter (a cancelled meeting); the suffix
+	 * keeps their steps apart.
+	 */
+	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token, String suffix) {
+		Object businessDate = message.getMetaData().get("businessDate");
+		Object recordedBy = message.getMetaData().get("recordedBy");
+		update("INSERT INTO {s}.step (matter_id, event_id, position, step, body_id, meeting_id, item_id, decision_id, "
+				+ "assignment_id, business_date, recorded_at, recorded_by, summary, details) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING", matter,
+				message.getIdentifier() + ((suffix != null) ? "/" + suffix : ""), token.position().orElse(-1),
+				step.kind(), step.bodyId(), step.meetingId(), step.itemId(), step.decisionId(), step.assignmentId(),
+				(businessDate != null) ? LocalDate.parse(businessDate.toString()) : null,
+				java.sql.Timestamp.from(message.getTimestamp()), (recordedBy != null) ? recordedBy.toString() : null,
+				step.summary(), Json.write(step.details()));
+	}
+
+	private void update(String statement, Object... params) {
+		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+	}
+
+}

@@ -1,0 +1,64 @@
+CREATE TABLE ${schema}.body (
+    body_id TEXT PRIMARY KEY,
+    name    TEXT NOT NULL
+);
+CREATE TABLE ${schema}.matter (
+    matter_id TEXT PRIMARY KEY,
+    title     TEXT    NOT NULL,
+    closed    BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE ${schema}.meeting (
+    meeting_id TEXT PRIMARY KEY,
+    body_id    TEXT    NOT NULL,
+    title      TEXT,
+    date       DATE    NOT NULL,
+    start_time TIME,
+    end_time   TIME,
+    location   TEXT,
+    tentative  BOOLEAN NOT NULL,
+    status     TEXT    NOT NULL
+);
+CREATE INDEX meeting_by_body_and_date ON ${schema}.meeting (body_id, date);
+CREATE TABLE ${schema}.item (
+    meeting_id TEXT    NOT NULL,
+    item_id    TEXT    NOT NULL,
+    ordinal    INT     NOT NULL,
+    title      TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    matter_id  TEXT,
+    presenters JSONB   NOT NULL,
+    guests     JSONB   NOT NULL,
+    documents  JSONB   NOT NULL,
+    withdrawn  BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (meeting_id, item_id)
+);
+-- an item deferred from a meeting, waiting to come back on an agenda of its target body
+CREATE TABLE ${schema}.deferral (
+    from_meeting TEXT    NOT NULL,
+    item_id      TEXT    NOT NULL,
+    target_body  TEXT    NOT NULL,
+    to_meeting   TEXT,
+    to_backlog   BOOLEAN NOT NULL,
+    matter_id    TEXT,
+    title        TEXT    NOT NULL,
+    reason       TEXT,
+    deferred_on  DATE    NOT NULL,
+    resolved     BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (from_meeting, item_id)
+);
+CREATE INDEX deferral_by_target ON ${schema}.deferral (target_body) WHERE NOT resolved;
+-- a matter referred to a body or queued on its backlog, not yet on any of its agendas
+CREATE TABLE ${schema}.pending (
+    body_id    TEXT    NOT NULL,
+    matter_id  TEXT    NOT NULL,
+    source     TEXT    NOT NULL,
+    from_body  TEXT,
+    purpose    TEXT,
+    priority   INT,
+    note       TEXT,
+    at_meeting TEXT,
+    since      DATE,
+    resolved   BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (body_id, matter_id, source)
+);
+CREATE INDEX pending_by_body ON ${schema}.pending (body_id) WHERE NOT resolved;

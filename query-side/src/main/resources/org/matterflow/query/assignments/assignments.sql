@@ -1,0 +1,33 @@
+CREATE TABLE ${schema}.body (
+    body_id TEXT PRIMARY KEY,
+    name    TEXT NOT NULL
+);
+CREATE TABLE ${schema}.assignment (
+    assignment_id     TEXT PRIMARY KEY,
+    body_id           TEXT    NOT NULL,
+    meeting_id        TEXT    NOT NULL,
+    item_id           TEXT    NOT NULL,
+    matter_id         TEXT,
+    description       TEXT    NOT NULL,
+    kind              TEXT    NOT NULL,
+    due_date          DATE,
+    due_at_meeting    TEXT,
+    due_at_meeting_of TEXT,
+    status            TEXT    NOT NULL,
+    reported_back     BOOLEAN NOT NULL DEFAULT false,
+    last_report       TEXT,
+    overdue           BOOLEAN NOT NULL DEFAULT false,
+    handed_out_on     DATE,
+    finished_on       DATE
+);
+CREATE INDEX assignment_by_status ON ${schema}.assignment (status, due_date);
+CREATE INDEX assignment_by_body ON ${schema}.assignment (body_id);
+CREATE INDEX assignment_by_matter ON ${schema}.assignment (matter_id);
+CREATE TABLE ${schema}.assignee (
+    assignment_id TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    assignee_id   TEXT NOT NULL,
+    name          TEXT,
+    PRIMARY KEY (assignment_id, kind, assignee_id)
+);
+CREATE INDEX assignee_by_id ON ${schema}.assignee (assignee_id);

@@ -1,0 +1,57 @@
+CREATE TABLE ${schema}.body (
+    body_id TEXT PRIMARY KEY,
+    name    TEXT NOT NULL
+);
+CREATE TABLE ${schema}.matter (
+    matter_id  TEXT PRIMARY KEY,
+    title      TEXT    NOT NULL,
+    reference  TEXT,
+    raised_in  TEXT    NOT NULL,
+    closed     BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE ${schema}.meeting (
+    meeting_id TEXT PRIMARY KEY,
+    body_id    TEXT NOT NULL,
+    date       DATE NOT NULL
+);
+CREATE TABLE ${schema}.item (
+    meeting_id TEXT NOT NULL,
+    item_id    TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    matter_id  TEXT,
+    PRIMARY KEY (meeting_id, item_id)
+);
+CREATE TABLE ${schema}.decision (
+    meeting_id  TEXT NOT NULL,
+    decision_id TEXT NOT NULL,
+    item_id     TEXT NOT NULL,
+    matter_id   TEXT,
+    text        TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, decision_id)
+);
+CREATE TABLE ${schema}.assignment (
+    assignment_id TEXT PRIMARY KEY,
+    matter_id     TEXT,
+    body_id       TEXT NOT NULL,
+    meeting_id    TEXT NOT NULL,
+    item_id       TEXT NOT NULL
+);
+-- one row per step of a matter; rows are only ever added, so nothing can rewrite the trail
+CREATE TABLE ${schema}.step (
+    matter_id     TEXT        NOT NULL,
+    event_id      TEXT        NOT NULL,
+    position      BIGINT      NOT NULL,
+    step          TEXT        NOT NULL,
+    body_id       TEXT,
+    meeting_id    TEXT,
+    item_id       TEXT,
+    decision_id   TEXT,
+    assignment_id TEXT,
+    business_date DATE,
+    recorded_at   TIMESTAMPTZ NOT NULL,
+    recorded_by   TEXT,
+    summary       TEXT,
+    details       JSONB       NOT NULL,
+    PRIMARY KEY (matter_id, event_id)
+);
+CREATE INDEX step_in_order ON ${schema}.step (matter_id, position);

@@ -1,0 +1,94 @@
+package org.matterflow.query.history;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QueryIntegrationTest
+class HistoryReadModelTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	@Test
+	void a_matter_that_moved_through_three_bodies_reads_back_step_by_step_in_order() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+
+		JsonNode history = new Reader(this.port)
+			.json("/api/matters/" + story.strategy.value() + "/history?position=" + position);
+
+		assertThat(history.get("title").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(history.get("reference").asText()).isEqualTo("RS 2023/123");
+		assertThat(history.get("steps").findValuesAsText("step")).containsExactly("RAISED", "PLACED_ON_AGENDA",
+				"DISCUSSED", "DECIDED", "ASSIGNMENT_HANDED_OUT", "REFERRED", "PLACED_ON_AGENDA", "DECIDED",
+				"ASSIGNMENT_HANDED_OUT", "REFERRED", "REPORTED_BACK", "ASSIGNMENT_COMPLETED", "CORRECTED");
+		assertThat(history.get("path").findValuesAsText("bodyId")).containsExactly(story.management.value(),
+				story.joint.value(), story.management.value(), story.south.value(), story.management.value());
+
+		JsonNode decided = history.at("/steps/3");
+		assertThat(decided.get("bodyId").asText()).isEqualTo(story.management.value());
+		assertThat(decided.get("bodyName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+		assertThat(decided.get("meetingId").asText()).isEqualTo(story.january.value());
+		assertThat(decided.get("itemId").asText()).isEqualTo("4");
+		assertThat(decided.get("decisionId").asText()).isEqualTo("d-4");
+		assertThat(decided.get("businessDate").asText()).isEqualTo("2025-01-22");
+		assertThat(decided.get("recordedAt").asText()).isNotBlank();
+		assertThat(decided.get("recordedBy").asText()).isEqualTo("maria");
+		assertThat(decided.get("eventId").asText()).isNotBlank();
+		assertThat(decided.get("position").asLong()).isPositive();
+		assertThat(decided.at("/details/kind").asText()).isEqualTo("HAND_OUT_ASSIGNMENT");
+
+		JsonNode referred = history.at("/steps/5");
+		assertThat(referred.get("bodyId").asText()).isEqualTo(story.joint.value());
+		assertThat(referred.at("/details/fromBody").asText()).isEqualTo(story.management.value());
+		assertThat(referred.at("/details/purpose").asText()).isEqualTo("FOR_ANCHORING");
+
+		JsonNode reportedBack = history.at("/steps/10");
+		assertThat(reportedBack.get("assignmentId").asText()).isEqualTo(story.proposal.value());
+		assertThat(reportedBack.get("meetingId").asText()).isEqualTo(story.may.value());
+
+		JsonNode corrected = history.at("/steps/12");
+		assertThat(corrected.get("recordedBy").asText()).isEqualTo("auditor-fix");
+		assertThat(corrected.get("businessDate").asText()).isEqualTo("2025-06-02");
+		assertThat(corrected.at("/details/original").asText()).isEqualTo("Arbetsgruppens uppdrag beslutades");
+		assertThat(corrected.at("/details/correction").asText()).endsWith("med tillägg om länsdelarna");
+		assertThat(corrected.at("/details/reason").asText()).isEqualTo("tillägg saknades");
+		assertThat(history.at("/steps/7/summary").asText())
+			.as("the decision as first recorded stays in the trail beside its correction")
+			.isEqualTo("Arbetsgruppens uppdrag beslutades");
+
+		List<Long> positions = history.get("steps").findValues("position").stream().map(JsonNode::asLong).toList();
+		assertThat(positions).isSorted();
+	}
+
+	@Test
+	void a_deferral_shows_in_the_history_of_the_deferred_matter() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		JsonNode history = new Reader(this.port)
+			.json("/api/matters/" + story.plan.value() + "/history?position=" + position);
+		assertThat(history.get("steps").findValuesAsText("step")).containsExactly("RAISED", "PLACED_ON_AGENDA",
+				"DEFERRED", "QUEUED");
+		assertThat(history.at("/steps/2/details/toMeeting").asText()).isEqualTo(story.may.value());
+	}
+
+	@Test
+	void an_unknown_matter_has_no_history() {
+		assertThat(new Reader(this.port).get("/api/matters/unknown-matter/history").status()).isEqualTo(404);
+	}
+
+}
