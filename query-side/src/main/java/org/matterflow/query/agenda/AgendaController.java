@@ -79,11 +79,10 @@ public class AgendaController {
 	}
 
 	private Map<String, Object> nextMeeting(Sql sql, String bodyId, LocalDate day) {
-		return this.jdbc
-			.sql(sql
-				.of("SELECT * FROM {s}.meeting WHERE body_id = ? AND status IN ('SCHEDULED', 'OPENED') AND date >= ? "
-						+ "ORDER BY date, start_time NULLS FIRST LIMIT 1"))
-			.params(bodyId, day)
+		return this.jdbc.sql(sql
+			.of("SELECT * FROM {s}.meeting WHERE body_id = ? AND status <> 'CANCELLED' AND (date > ? OR (date = ? AND status IN ('SCHEDULED', 'OPENED'))) "
+					+ "ORDER BY date, start_time NULLS FIRST LIMIT 1"))
+			.params(bodyId, day, day)
 			.query()
 			.listOfRows()
 			.stream()

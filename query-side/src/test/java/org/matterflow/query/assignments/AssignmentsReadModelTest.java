@@ -1,0 +1,100 @@
+package org.matterflow.query.assignments;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentId;
+import org.matterflow.kernel.assignment.AssignmentKind;
+import org.matterflow.kernel.assignment.Due;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QueryIntegrationTest
+class AssignmentsReadModelTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	Story story;
+
+	long position;
+
+	Reader reader;
+
+	@BeforeEach
+	void setUp() {
+		this.story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		this.story.record(this.feeder);
+		this.position = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(AssignmentId.of("a-linnea-" + this.story.run), this.story.management,
+						this.story.may, AgendaItemId.of("4"), null,
+						List.of(Assignee.person("linnea-" + this.story.run, "Linnea")), "korta ner sammanfattningen",
+						Due.on(LocalDate.of(2025, 6, 5)), AssignmentKind.TASK));
+		this.reader = new Reader(this.port);
+	}
+
+	@Test
+	void open_assignments_leave_out_completed_ones() {
+		JsonNode open = this.reader
+			.json("/api/assignments?body=" + this.story.management.value() + "&position=" + this.position);
+		assertThat(open.findValuesAsText("assignmentId")).containsExactly("a-linnea-" + this.story.run,
+				this.story.budget.value());
+	}
+
+	@Test
+	void completed_assignments_stay_in_the_record() {
+		JsonNode all = this.reader
+			.json("/api/assignments?status=all&matter=" + this.story.strategy.value() + "&position=" + this.position);
+		assertThat(all.findValuesAsText("assignmentId")).containsExactlyInAnyOrder(this.story.proposal.value(),
+				this.story.budget.value());
+		JsonNode completed = this.reader
+			.json("/api/assignments?status=completed&body=" + this.story.management.value());
+		assertThat(completed.findValuesAsText("assignmentId")).containsExactly(this.story.proposal.value());
+		assertThat(completed.at("/0/reportedBack").asBoolean()).isTrue();
+		assertThat(completed.at("/0/lastReport").asText()).isEqualTo("förslag på arbetsgrupp presenterades");
+	}
+
+	@Test
+	void an_assignee_sees_what_they_owe_and_a_body_can_be_the_assignee() {
+		JsonNode bodyOwes = this.reader
+			.json("/api/assignments?assignee=" + this.story.south.value() + "&position=" + this.position);
+		assertThat(bodyOwes.findValuesAsText("assignmentId")).containsExactly(this.story.budget.value());
+		assertThat(bodyOwes.at("/0/assignees/0/kind").asText()).isEqualTo("BODY");
+		assertThat(bodyOwes.at("/0/bodyName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+	}
+
+	@Test
+	void an_assignment_past_its_day_without_a_report_back_is_overdue() {
+		JsonNode overdue = this.reader
+			.json("/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=" + this.position);
+		assertThat(overdue.findValuesAsText("assignmentId")).containsExactly("a-linnea-" + this.story.run);
+		assertThat(overdue.at("/0/due/date").asText()).isEqualTo("2025-06-05");
+		JsonNode dueSoon = this.reader
+			.json("/api/assignments?dueBefore=2025-07-01&body=" + this.story.management.value());
+		assertThat(dueSoon.findValuesAsText("assignmentId")).containsExactly("a-linnea-" + this.story.run);
+	}
+
+	@Test
+	void an_unknown_status_is_refused() {
+		Reader.Response response = this.reader.get("/api/assignments?status=forgotten");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.matterflow.query.decisions;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QueryIntegrationTest
+class DecisionsReadModelTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	Story story;
+
+	Reader reader;
+
+	long position;
+
+	@BeforeEach
+	void setUp() {
+		this.story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		this.position = this.story.record(this.feeder);
+		this.reader = new Reader(this.port);
+	}
+
+	@Test
+	void the_register_lists_the_decisions_of_a_body_in_a_period() {
+		JsonNode january = this.reader.json("/api/decisions?body=" + this.story.management.value()
+				+ "&from=2025-01-01&to=2025-01-31&position=" + this.position);
+		assertThat(january).hasSize(1);
+		assertThat(january.at("/0/date").asText()).isEqualTo("2025-01-22");
+		assertThat(january.at("/0/itemTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(january.at("/0/kind").asText()).isEqualTo("HAND_OUT_ASSIGNMENT");
+		assertThat(january.at("/0/bodyName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+	}
+
+	@Test
+	void the_register_finds_decisions_by_words_and_shows_corrections() {
+		JsonNode found = this.reader.json(
+				"/api/decisions?body=" + this.story.management.value() + "&q=arbetsgruppen&position=" + this.position);
+		assertThat(found.findValuesAsText("meetingId")).containsExactly(this.story.may.value());
+		assertThat(found.at("/0/text").asText()).isEqualTo("Arbetsgruppens uppdrag beslutades");
+		assertThat(found.at("/0/correctedText").asText()).endsWith("med tillägg om länsdelarna");
+	}
+
+	@Test
+	void the_register_filters_by_kind_and_matter() {
+		JsonNode adopted = this.reader.json("/api/decisions?kind=ADOPT_PROPOSAL&matter=" + this.story.strategy.value()
+				+ "&position=" + this.position);
+		assertThat(adopted.findValuesAsText("date")).containsExactly("2025-05-22");
+		assertThat(this.reader.get("/api/decisions?kind=SOMETHING").status()).isEqualTo(400);
+	}
+
+}
