@@ -1,0 +1,87 @@
+package org.matterflow.query.common;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A read model rebuilt from the event store, while the old generation keeps serving,
+ * reads back exactly as the live one did.
+ */
+@QueryIntegrationTest
+class RebuildTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void every_read_model_rebuilt_from_the_events_equals_the_live_one() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		Reader reader = new Reader(this.port);
+		String[] views = { "/api/matters/" + story.strategy.value() + "/history",
+				"/api/bodies/" + story.management.value() + "/agenda?on=2025-02-01",
+				"/api/assignments?status=all&body=" + story.management.value(),
+				"/api/decisions?body=" + story.management.value(), "/api/meetings/" + story.may.value(),
+				"/api/calendar?from=2025-01-01&to=2025-12-31",
+				"/api/bodies/" + story.management.value() + "?on=2025-01-22" };
+		JsonNode[] before = new JsonNode[views.length];
+		for (int i = 0; i < views.length; i++) {
+			before[i] = reader.json(views[i] + (views[i].contains("?") ? "&" : "?") + "position=" + position);
+		}
+
+		Reader operator = new Reader(this.port, "operator");
+		for (String readModel : new String[] { "history", "agenda", "assignments", "decisions", "meetings",
+				"bodies" }) {
+			int generation = generationOf(operator, readModel);
+			Reader.Response started = operator.post("/actuator/readmodels/" + readModel);
+			assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+			assertThat(reader.get(views[0]).status()).as("the old generation keeps serving").isEqualTo(200);
+			await().atMost(Duration.ofSeconds(60)).until(() -> generationOf(operator, readModel) > generation);
+			String retired = readModel + "_" + generation;
+			await().atMost(Duration.ofSeconds(30))
+				.alias("the retired generation is dropped")
+				.until(() -> this.jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")
+					.param(retired)
+					.query(Long.class)
+					.single() == 0);
+		}
+
+		for (int i = 0; i < views.length; i++) {
+			assertThat(reader.json(views[i])).as(views[i]).isEqualTo(before[i]);
+		}
+	}
+
+	@Test
+	void rebuilding_needs_the_operator_role() {
+		assertThat(new Reader(this.port, "auditor").post("/actuator/readmodels/history").status()).isEqualTo(403);
+	}
+
+	private static int generationOf(Reader operator, String readModel) {
+		for (JsonNode view : operator.json("/actuator/readmodels")) {
+			if (view.get("readModel").asText().equals(readModel)) {
+				return view.get("generation").asInt();
+			}
+		}
+		throw new AssertionError("no read model " + readModel);
+	}
+
+}
