@@ -13,6 +13,7 @@ import org.matterflow.kernel.Revision;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * The module graph is the architecture; these rules keep it so. Plain Jupiter tests that
@@ -22,6 +23,7 @@ class ModuleRulesTest {
 
 	private static final JavaClasses MATTERFLOW = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.contains("-tests.jar"))
 		.importPackages("org.matterflow");
 
 	@Test
@@ -32,6 +34,16 @@ class ModuleRulesTest {
 	@Test
 	void the_query_side_never_imports_the_command_side() {
 		THE_QUERY_SIDE_NEVER_IMPORTS_THE_COMMAND_SIDE.check(MATTERFLOW);
+	}
+
+	@Test
+	void the_query_side_sends_no_commands() {
+		THE_QUERY_SIDE_SENDS_NO_COMMANDS.check(MATTERFLOW);
+	}
+
+	@Test
+	void query_side_controllers_do_not_change_domain_state() {
+		QUERY_CONTROLLERS_ONLY_READ.check(MATTERFLOW);
 	}
 
 	@Test
@@ -59,7 +71,27 @@ class ModuleRulesTest {
 		.resideInAPackage("org.matterflow.query..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAPackage("org.matterflow.command..")
+		.resideInAPackage("org.matterflow.command..");
+
+	static final ArchRule THE_QUERY_SIDE_SENDS_NO_COMMANDS = noClasses().that()
+		.resideInAPackage("org.matterflow.query..")
+		.should()
+		.dependOnClassesThat(implementKernelInterfaceEndingWith("Command"))
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAPackage("org.axonframework.commandhandling..");
+
+	static final ArchRule QUERY_CONTROLLERS_ONLY_READ = noMethods().that()
+		.areDeclaredInClassesThat()
+		.resideInAPackage("org.matterflow.query..")
+		.should()
+		.beAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
+		.orShould()
+		.beAnnotatedWith(org.springframework.web.bind.annotation.PutMapping.class)
+		.orShould()
+		.beAnnotatedWith(org.springframework.web.bind.annotation.PatchMapping.class)
+		.orShould()
+		.beAnnotatedWith(org.springframework.web.bind.annotation.DeleteMapping.class)
 		.allowEmptyShould(true);
 
 	static final ArchRule THE_SHARED_KERNEL_IS_FREE_OF_FRAMEWORKS = classes().that()
@@ -81,6 +113,22 @@ class ModuleRulesTest {
 		.haveSimpleNameEndingWith("Aggregate")
 		.should()
 		.notBePublic();
+
+	private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> implementKernelInterfaceEndingWith(
+			String suffix) {
+		return new com.tngtech.archunit.base.DescribedPredicate<>(
+				"implement a " + suffix + " interface of the kernel") {
+
+			@Override
+			public boolean test(JavaClass type) {
+				return type.getRawInterfaces()
+					.stream()
+					.anyMatch((face) -> face.getPackageName().startsWith("org.matterflow.kernel")
+							&& face.getSimpleName().endsWith(suffix));
+			}
+
+		};
+	}
 
 	private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> implementSealedEventInterface() {
 		return new com.tngtech.archunit.base.DescribedPredicate<>("implement an event interface of the kernel") {
