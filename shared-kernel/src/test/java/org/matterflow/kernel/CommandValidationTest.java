@@ -48,6 +48,17 @@ class CommandValidationTest {
 	}
 
 	@Test
+	void a_meeting_known_only_by_its_year_is_dated_on_the_first_day_of_that_year() {
+		MeetingTime year = new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR);
+		assertThat(year.precision()).isEqualTo(MeetingTime.DatePrecision.YEAR);
+		assertThat(new MeetingTime(LocalDate.of(2024, 3, 8), null, null).precision())
+			.isEqualTo(MeetingTime.DatePrecision.DAY);
+		assertThatThrownBy(() -> new MeetingTime(LocalDate.of(2024, 3, 1), null, null, MeetingTime.DatePrecision.YEAR))
+			.isInstanceOf(InvalidValue.class)
+			.hasMessageContaining("first day");
+	}
+
+	@Test
 	void a_meeting_that_ends_before_it_starts_is_refused() {
 		assertThatThrownBy(() -> new MeetingTime(LocalDate.of(2025, 1, 22), LocalTime.of(16, 0), LocalTime.of(13, 0)))
 			.isInstanceOf(InvalidValue.class)

@@ -56,6 +56,10 @@ class AssignmentAggregate {
 
 	private boolean finished;
 
+	private AssignmentCompleted completion;
+
+	private AssignmentWithdrawn withdrawal;
+
 	private boolean reportedBack;
 
 	private LocalDate overdueFor;
@@ -102,10 +106,10 @@ class AssignmentAggregate {
 
 	@CommandHandler
 	void handle(ReportBackAssignment command, Meetings meetings) {
-		requireUnfinished();
 		AssignmentReportedBack report = new AssignmentReportedBack(this.assignmentId, command.meetingId(),
 				command.itemId(), command.summary());
 		if (!this.reports.contains(report)) {
+			requireUnfinished();
 			MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
 			apply(report, RecordMetadata.tookEffectOn(meeting.date()));
 		}
@@ -113,14 +117,20 @@ class AssignmentAggregate {
 
 	@CommandHandler
 	void handle(CompleteAssignment command) {
-		requireUnfinished();
-		apply(new AssignmentCompleted(this.assignmentId, command.note()));
+		AssignmentCompleted completed = new AssignmentCompleted(this.assignmentId, command.note());
+		if (!completed.equals(this.completion)) {
+			requireUnfinished();
+			apply(completed);
+		}
 	}
 
 	@CommandHandler
 	void handle(WithdrawAssignment command) {
-		requireUnfinished();
-		apply(new AssignmentWithdrawn(this.assignmentId, command.reason()));
+		AssignmentWithdrawn withdrawn = new AssignmentWithdrawn(this.assignmentId, command.reason());
+		if (!withdrawn.equals(this.withdrawal)) {
+			requireUnfinished();
+			apply(withdrawn);
+		}
 	}
 
 	/**
@@ -178,11 +188,13 @@ class AssignmentAggregate {
 	@EventSourcingHandler
 	void on(AssignmentCompleted event) {
 		this.finished = true;
+		this.completion = event;
 	}
 
 	@EventSourcingHandler
 	void on(AssignmentWithdrawn event) {
 		this.finished = true;
+		this.withdrawal = event;
 	}
 
 	@EventSourcingHandler

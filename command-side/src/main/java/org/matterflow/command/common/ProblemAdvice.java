@@ -43,7 +43,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuleViolation.class)
 	ResponseEntity<ProblemDetail> ruleBroken(RuleViolation ex) {
-		return respond(problem(statusOf(ex), ex.code(), ex.getMessage()));
+		return respond(problem(statusOf(ex.code()), ex.code(), ex.getMessage()));
 	}
 
 	@ExceptionHandler(AggregateNotFoundException.class)
@@ -106,15 +106,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
-	static HttpStatus statusOf(RuleViolation violation) {
-		return switch (violation.code()) {
+	/** The status that answers a refusal with this code. */
+	public static HttpStatus statusOf(ErrorCode code) {
+		return switch (code) {
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case UNKNOWN_ID, ITEM_NOT_ON_AGENDA, REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
 			default -> HttpStatus.CONFLICT;
 		};
 	}
 
-	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+	/** A problem with matterflow's type, title and error code. */
+	public static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
 		problem.setTitle(status.getReasonPhrase());

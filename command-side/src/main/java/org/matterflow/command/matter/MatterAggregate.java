@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.meeting.MeetingFacts;
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.Revision;
@@ -33,9 +34,10 @@ import org.matterflow.kernel.matter.ReopenMatter;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A matter (ärende): a question raised in one body that travels to others for months. It
- * remembers which bodies it has been with, so that a referral always starts from one of
- * them.
+ * A matter (ärende): a question raised in one body that travels to others for months. A
+ * referral made at a meeting comes from that meeting's body (any body may take up a
+ * question on its agenda); one recorded without a meeting starts from a body the matter
+ * has been with.
  */
 @Aggregate(commandTargetResolver = "commandTargetResolver")
 @Revision("1")
@@ -85,31 +87,36 @@ class MatterAggregate {
 	 */
 	@CommandHandler
 	void handle(ReferMatter command, Bodies bodies, Meetings meetings) {
-		requireOpen();
 		MatterReferred referred = new MatterReferred(this.matterId, command.fromBody(), command.toBody(),
 				command.purpose(), command.atMeeting(), command.note());
 		if (this.referrals.contains(referred)) {
 			return;
 		}
+		requireOpen();
 		RuleViolation.check(!command.fromBody().equals(command.toBody()), ErrorCode.RULE_BROKEN,
 				"a matter is referred to another body, not to the one it is with");
-		RuleViolation.check(this.bodiesVisited.contains(command.fromBody().value()), ErrorCode.RULE_BROKEN,
-				"the matter has not been with body '" + command.fromBody().value()
-						+ "', so it cannot be referred from there");
-		bodies.requireActive(command.toBody());
 		if (command.atMeeting() != null) {
-			meetings.requireNotCancelled(command.atMeeting());
+			MeetingFacts meeting = meetings.requireInSession(command.atMeeting(), null);
+			RuleViolation.check(meeting.bodyId().equals(command.fromBody()), ErrorCode.RULE_BROKEN,
+					"a referral made at meeting '" + command.atMeeting().value() + "' comes from its body '"
+							+ meeting.bodyId().value() + "', not from '" + command.fromBody().value() + "'");
 		}
+		else {
+			RuleViolation.check(this.bodiesVisited.contains(command.fromBody().value()), ErrorCode.RULE_BROKEN,
+					"the matter has not been with body '" + command.fromBody().value()
+							+ "', so it cannot be referred from there without naming the meeting that sent it");
+		}
+		bodies.requireActive(command.toBody());
 		apply(referred);
 	}
 
 	@CommandHandler
 	void handle(QueueMatter command, Bodies bodies) {
-		requireOpen();
 		MatterQueued queued = new MatterQueued(this.matterId, command.bodyId(), command.priority(), command.note());
 		if (this.queued.contains(queued)) {
 			return;
 		}
+		requireOpen();
 		bodies.requireActive(command.bodyId());
 		apply(queued);
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
@@ -34,6 +35,11 @@ class Agenda {
 
 		int decisions;
 
+		/** What was written down about the item, so that the same entry is kept once. */
+		List<String> discussions = new ArrayList<>();
+
+		List<DocumentRef> attachments = new ArrayList<>();
+
 		Item() {
 		}
 
@@ -49,12 +55,14 @@ class Agenda {
 		public boolean equals(Object other) {
 			return other instanceof Item item && Objects.equals(this.origin, item.origin)
 					&& this.withdrawn == item.withdrawn && this.deferred == item.deferred
-					&& this.decisions == item.decisions;
+					&& this.decisions == item.decisions && this.discussions.equals(item.discussions)
+					&& this.attachments.equals(item.attachments);
 		}
 
 		@Override
 		public int hashCode() {
-			return Objects.hash(this.origin, this.withdrawn, this.deferred, this.decisions);
+			return Objects.hash(this.origin, this.withdrawn, this.deferred, this.decisions, this.discussions,
+					this.attachments);
 		}
 
 	}

@@ -31,7 +31,7 @@ import org.matterflow.kernel.meeting.*;
  * reason.
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -90,14 +90,14 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(RescheduleMeeting command) {
+		boolean sameTime = command.to().equals(this.time) && command.tentative() == this.tentative;
+		String location = (command.location() != null) ? command.location() : this.location;
+		if (sameTime && Objects.equals(location, this.location) && this.stage != Stage.CANCELLED) {
+			return;
+		}
 		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
 		RuleViolation.check(this.stage == Stage.SCHEDULED, ErrorCode.MEETING_ALREADY_OPENED,
 				"the meeting has already been held and cannot be moved");
-		boolean sameTime = command.to().equals(this.time) && command.tentative() == this.tentative;
-		String location = (command.location() != null) ? command.location() : this.location;
-		if (sameTime && Objects.equals(location, this.location)) {
-			return;
-		}
 		RuleViolation.check(!command.to().isBefore(this.time) || command.reason() != null, ErrorCode.REASON_REQUIRED,
 				"moving a meeting earlier than " + this.time.date() + " needs a reason in the record");
 		AggregateLifecycle.apply(new MeetingRescheduled(this.meetingId, this.time, command.to(), location,
@@ -116,7 +116,6 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(AddAgendaItem command, Matters matters) {
-		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
 		Agenda.Item existing = this.agenda.find(command.itemId());
 		if (existing != null) {
 			AgendaItemAdded retried = MeetingPolicy.added(command, existing.origin.position());
@@ -124,6 +123,7 @@ class MeetingAggregate {
 					"item '" + command.itemId().value() + "' is already on the agenda with other content");
 			return;
 		}
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
 		if (command.matterId() != null) {
 			matters.requireExists(command.matterId());
 		}
@@ -152,15 +152,15 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(AdoptAgenda command) {
-		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
 		if (!this.agendaAdopted) {
+			MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
 			AggregateLifecycle.apply(new AgendaAdopted(this.meetingId), onMeetingDay());
 		}
 	}
 
 	@CommandHandler
 	void handle(OpenMeeting command) {
-		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
 		if (this.stage == Stage.SCHEDULED) {
 			AggregateLifecycle.apply(new MeetingOpened(this.meetingId), onMeetingDay());
 		}
@@ -168,29 +168,32 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(RecordAttendance command) {
-		MeetingPolicy.requireInSession(this.stage, this.meetingId);
-		this.agenda.requireAll(command.items());
 		AttendanceRecorded recorded = new AttendanceRecorded(this.meetingId, command.personId(), command.name(),
 				command.organisation(), command.status(), command.items());
 		if (!recorded.equals(this.attendance.get(command.personId().value()))) {
+			MeetingPolicy.requireInSession(this.stage, this.meetingId);
+			this.agenda.requireAll(command.items());
 			AggregateLifecycle.apply(recorded, onMeetingDay());
 		}
 	}
 
 	@CommandHandler
 	void handle(AppointMinutesAdjuster command) {
-		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		MinutesAdjusterAppointed appointed = new MinutesAdjusterAppointed(this.meetingId, command.personId(),
 				command.name());
 		if (!appointed.equals(this.adjuster)) {
+			MeetingPolicy.requireInSession(this.stage, this.meetingId);
 			AggregateLifecycle.apply(appointed, onMeetingDay());
 		}
 	}
 
 	@CommandHandler
 	void handle(RecordDiscussion command) {
-		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		Agenda.Item item = this.agenda.require(command.itemId());
+		if (item.discussions.contains(command.summary())) {
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		AggregateLifecycle.apply(
 				new ItemDiscussed(this.meetingId, command.itemId(), item.matterId(), command.summary()),
 				onMeetingDay());
@@ -198,14 +201,16 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(AttachDocument command) {
+		Agenda.Item item = this.agenda.require(command.itemId());
+		if (item.attachments.contains(command.document()) || item.origin.documents().contains(command.document())) {
+			return;
+		}
 		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
-		this.agenda.require(command.itemId());
 		AggregateLifecycle.apply(new DocumentAttached(this.meetingId, command.itemId(), command.document()));
 	}
 
 	@CommandHandler
 	void handle(TakeDecision command, Matters matters) {
-		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		Agenda.Item item = this.agenda.require(command.itemId());
 		DecisionTaken decision = MeetingPolicy.decision(this.meetingId, command, item.matterId());
 		DecisionTaken existing = this.decisions.get(command.decisionId().value());
@@ -214,6 +219,7 @@ class MeetingAggregate {
 					"decision '" + command.decisionId().value() + "' is already recorded with other content");
 			return;
 		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		if (decision.matterId() != null && item.matterId() == null) {
 			matters.requireExists(decision.matterId());
 		}
@@ -222,7 +228,6 @@ class MeetingAggregate {
 
 	@CommandHandler
 	void handle(DeferItem command, Bodies bodies, Meetings meetings) {
-		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		Agenda.Item item = this.agenda.require(command.itemId());
 		ItemDeferred deferred = new ItemDeferred(this.meetingId, command.itemId(), item.matterId(), command.toMeeting(),
 				command.toBacklogOf(), command.reason());
@@ -232,12 +237,16 @@ class MeetingAggregate {
 					"item '" + command.itemId().value() + "' is already deferred elsewhere");
 			return;
 		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		MeetingPolicy.requireDeferralTarget(command, this.meetingId, bodies, meetings);
 		AggregateLifecycle.apply(deferred, onMeetingDay());
 	}
 
 	@CommandHandler
 	void handle(CloseMeeting command) {
+		if (this.stage == Stage.CLOSED || this.stage == Stage.ADJUSTED) {
+			return;
+		}
 		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		if (this.stage == Stage.OPENED) {
 			AggregateLifecycle.apply(new MeetingClosed(this.meetingId), onMeetingDay());
@@ -283,6 +292,10 @@ class MeetingAggregate {
 		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		MeetingFacts facts = new MeetingFacts(this.meetingId, this.bodyId, this.time.date(), null);
 		return (itemId != null) ? facts.withMatter(this.agenda.require(itemId).matterId()) : facts;
+	}
+
+	Meetings.Schedule schedule() {
+		return new Meetings.Schedule(this.time, this.location, this.tentative, this.stage == Stage.SCHEDULED);
 	}
 
 	boolean isCancelled() {
@@ -356,6 +369,16 @@ class MeetingAggregate {
 	void on(DecisionTaken event) {
 		this.decisions.put(event.decisionId().value(), event);
 		this.agenda.find(event.itemId()).decisions++;
+	}
+
+	@EventSourcingHandler
+	void on(ItemDiscussed event) {
+		this.agenda.find(event.itemId()).discussions.add(event.summary());
+	}
+
+	@EventSourcingHandler
+	void on(DocumentAttached event) {
+		this.agenda.find(event.itemId()).attachments.add(event.document());
 	}
 
 	@EventSourcingHandler

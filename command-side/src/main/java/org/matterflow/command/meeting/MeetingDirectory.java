@@ -1,5 +1,11 @@
 package org.matterflow.command.meeting;
 
+import java.util.Optional;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.matterflow.command.common.RuleViolation;
@@ -19,8 +25,11 @@ class MeetingDirectory implements Meetings {
 
 	private final Repository<MeetingAggregate> meetings;
 
-	MeetingDirectory(@Lazy Repository<MeetingAggregate> meetings) {
+	private final EventStore events;
+
+	MeetingDirectory(@Lazy Repository<MeetingAggregate> meetings, @Lazy EventStore events) {
 		this.meetings = meetings;
+		this.events = events;
 	}
 
 	@Override
@@ -42,6 +51,46 @@ class MeetingDirectory implements Meetings {
 		}
 		catch (AggregateNotFoundException ex) {
 			throw new UnknownReference("meeting", meetingId.value());
+		}
+	}
+
+	/**
+	 * Loads the meeting in the caller's unit of work, or in one of its own when asked
+	 * from outside a command (as the importer does before it sends any).
+	 */
+	@Override
+	public Optional<Schedule> scheduleOf(MeetingId meetingId) {
+		if (this.events.lastSequenceNumberFor(meetingId.toString()).isEmpty()) {
+			return Optional.empty();
+		}
+		java.util.concurrent.Callable<Optional<Schedule>> load = () -> {
+			try {
+				return Optional.of(this.meetings.load(meetingId.toString()).invoke(MeetingAggregate::schedule));
+			}
+			catch (AggregateNotFoundException ex) {
+				return Optional.empty();
+			}
+		};
+		try {
+			if (CurrentUnitOfWork.isStarted()) {
+				return load.call();
+			}
+			UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+			try {
+				Optional<Schedule> schedule = load.call();
+				unitOfWork.commit();
+				return schedule;
+			}
+			catch (RuntimeException ex) {
+				unitOfWork.rollback(ex);
+				throw ex;
+			}
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,7 +1,10 @@
 package org.matterflow.command.meeting;
 
+import java.util.Optional;
+
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingTime;
 
 /** What other aggregates may ask about meetings before they refer to one. */
 public interface Meetings {
@@ -14,5 +17,15 @@ public interface Meetings {
 
 	/** Refuses unless the meeting exists and is not cancelled. */
 	void requireNotCancelled(MeetingId meetingId);
+
+	/** When and where a meeting is set to take place, if the record holds it. */
+	Optional<Schedule> scheduleOf(MeetingId meetingId);
+
+	/**
+	 * Where a meeting stands in the calendar; {@code pending} until it is opened or
+	 * cancelled.
+	 */
+	record Schedule(MeetingTime time, String location, boolean tentative, boolean pending) {
+	}
 
 }

@@ -120,9 +120,27 @@ class AssignmentAggregateTest {
 
 	@Test
 	void an_assignment_is_completed_once() {
-		this.fixture.given(HANDED_OUT, new AssignmentCompleted(ASSIGNMENT, null))
-			.when(new CompleteAssignment(ASSIGNMENT, null))
+		this.fixture.given(HANDED_OUT, new AssignmentCompleted(ASSIGNMENT, "klart"))
+			.when(new CompleteAssignment(ASSIGNMENT, "klart igen"))
 			.expectException(refusedWith(ErrorCode.ASSIGNMENT_FINISHED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void recording_the_same_completion_again_changes_nothing() {
+		this.fixture.given(HANDED_OUT, new AssignmentCompleted(ASSIGNMENT, "klart"))
+			.when(new CompleteAssignment(ASSIGNMENT, "klart"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_report_back_recorded_again_after_completion_changes_nothing() {
+		AssignmentReportedBack report = new AssignmentReportedBack(ASSIGNMENT, MAY, null,
+				"förslag på arbetsgrupp presenterades");
+		this.fixture.given(HANDED_OUT, report, new AssignmentCompleted(ASSIGNMENT, null))
+			.when(new ReportBackAssignment(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"))
+			.expectSuccessfulHandlerExecution()
 			.expectNoEvents();
 	}
 

@@ -35,7 +35,10 @@ class MatterAggregateTest {
 
 	@BeforeEach
 	void setUp() {
-		this.record = new KnownRecord().body(MANAGEMENT).body(SOUTH).body(JOINT).scheduledMeeting(JANUARY);
+		this.record = new KnownRecord().body(MANAGEMENT)
+			.body(SOUTH)
+			.body(JOINT)
+			.meetingInSession(JANUARY, MANAGEMENT, java.time.LocalDate.of(2025, 1, 22), null);
 		this.fixture = new AggregateTestFixture<>(MatterAggregate.class)
 			.registerCommandTargetResolver(new FirstComponentTargetResolver())
 			.registerInjectableResource(this.record);
@@ -77,6 +80,24 @@ class MatterAggregateTest {
 	void a_matter_is_not_referred_from_a_body_it_has_not_been_with() {
 		this.fixture.given(RAISED)
 			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_body_that_takes_up_a_matter_at_its_meeting_refers_it_onwards() {
+		MeetingId jointMeeting = MeetingId.of("gemensam-2025-02-07");
+		this.record.meetingInSession(jointMeeting, JOINT, java.time.LocalDate.of(2025, 2, 7), null);
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null))
+			.expectEvents(
+					new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null));
+	}
+
+	@Test
+	void a_referral_made_at_a_meeting_comes_from_that_meetings_body() {
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
 	}

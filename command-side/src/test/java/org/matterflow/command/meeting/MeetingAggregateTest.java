@@ -12,6 +12,7 @@ import org.matterflow.command.common.RuleViolation;
 import org.matterflow.command.common.UnknownReference;
 import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
 import org.matterflow.command.testing.KnownRecord;
+import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.PersonId;
 import org.matterflow.kernel.matter.MatterId;
@@ -432,6 +433,55 @@ class MeetingAggregateTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new OpenMeeting(MEETING))
 			.expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+	}
+
+	@Test
+	void recording_an_adjusted_meeting_again_entry_by_entry_changes_nothing() {
+		DecisionTaken decision = new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY,
+				DecisionKind.HAND_OUT_ASSIGNMENT, "Deepa får fortsatt uppdrag att återkomma med ett förslag");
+		ItemDiscussed discussed = new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel");
+		DocumentRef slides = new DocumentRef("Ppt", "projify:foraldraskapsstod.pptx");
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed, decision,
+					new DocumentAttached(MEETING, ITEM_4, slides), new MeetingClosed(MEETING),
+					new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()))
+			.when(new RecordDiscussion(MEETING, ITEM_4, "diskuterades per länsdel"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_recorded_again_after_the_minutes_are_adjusted_changes_nothing() {
+		List<Object> given = new java.util.ArrayList<>(List.of(meetingScheduled(), strategyItem(),
+				new MeetingOpened(MEETING), new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY,
+						DecisionKind.HAND_OUT_ASSIGNMENT, "Deepa får fortsatt uppdrag att återkomma med ett förslag")));
+		given.add(new MeetingClosed(MEETING));
+		given.add(new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()));
+		this.fixture.given(given).when(decisionUnderItem4()).expectSuccessfulHandlerExecution().expectNoEvents();
+	}
+
+	@Test
+	void the_same_discussion_recorded_twice_is_kept_once_but_a_new_one_is_added() {
+		ItemDiscussed discussed = new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel");
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed)
+			.when(new RecordDiscussion(MEETING, ITEM_4, "Söder: har koll via processledare"))
+			.expectEvents(new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "Söder: har koll via processledare"));
+	}
+
+	@Test
+	void closing_a_meeting_whose_minutes_are_adjusted_again_changes_nothing() {
+		this.fixture.given(adjustedMeeting())
+			.when(new CloseMeeting(MEETING))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void opening_a_meeting_whose_minutes_are_adjusted_again_changes_nothing() {
+		this.fixture.given(adjustedMeeting())
+			.when(new OpenMeeting(MEETING))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
 	}
 
 	private static List<Object> adjustedMeeting() {

@@ -30,14 +30,18 @@ class MeetingSnapshotTest {
 				List.of(ITEM_4)));
 		meeting.on(new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
 				"Deepa får fortsatt uppdrag"));
+		meeting.on(new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel"));
+		meeting
+			.on(new DocumentAttached(MEETING, ITEM_4, new org.matterflow.kernel.DocumentRef("Ppt", "projify:f-stod")));
 		meeting.on(new MeetingClosed(MEETING));
 		meeting.on(new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")));
 
 		SerializedObject<String> snapshot = this.serializer.serialize(meeting, String.class);
 		MeetingAggregate restored = this.serializer.deserialize(snapshot);
 
-		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
+				"diskuterades per länsdel", "projify:f-stod");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("2");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

@@ -58,9 +58,14 @@ public class Api {
 	}
 
 	public Response post(String path, String json) {
+		return post(path, "application/json", json);
+	}
+
+	public Response post(String path, String contentType, String content) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+			.header("Content-Type", contentType)
+			.POST((content != null) ? HttpRequest.BodyPublishers.ofString(content)
+					: HttpRequest.BodyPublishers.noBody());
 		if (this.user != null) {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.user).getBytes(StandardCharsets.UTF_8)));

@@ -98,6 +98,11 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	}
 
 	@Override
+	public java.util.Optional<Schedule> scheduleOf(MeetingId meetingId) {
+		return java.util.Optional.empty();
+	}
+
+	@Override
 	public void requireExists(MatterId matterId) {
 		if (!this.matters.contains(matterId)) {
 			throw new UnknownReference("matter", matterId.value());

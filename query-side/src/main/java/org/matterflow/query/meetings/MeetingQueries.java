@@ -43,6 +43,7 @@ class MeetingQueries {
 		view.put("date", string(meeting.get("date")));
 		view.put("start", string(meeting.get("start_time")));
 		view.put("end", string(meeting.get("end_time")));
+		view.put("datePrecision", meeting.get("date_precision"));
 		view.put("location", meeting.get("location"));
 		view.put("mode", meeting.get("mode"));
 		view.put("tentative", meeting.get("tentative"));
@@ -102,7 +103,7 @@ class MeetingQueries {
 	List<Map<String, Object>> calendar(String schema, LocalDate from, LocalDate to, String bodyId) {
 		Sql sql = new Sql(schema);
 		String statement = "SELECT m.meeting_id, m.body_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
-				+ "m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason "
+				+ "m.date_precision, m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason "
 				+ "FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id WHERE m.date BETWEEN ? AND ?"
 				+ ((bodyId != null) ? " AND m.body_id = ?" : "")
 				+ " ORDER BY m.date, m.start_time NULLS FIRST, m.body_id";
@@ -119,6 +120,7 @@ class MeetingQueries {
 			entry.put("date", string(row.get("date")));
 			entry.put("start", string(row.get("start_time")));
 			entry.put("end", string(row.get("end_time")));
+			entry.put("datePrecision", row.get("date_precision"));
 			entry.put("location", row.get("location"));
 			entry.put("mode", row.get("mode"));
 			entry.put("tentative", row.get("tentative"));

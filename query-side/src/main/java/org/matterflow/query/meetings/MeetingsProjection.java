@@ -43,18 +43,19 @@ class MeetingsProjection {
 	@EventHandler
 	void on(MeetingScheduled event) {
 		MeetingTime time = event.time();
-		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, location, mode, tentative, status) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING", event.meetingId().value(),
-				event.bodyId().value(), event.title(), time.date(), time.start(), time.end(), event.location(),
-				event.mode().name(), event.tentative());
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, date_precision, location, "
+				+ "mode, tentative, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.bodyId().value(), event.title(), time.date(), time.start(), time.end(),
+				time.precision().name(), event.location(), event.mode().name(), event.tentative());
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
 		MeetingTime to = event.to();
 		update("UPDATE {s}.meeting SET originally_on = coalesce(originally_on, date), date = ?, start_time = ?, end_time = ?, "
-				+ "location = ?, tentative = ?, reschedule_reason = ? WHERE meeting_id = ?", to.date(), to.start(),
-				to.end(), event.location(), event.tentative(), event.reason(), event.meetingId().value());
+				+ "date_precision = ?, location = ?, tentative = ?, reschedule_reason = ? WHERE meeting_id = ?",
+				to.date(), to.start(), to.end(), to.precision().name(), event.location(), event.tentative(),
+				event.reason(), event.meetingId().value());
 	}
 
 	@EventHandler

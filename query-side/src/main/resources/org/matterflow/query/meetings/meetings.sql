@@ -9,6 +9,7 @@ CREATE TABLE ${schema}.meeting (
     date              DATE    NOT NULL,
     start_time        TIME,
     end_time          TIME,
+    date_precision    TEXT    NOT NULL DEFAULT 'DAY',
     location          TEXT,
     mode              TEXT    NOT NULL,
     tentative         BOOLEAN NOT NULL,

@@ -1,0 +1,122 @@
+package org.matterflow.command.importing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.meeting.Meetings;
+import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.InvalidValue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a meeting record through the same command handlers and rules as the HTTP API,
+ * all in one database transaction: a record is taken whole or not at all. Commands that
+ * repeat what the record already holds change nothing, so importing a record twice
+ * appends nothing the second time.
+ *
+ * <p>
+ * The transaction is bounded well below the event store's gap timeout, because a long
+ * event-writing transaction could be skipped by the read side.
+ */
+@Service
+public class RecordImporter {
+
+	private final CommandGateway commands;
+
+	private final Meetings meetings;
+
+	private final TransactionTemplate transaction;
+
+	private final JdbcClient jdbc;
+
+	RecordImporter(CommandGateway commands, Meetings meetings, PlatformTransactionManager transactions, JdbcClient jdbc,
+			@Value("${matterflow.import.timeout-seconds:20}") int timeoutSeconds) {
+		this.commands = commands;
+		this.meetings = meetings;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setTimeout(timeoutSeconds);
+	}
+
+	/** What importing one record did. */
+	public record Report(String kind, String subject, int commands, long appended, long position, String digest) {
+	}
+
+	public Report importRecord(String text) {
+		RecordNode record = RecordNode.parse(text);
+		String digest = digest(text);
+		return this.transaction.execute((status) -> {
+			RecordPlanner.Plan plan = new RecordPlanner(this.meetings).plan(record);
+			long before = head();
+			String correlation = "import:" + plan.subject() + ":" + digest.substring(0, 12);
+			for (RecordPlanner.Step step : plan.steps()) {
+				send(step, correlation);
+			}
+			// Only this import's events count: a deadline may append at the same time.
+			Map<String, Object> appended = this.jdbc
+				.sql("SELECT count(*) AS appended, coalesce(max(global_index), -1) AS position "
+						+ "FROM events.domain_event_entry WHERE global_index > ? "
+						+ "AND meta_data::jsonb ->> 'correlationId' = ?")
+				.params(before, correlation)
+				.query()
+				.singleRow();
+			long count = ((Number) appended.get("appended")).longValue();
+			long position = ((Number) appended.get("position")).longValue();
+			return new Report(plan.kind(), plan.subject(), plan.steps().size(), count, position, digest);
+		});
+	}
+
+	private void send(RecordPlanner.Step step, String correlation) {
+		Map<String, Object> metadata = new HashMap<>();
+		metadata.put(RecordMetadata.CORRELATION_ID, correlation);
+		if (step.businessDate() != null) {
+			metadata.put(RecordMetadata.BUSINESS_DATE, step.businessDate().toString());
+		}
+		try {
+			this.commands.sendAndWait(
+					GenericCommandMessage.asCommandMessage(step.command()).andMetaData(MetaData.from(metadata)));
+		}
+		catch (RuleViolation ex) {
+			throw new RecordProblem(step.source().line(), step.label(), ex.code(), ex.getMessage());
+		}
+		catch (InvalidValue ex) {
+			throw new RecordProblem(step.source().line(), step.label(), ex.getMessage());
+		}
+		catch (AggregateNotFoundException ex) {
+			String stream = String.valueOf(ex.getAggregateIdentifier());
+			throw new RecordProblem(step.source().line(), step.label(), ErrorCode.UNKNOWN_ID,
+					"the record does not hold " + stream.replace(":", " '") + "'");
+		}
+	}
+
+	private long head() {
+		return this.jdbc.sql("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry")
+			.query(Long.class)
+			.single();
+	}
+
+	private static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

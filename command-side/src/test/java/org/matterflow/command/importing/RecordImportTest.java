@@ -1,0 +1,202 @@
+package org.matterflow.command.importing;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.Api.Response;
+import org.matterflow.command.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Meeting records sent to {@code POST /api/imports} on a real PostgreSQL: recorded whole
+ * through the command handlers, a second time not at all, and refused whole with the line
+ * to fix.
+ */
+@IntegrationTest
+class RecordImportTest {
+
+	private static final String YAML = "application/yaml";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port).as("importer");
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+		Response structure = this.api.post("/api/imports", YAML, text("""
+				matterflow: structure/1
+				bodies:
+				  - {id: cg-{run}, name: Chefsgrupp folkhälsa, kind: MANAGEMENT_GROUP}
+				  - {id: soder-{run}, name: Länsdelsgrupp söder, kind: COUNTY_PART_GROUP}
+				"""));
+		assertThat(structure.status()).as(structure.body().toString()).isEqualTo(200);
+	}
+
+	@Test
+	void a_meeting_record_is_recorded_through_the_rules_and_importing_it_again_appends_nothing() {
+		String record = text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: 2025-01-22, time: "13.00-16.30", location: Länsstyrelsen}
+				matters:
+				  - {id: fstod-{run}, title: Föräldraskapsstödsstrategin}
+				attendance:
+				  - {person: ingmar, name: Ingmar Ångman}
+				  - {person: deepa, name: Deepa Singhru, status: GUEST, items: ["4"]}
+				comingMeetings:
+				  - {id: m2-{run}, date: 2025-03-19, time: "13:00-16:30"}
+				agenda:
+				  - item: "4"
+				    title: Föräldraskapsstödsstrategin
+				    kind: DISCUSSION
+				    matter: fstod-{run}
+				    notes: Diskuterades per länsdel.
+				    decisions:
+				      - {kind: HAND_OUT_ASSIGNMENT, text: Deepa får fortsatt uppdrag att återkomma med ett förslag.}
+				    assignments:
+				      - to: [{person: deepa, name: Deepa Singhru}]
+				        description: Återkomma med ett förslag kring vilka som ska ingå i en arbetsgrupp.
+				    referrals:
+				      - {to: [soder-{run}], purpose: FOR_ANCHORING}
+				  - item: "9"
+				    title: RU:s program för hållbar utveckling
+				    deferred: {reason: Flyttas till kommande möte.}
+				""");
+
+		Response first = this.api.post("/api/imports", YAML, record);
+		assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+		assertThat(first.text("subject")).isEqualTo("m-" + this.run);
+		assertThat(first.number("appended")).isGreaterThanOrEqualTo(12);
+		assertThat(eventsOf("meeting:m-" + this.run)).contains("MeetingScheduled", "AgendaItemAdded", "MeetingOpened",
+				"AttendanceRecorded", "ItemDiscussed", "DecisionTaken", "ItemDeferred", "MeetingClosed");
+		assertThat(eventsOf("assignment:m-" + this.run + ".4.a1")).containsExactly("AssignmentHandedOut");
+		assertThat(eventsOf("matter:fstod-" + this.run)).containsExactly("MatterRaised", "MatterReferred");
+		assertThat(eventsOf("meeting:m2-" + this.run)).containsExactly("MeetingScheduled");
+		assertThat(correlationsOf("meeting:m-" + this.run)).hasSize(1);
+
+		Response second = this.api.post("/api/imports", YAML, record);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.number("appended")).isZero();
+		assertThat(second.number("commands")).isPositive().isLessThanOrEqualTo(first.number("commands"));
+	}
+
+	@Test
+	void a_record_that_breaks_a_rule_is_refused_with_its_line_and_nothing_of_it_is_recorded() {
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: 2025-05-22}
+				matters:
+				  - {id: plan-{run}, title: Samverkansplanen}
+				agenda:
+				  - item: "3"
+				    title: Samverkansplanen
+				    matter: plan-{run}
+				    decisions:
+				      - {kind: ADOPT_PROPOSAL, text: Planen antagen.}
+				    reportsBack:
+				      - {assignment: no-such-assignment, summary: Arbetsgrupperna har träffats.}
+				"""));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.number("line")).isEqualTo(12);
+		assertThat(refused.text("entry")).isEqualTo("item 3: report back on no-such-assignment");
+		assertThat(refused.text("detail")).contains("line 12").contains("Nothing of the record was recorded");
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+		assertThat(eventsOf("matter:plan-" + this.run)).isEmpty();
+	}
+
+	@Test
+	void a_meeting_of_an_unknown_body_is_refused_naming_the_body() {
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: unknown-{run}, date: 2025-05-22}
+				"""));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.text("code")).isEqualTo("UNKNOWN_ID");
+		assertThat(refused.number("line")).isEqualTo(2);
+		assertThat(refused.text("detail")).contains("unknown-" + this.run);
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+	}
+
+	@Test
+	void a_misspelt_field_is_refused_with_its_line_before_anything_is_sent() {
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: 2025-05-22}
+				agenda:
+				  - item: "1"
+				    title: Inledning
+				    desicions: []
+				"""));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.number("line")).isEqualTo(6);
+		assertThat(refused.text("detail")).contains("'desicions' is not part of the record format");
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+	}
+
+	@Test
+	void a_record_that_is_not_yaml_is_refused_with_the_line_of_the_fault() {
+		Response refused = this.api.post("/api/imports", YAML, "matterflow: meeting-record/1\nmeeting: [unclosed\n");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.text("code")).isEqualTo("INVALID_REQUEST");
+		assertThat(refused.text("detail")).contains("not valid YAML");
+	}
+
+	@Test
+	void a_record_of_an_unknown_format_version_is_refused() {
+		Response refused = this.api.post("/api/imports", YAML, "matterflow: meeting-record/9\n");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.text("detail")).contains("meeting-record/1");
+	}
+
+	@Test
+	void only_those_who_record_may_import() {
+		Response refused = this.api.as("auditor").post("/api/imports", YAML, "matterflow: structure/1\n");
+
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	private String text(String record) {
+		return record.replace("{run}", this.run);
+	}
+
+	private java.util.List<String> eventsOf(String stream) {
+		return this.jdbc
+			.sql("SELECT payload_type FROM events.domain_event_entry WHERE aggregate_identifier = ? "
+					+ "ORDER BY sequence_number")
+			.param(stream)
+			.query(String.class)
+			.list()
+			.stream()
+			.map((type) -> type.substring(type.lastIndexOf('.') + 1))
+			.toList();
+	}
+
+	private java.util.List<String> correlationsOf(String stream) {
+		return this.jdbc
+			.sql("SELECT DISTINCT meta_data::jsonb ->> 'correlationId' FROM events.domain_event_entry "
+					+ "WHERE aggregate_identifier = ?")
+			.param(stream)
+			.query(String.class)
+			.list();
+	}
+
+}
