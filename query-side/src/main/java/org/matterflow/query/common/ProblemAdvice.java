@@ -23,6 +23,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_ID, ex.getMessage(), null);
 	}
 
+	@ExceptionHandler(Conflict.class)
+	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
+		return respond(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_ID, ex.getMessage(), null);
+	}
+
 	@ExceptionHandler(InvalidValue.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage(), null);

@@ -25,7 +25,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}); with
  * {@code matterflow.security.mode=local} it accepts HTTP Basic for the users configured
  * under {@code matterflow.security.users}, for local runs and tests only. Recording needs
- * the {@code RECORDER} role (or the {@code matterflow.record} scope of a token).
+ * the {@code RECORDER} role (or the {@code matterflow.record} scope of a token). Reading
+ * the record and the integration feed needs only to be signed in; who may subscribe
+ * webhooks is configured in {@code matterflow.integration.subscriber-authorities} (by
+ * default the {@code INTEGRATOR} role or the {@code matterflow.subscribe} scope).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityConfiguration.SecurityProperties.class)
@@ -56,13 +59,17 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${matterflow.integration.subscriber-authorities:ROLE_INTEGRATOR,SCOPE_matterflow.subscribe}") String[] subscribers)
+			throws Exception {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers("/actuator/readmodels/**", "/actuator/readmodels")
 				.hasAnyAuthority("ROLE_OPERATOR", "SCOPE_matterflow.operate")
+				.requestMatchers("/api/subscriptions", "/api/subscriptions/**")
+				.hasAnyAuthority(subscribers)
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(

@@ -34,7 +34,7 @@ public class EventFeeder {
 
 	private final Map<String, Long> sequences = new HashMap<>();
 
-	EventFeeder(EventStore events, TransactionTemplate transactions, JdbcClient jdbc) {
+	public EventFeeder(EventStore events, TransactionTemplate transactions, JdbcClient jdbc) {
 		this.events = events;
 		this.transactions = transactions;
 		this.jdbc = jdbc;

@@ -1,0 +1,74 @@
+package org.matterflow.query.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the integration feed in order, from a cursor, with optional filters. */
+@Component
+public class Feed {
+
+	private final JdbcClient jdbc;
+
+	Feed(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Which events a reader wants: any of these types, about this body, about this
+	 * matter.
+	 */
+	public record Filter(List<String> types, String body, String matter) {
+
+		public Filter {
+			types = (types != null) ? types.stream().filter((type) -> !type.isBlank()).toList() : List.of();
+			body = (body != null && !body.isBlank()) ? body : null;
+			matter = (matter != null && !matter.isBlank()) ? matter : null;
+		}
+
+		public static Filter everything() {
+			return new Filter(List.of(), null, null);
+		}
+
+	}
+
+	/**
+	 * One published event: its feed position, published type, and the CloudEvent JSON.
+	 */
+	public record Entry(long position, String eventId, String type, String json) {
+	}
+
+	public List<Entry> after(long position, int limit, Filter filter) {
+		StringBuilder sql = new StringBuilder(
+				"SELECT position, event_id, type, event FROM projections.feed_event WHERE position > ?");
+		List<Object> params = new ArrayList<>(List.of(position));
+		if (!filter.types().isEmpty()) {
+			sql.append(" AND type = ANY(?::text[])");
+			params.add("{" + String.join(",", filter.types()) + "}");
+		}
+		if (filter.body() != null) {
+			sql.append(" AND bodies @> ARRAY[?]::text[]");
+			params.add(filter.body());
+		}
+		if (filter.matter() != null) {
+			sql.append(" AND matters @> ARRAY[?]::text[]");
+			params.add(filter.matter());
+		}
+		sql.append(" ORDER BY position LIMIT ?");
+		params.add(limit);
+		return this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((row, n) -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)))
+			.list();
+	}
+
+	/** The position of the newest event in the feed, 0 when it is empty. */
+	public long head() {
+		return this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
+			.query(Long.class)
+			.single();
+	}
+
+}

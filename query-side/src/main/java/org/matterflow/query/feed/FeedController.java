@@ -1,0 +1,60 @@
+package org.matterflow.query.feed;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.matterflow.kernel.InvalidValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The pull feed: every event once, in order, as CloudEvents, from a cursor. A reader
+ * keeps the {@code next} cursor of each page and asks again with {@code after=next}; an
+ * empty page means it has everything for now.
+ */
+@RestController
+class FeedController {
+
+	static final int MAX_LIMIT = 1000;
+
+	private final Feed feed;
+
+	FeedController(Feed feed) {
+		this.feed = feed;
+	}
+
+	@Operation(summary = "Events in order as CloudEvents JSON, after a cursor, with the next cursor")
+	@GetMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> events(@RequestParam(defaultValue = "0") long after,
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) List<String> type,
+			@RequestParam(required = false) String body, @RequestParam(required = false) String matter) {
+		if (after < 0) {
+			throw new InvalidValue("after", "after is a feed position, 0 or more");
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
+		}
+		List<Feed.Entry> entries = this.feed.after(after, limit, new Feed.Filter(type, body, matter));
+		long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
+		StringBuilder page = new StringBuilder("{\"events\":[");
+		for (int i = 0; i < entries.size(); i++) {
+			page.append((i > 0) ? "," : "").append(entries.get(i).json());
+		}
+		page.append("],\"next\":").append(next).append(",\"more\":").append(entries.size() == limit).append('}');
+		String link = UriComponentsBuilder.fromPath("/api/events")
+			.queryParam("after", next)
+			.queryParam("limit", limit)
+			.queryParamIfPresent("type", java.util.Optional.ofNullable(type).map((types) -> String.join(",", types)))
+			.queryParamIfPresent("body", java.util.Optional.ofNullable(body))
+			.queryParamIfPresent("matter", java.util.Optional.ofNullable(matter))
+			.build()
+			.toUriString();
+		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"").body(page.toString());
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.matterflow.query.feed;
+
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The processor that fills the integration feed: one segment, so that events are copied
+ * one after the other; its token lives with the feed in the same transaction. Unlike the
+ * read models it is never rebuilt: the feed's positions are the integrations' cursors.
+ */
+@Component
+class FeedProcessor implements SmartLifecycle {
+
+	static final String NAME = "integration-feed";
+
+	private final JdbcClient jdbc;
+
+	private final EventStore events;
+
+	private final TokenStore tokens;
+
+	private final TransactionManager transactions;
+
+	private final int batchSize;
+
+	private volatile PooledStreamingEventProcessor processor;
+
+	private ScheduledExecutorService coordinator;
+
+	private ScheduledExecutorService worker;
+
+	private volatile boolean running;
+
+	FeedProcessor(JdbcClient jdbc, EventStore events, TokenStore tokens, TransactionManager transactions,
+			@Value("${matterflow.integration.feed-batch-size:100}") int batchSize) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.tokens = tokens;
+		this.transactions = transactions;
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * A new processor each time it starts: a stopped processor (the application paused,
+	 * as test contexts are) does not take up its work again reliably.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private PooledStreamingEventProcessor build() {
+		this.coordinator = Executors
+			.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "coordinator-" + NAME));
+		this.worker = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "worker-" + NAME));
+		return PooledStreamingEventProcessor.builder()
+			.name(NAME)
+			.eventHandlerInvoker(
+					SimpleEventHandlerInvoker.builder().eventHandlers(new FeedProjection(this.jdbc)).build())
+			.errorHandler(PropagatingErrorHandler.instance())
+			.messageSource((StreamableMessageSource) this.events)
+			.tokenStore(this.tokens)
+			.transactionManager(this.transactions)
+			.coordinatorExecutor(this.coordinator)
+			.workerExecutor(this.worker)
+			.initialSegmentCount(1)
+			.batchSize(this.batchSize)
+			.initialToken(StreamableMessageSource::createTailToken)
+			.build();
+	}
+
+	/** The event store position the feed has copied up to, if it has started. */
+	OptionalLong position() {
+		PooledStreamingEventProcessor current = this.processor;
+		if (current == null) {
+			return OptionalLong.empty();
+		}
+		return current.processingStatus()
+			.values()
+			.stream()
+			.map((status) -> status.getCurrentPosition())
+			.filter(OptionalLong::isPresent)
+			.mapToLong(OptionalLong::getAsLong)
+			.min();
+	}
+
+	@Override
+	public synchronized void start() {
+		this.processor = build();
+		this.processor.start();
+		this.running = true;
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.processor != null) {
+			this.processor.shutdownAsync().join();
+			this.coordinator.shutdownNow();
+			this.worker.shutdownNow();
+		}
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// after the data source and Flyway, before the web server takes requests
+		return Integer.MAX_VALUE - 2000;
+	}
+
+}

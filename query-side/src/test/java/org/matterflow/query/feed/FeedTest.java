@@ -1,0 +1,213 @@
+package org.matterflow.query.feed;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pull feed on a real event store: every event exactly once, in order, across pages;
+ * an event whose transaction commits late is served after what was already served; the
+ * filters; and bad cursors.
+ */
+@QueryIntegrationTest
+class FeedTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	@Autowired
+	EventStore events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Reader reader;
+
+	@BeforeEach
+	void setUp() {
+		this.reader = new Reader(this.port);
+	}
+
+	@Test
+	void every_event_is_served_exactly_once_in_order_across_pages() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		awaitFeedHasEverything();
+
+		List<String> served = new ArrayList<>();
+		long cursor = 0;
+		while (true) {
+			JsonNode page = this.reader.json("/api/events?limit=7&after=" + cursor);
+			page.get("events").forEach((event) -> served.add(event.get("id").asText()));
+			cursor = page.get("next").asLong();
+			if (!page.get("more").asBoolean()) {
+				break;
+			}
+		}
+
+		assertThat(served).containsExactlyElementsOf(
+				this.jdbc.sql("SELECT event_identifier FROM events.domain_event_entry ORDER BY global_index")
+					.query(String.class)
+					.list());
+	}
+
+	@Test
+	void an_event_is_a_cloud_event_with_its_published_type_and_record_metadata() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		awaitFeedHasEverything();
+
+		JsonNode page = this.reader
+			.json("/api/events?limit=1&type=org.matterflow.matter.raised&matter=" + story.strategy.value());
+		JsonNode event = page.at("/events/0");
+		assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+		assertThat(event.get("type").asText()).isEqualTo("org.matterflow.matter.raised");
+		assertThat(event.get("source").asText()).isEqualTo("/matterflow/matter");
+		assertThat(event.get("subject").asText()).isEqualTo("matter:" + story.strategy.value());
+		assertThat(event.get("dataschema").asText()).endsWith("/matter.raised/v1.json");
+		assertThat(event.get("recordedby").asText()).isEqualTo("secretary");
+		assertThat(event.get("businessdate").asText()).isNotBlank();
+		assertThat(event.get("position").asLong()).isEqualTo(page.get("next").asLong());
+		assertThat(event.at("/data/title").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
+	void the_feed_filters_by_type_body_and_matter() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		awaitFeedHasEverything();
+
+		JsonNode decisions = this.reader
+			.json("/api/events?limit=1000&type=org.matterflow.meeting.decision-taken&body=" + story.management.value());
+		assertThat(decisions.get("events").findValuesAsText("type")).isNotEmpty()
+			.containsOnly("org.matterflow.meeting.decision-taken");
+
+		JsonNode aboutTheStrategy = this.reader.json("/api/events?limit=1000&matter=" + story.strategy.value());
+		Set<String> subjects = new HashSet<>(aboutTheStrategy.get("events").findValuesAsText("subject"));
+		assertThat(subjects).contains("matter:" + story.strategy.value(), "assignment:" + story.proposal.value());
+		assertThat(aboutTheStrategy.get("events").findValuesAsText("type")).contains("org.matterflow.matter.referred",
+				"org.matterflow.assignment.completed");
+	}
+
+	@Test
+	void an_event_that_commits_late_is_served_after_what_was_served_and_only_once() throws Exception {
+		String run = run();
+		awaitFeedHasEverything();
+		long[] cursor = { this.reader.json("/api/events?limit=1000&after=0").get("next").asLong() };
+		CountDownLatch appended = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult((tx) -> {
+			this.events.publish(body("slow-" + run));
+			appended.countDown();
+			try {
+				commit.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+		this.transactions.executeWithoutResult((tx) -> this.events.publish(body("quick-" + run)));
+
+		List<String> served = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			cursor[0] = readOn(cursor[0], served);
+			return served.contains("quick-" + run);
+		});
+		assertThat(served).containsExactly("quick-" + run);
+
+		commit.countDown();
+		slow.get(10, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			cursor[0] = readOn(cursor[0], served);
+			return served.contains("slow-" + run);
+		});
+		assertThat(served).containsExactly("quick-" + run, "slow-" + run);
+		assertThat(this.jdbc.sql("SELECT global_index FROM events.domain_event_entry WHERE aggregate_identifier = ?")
+			.param("body:slow-" + run)
+			.query(Long.class)
+			.single()).isLessThan(
+					this.jdbc.sql("SELECT global_index FROM events.domain_event_entry WHERE aggregate_identifier = ?")
+						.param("body:quick-" + run)
+						.query(Long.class)
+						.single());
+	}
+
+	@Test
+	void a_page_too_large_or_a_negative_cursor_is_refused() {
+		assertThat(this.reader.get("/api/events?limit=5000").status()).isEqualTo(400);
+		Reader.Response negative = this.reader.get("/api/events?after=-1");
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void the_feed_needs_a_signed_in_reader() {
+		assertThat(new Reader(this.port, null).get("/api/events").status()).isEqualTo(401);
+	}
+
+	/** Reads on from a cursor as an integration does, keeping the bodies established. */
+	private long readOn(long cursor, List<String> served) {
+		JsonNode page = this.reader.json("/api/events?limit=1000&after=" + cursor);
+		for (JsonNode event : page.get("events")) {
+			if (event.get("type").asText().equals("org.matterflow.body.established")) {
+				served.add(event.at("/data/bodyId").asText());
+			}
+		}
+		return page.get("next").asLong();
+	}
+
+	private static GenericDomainEventMessage<BodyEstablished> body(String id) {
+		BodyEstablished established = new BodyEstablished(BodyId.of(id), "Länsdelsgrupp " + id,
+				BodyKind.COUNTY_PART_GROUP, null, null, LocalDate.of(2025, 1, 1));
+		return new GenericDomainEventMessage<>("BodyEstablished", BodyId.of(id).toString(), 0, established,
+				MetaData.with("recordedBy", "secretary").and("businessDate", "2025-01-01"));
+	}
+
+	private void awaitFeedHasEverything() {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM projections.feed_event")
+				.query(Long.class)
+				.single()
+				.equals(this.jdbc.sql("SELECT count(*) FROM events.domain_event_entry").query(Long.class).single()));
+	}
+
+	private static String run() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
