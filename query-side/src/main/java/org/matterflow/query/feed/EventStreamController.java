@@ -152,7 +152,7 @@ class EventStreamController implements DisposableBean {
 		}
 	}
 
-	/** Open streams, for the metric {@code matterflow.integration.streams}. */
+	/** Open streams, for the metric {@code matterflow.feed.streams}. */
 	int openStreams() {
 		return this.open.get();
 	}

@@ -45,8 +45,8 @@ public class Feed {
 				"SELECT position, event_id, type, event FROM projections.feed_event WHERE position > ?");
 		List<Object> params = new ArrayList<>(List.of(position));
 		if (!filter.types().isEmpty()) {
-			sql.append(" AND type = ANY(?::text[])");
-			params.add("{" + String.join(",", filter.types()) + "}");
+			sql.append(" AND type = ANY(?)");
+			params.add(filter.types().toArray(String[]::new));
 		}
 		if (filter.body() != null) {
 			sql.append(" AND bodies @> ARRAY[?]::text[]");

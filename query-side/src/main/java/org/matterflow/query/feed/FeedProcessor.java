@@ -93,6 +93,13 @@ class FeedProcessor implements SmartLifecycle {
 			.min();
 	}
 
+	/** Whether a segment of the feed has stopped on an error and is retrying. */
+	boolean inError() {
+		PooledStreamingEventProcessor current = this.processor;
+		return current != null
+				&& current.processingStatus().values().stream().anyMatch((status) -> status.isErrorState());
+	}
+
 	@Override
 	public synchronized void start() {
 		this.processor = build();

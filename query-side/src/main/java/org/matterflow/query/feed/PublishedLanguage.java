@@ -82,7 +82,7 @@ public final class PublishedLanguage {
 
 	/** Every published event, in the order of the documentation. */
 	public static Map<Class<?>, PublishedType> all() {
-		return Map.copyOf(TYPES);
+		return java.util.Collections.unmodifiableMap(TYPES);
 	}
 
 }

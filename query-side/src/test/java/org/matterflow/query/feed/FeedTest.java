@@ -168,6 +168,36 @@ class FeedTest {
 	}
 
 	@Test
+	void the_feed_serves_several_types_at_once() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		awaitFeedHasEverything();
+
+		JsonNode page = this.reader.json("/api/events?limit=1000&matter=" + story.strategy.value()
+				+ "&type=org.matterflow.matter.raised&type=org.matterflow.matter.referred");
+		assertThat(page.get("events").findValuesAsText("type"))
+			.contains("org.matterflow.matter.raised", "org.matterflow.matter.referred")
+			.containsOnly("org.matterflow.matter.raised", "org.matterflow.matter.referred");
+		assertThat(this.reader.json("/api/events?type=org.matterflow.no%22such%7Dtype").get("events")).isEmpty();
+	}
+
+	@Test
+	void the_lag_of_the_feed_is_a_metric_and_part_of_the_health_endpoint() throws Exception {
+		new Story(run()).record(this.feeder);
+		awaitFeedHasEverything();
+		Reader operator = new Reader(this.port, "operator");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> operator.json("/actuator/health").at("/components/integrationFeed/details/lag").asLong() == 0);
+		assertThat(operator.json("/actuator/health").at("/components/integrationFeed/status").asText()).isEqualTo("UP");
+		String metrics = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(metrics).contains("matterflow_feed_lag_events 0.0").contains("matterflow_feed_streams ");
+	}
+
+	@Test
 	void a_page_too_large_or_a_negative_cursor_is_refused() {
 		assertThat(this.reader.get("/api/events?limit=5000").status()).isEqualTo(400);
 		Reader.Response negative = this.reader.get("/api/events?after=-1");
