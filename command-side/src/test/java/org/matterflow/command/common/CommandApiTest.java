@@ -43,6 +43,20 @@ class CommandApiTest {
 		this.run = UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService localUsers;
+
+	@Test
+	void local_passwords_stay_plain_so_a_request_does_not_pay_for_a_bcrypt_check() {
+		// a UserDetailsPasswordService would let Spring Security re-encode {noop}
+		// passwords
+		// with bcrypt at the first sign-in, and cost every later request ~70 ms of CPU
+		this.api.post("/api/bodies", json("{'name':'Chefsgrupp folkhälsa','kind':'MANAGEMENT_GROUP'}"));
+		assertThat(this.localUsers)
+			.isNotInstanceOf(org.springframework.security.core.userdetails.UserDetailsPasswordService.class);
+		assertThat(this.localUsers.loadUserByUsername("secretary").getPassword()).isEqualTo("{noop}secretary");
+	}
+
 	@Test
 	void every_command_of_the_model_lands_as_events_in_postgresql() {
 		String group = id("chefsgrupp");
