@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ public class ReadModels implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final EventStore events;
+	private final EventSource events;
 
 	private final TokenStore tokens;
 
@@ -70,7 +69,7 @@ public class ReadModels implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ReadModels(List<ReadModel> models, JdbcClient jdbc, TransactionTemplate transactions, EventStore events,
+	ReadModels(List<ReadModel> models, JdbcClient jdbc, TransactionTemplate transactions, EventSource events,
 			TokenStore tokens, TransactionManager axonTransactions,
 			@Value("${matterflow.read-models.rebuild-batch-size:500}") int rebuildBatchSize,
 			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize) {
@@ -241,7 +240,7 @@ public class ReadModels implements SmartLifecycle {
 				.eventHandlers(model.handlerFor(this.jdbc, generation.schema()))
 				.build())
 			.errorHandler(PropagatingErrorHandler.instance())
-			.messageSource((StreamableMessageSource) this.events)
+			.messageSource(this.events)
 			.tokenStore(this.tokens)
 			.transactionManager(this.axonTransactions)
 			.coordinatorExecutor(Executors.newScheduledThreadPool(1,

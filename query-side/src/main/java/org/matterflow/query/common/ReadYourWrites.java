@@ -42,7 +42,8 @@ public class ReadYourWrites {
 					Thread.currentThread().interrupt();
 					throw new NotCaughtUp(readModel, position, this.timeout);
 				}
-				pause = Math.min(pause * 2, 50);
+				// short pauses: the answer is late by at most one pause
+				pause = Math.min(pause * 2, 10);
 			}
 		}
 		return this.readModels.schemaOf(readModel);

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +27,7 @@ class FeedProcessor implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
-	private final EventStore events;
+	private final org.matterflow.query.common.EventSource events;
 
 	private final TokenStore tokens;
 
@@ -44,8 +43,8 @@ class FeedProcessor implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	FeedProcessor(JdbcClient jdbc, EventStore events, TokenStore tokens, TransactionManager transactions,
-			@Value("${matterflow.integration.feed-batch-size:100}") int batchSize) {
+	FeedProcessor(JdbcClient jdbc, org.matterflow.query.common.EventSource events, TokenStore tokens,
+			TransactionManager transactions, @Value("${matterflow.integration.feed-batch-size:100}") int batchSize) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.tokens = tokens;
@@ -67,7 +66,7 @@ class FeedProcessor implements SmartLifecycle {
 			.eventHandlerInvoker(
 					SimpleEventHandlerInvoker.builder().eventHandlers(new FeedProjection(this.jdbc)).build())
 			.errorHandler(PropagatingErrorHandler.instance())
-			.messageSource((StreamableMessageSource) this.events)
+			.messageSource(this.events)
 			.tokenStore(this.tokens)
 			.transactionManager(this.transactions)
 			.coordinatorExecutor(this.coordinator)

@@ -1,0 +1,185 @@
+package org.matterflow.query.common;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event store as the query side's processors read it, with a wake-up call when new
+ * events arrive.
+ *
+ * <p>
+ * A pooled streaming processor that has caught up asks its stream to call it back when
+ * events become available; Axon's embedded event store cannot, so the processor would
+ * look again only every 500 ms, and that pause was most of the lag between a command and
+ * its answer on the query side (benchmark: 286 ms at p50 on an idle machine). Here one
+ * thread watches the head of the event table (one index-only query per interval, however
+ * many processors there are) and, when it moves, calls every waiting processor back for a
+ * short while, long enough for the store to have fetched the new events. Every 500 ms all
+ * are called back anyway, so a missed change costs no more than before.
+ */
+@Component
+public class EventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(EventSource.class);
+
+	private static final long KEEP_WAKING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+	private static final long ALWAYS_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+	private final EventStore events;
+
+	private final JdbcClient jdbc;
+
+	private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService watcher;
+
+	private long head = Long.MIN_VALUE;
+
+	private long movedAt;
+
+	private long wokeAllAt;
+
+	EventSource(EventStore events, JdbcClient jdbc,
+			@Value("${matterflow.event-store.poll-interval:25ms}") Duration pollInterval) {
+		this.events = events;
+		this.jdbc = jdbc;
+		this.watcher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "event-store-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watcher.scheduleWithFixedDelay(this::watch, pollInterval.toMillis(), pollInterval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void watch() {
+		if (this.callbacks.isEmpty()) {
+			return;
+		}
+		try {
+			long now = System.nanoTime();
+			Long current = this.jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry")
+				.query(Long.class)
+				.optional()
+				.orElse(-1L);
+			if (current != this.head) {
+				this.head = current;
+				this.movedAt = now;
+			}
+			if (now - this.movedAt < KEEP_WAKING_NANOS || now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
+				this.wokeAllAt = now;
+				this.callbacks.forEach(Runnable::run);
+			}
+		}
+		catch (RuntimeException ex) {
+			// the processors still look every 500 ms by themselves
+			log.debug("Could not read the head of the event store: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+		return new WakingStream(this.events.openStream(token));
+	}
+
+	@Override
+	public TrackingToken createTailToken() {
+		return this.events.createTailToken();
+	}
+
+	@Override
+	public TrackingToken createHeadToken() {
+		return this.events.createHeadToken();
+	}
+
+	@Override
+	public TrackingToken createTokenAt(Instant dateTime) {
+		return this.events.createTokenAt(dateTime);
+	}
+
+	@Override
+	public TrackingToken createTokenSince(Duration duration) {
+		return this.events.createTokenSince(duration);
+	}
+
+	@Override
+	public void destroy() {
+		this.watcher.shutdownNow();
+	}
+
+	private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+		private final BlockingStream<TrackedEventMessage<?>> delegate;
+
+		private volatile Runnable callback;
+
+		WakingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Optional<TrackedEventMessage<?>> peek() {
+			return this.delegate.peek();
+		}
+
+		@Override
+		public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+			return this.delegate.hasNextAvailable(timeout, unit);
+		}
+
+		@Override
+		public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+			return this.delegate.nextAvailable();
+		}
+
+		@Override
+		public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+			this.delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+		}
+
+		@Override
+		public Stream<TrackedEventMessage<?>> asStream() {
+			return this.delegate.asStream();
+		}
+
+		@Override
+		public boolean setOnAvailableCallback(Runnable callback) {
+			if (this.callback != null) {
+				EventSource.this.callbacks.remove(this.callback);
+			}
+			this.callback = callback;
+			EventSource.this.callbacks.add(callback);
+			return true;
+		}
+
+		@Override
+		public void close() {
+			if (this.callback != null) {
+				EventSource.this.callbacks.remove(this.callback);
+			}
+			this.delegate.close();
+		}
+
+	}
+
+}
