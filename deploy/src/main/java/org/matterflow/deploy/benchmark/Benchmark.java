@@ -1,0 +1,394 @@
+package org.matterflow.deploy.benchmark;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.matterflow.command.CommandSideApplication;
+import org.matterflow.query.QuerySideApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How fast matterflow is on this machine, next to what its PostgreSQL does with plain
+ * JDBC in the same run. Starts PostgreSQL (embedded, fsync on, or the server named by
+ * {@code MATTERFLOW_BENCH_DB_URL}), measures the raw baselines, starts the command side
+ * and the query side with their production settings (HTTP Basic users instead of a token
+ * issuer, which no benchmark machine has), drives them over HTTP, and prints each figure
+ * with its ratio to its baseline. {@code short} finishes in under five minutes;
+ * {@code full} fills the store to a million events.
+ */
+public final class Benchmark {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Mode mode;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+	private final Report report = new Report();
+
+	private EmbeddedPostgres embedded;
+
+	private ConfigurableApplicationContext commandSide;
+
+	private ConfigurableApplicationContext querySide;
+
+	record Mode(String name, Duration baseline, Duration phase, List<Long> sizes, long rawRows) {
+
+		static Mode of(String name) {
+			return switch (name) {
+				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(12),
+						List.of(10_000L, 100_000L), 200_000);
+				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(60),
+						List.of(10_000L, 100_000L, 1_000_000L), 1_000_000);
+				default -> throw new IllegalArgumentException("mode is short or full, not " + name);
+			};
+		}
+
+	}
+
+	private Benchmark(Mode mode) {
+		this.mode = mode;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Benchmark benchmark = new Benchmark(Mode.of((args.length > 0) ? args[0] : "short"));
+		try {
+			benchmark.run();
+		}
+		finally {
+			benchmark.stop();
+		}
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		long began = System.nanoTime();
+		String[] server = server();
+		createDatabase(server, "raw_baseline");
+		createDatabase(server, "matterflow_bench");
+		String rawUrl = withDatabase(server[0], "raw_baseline");
+		String url = withDatabase(server[0], "matterflow_bench");
+		this.report.header(this.mode.name(), server[0], serverVersion(server));
+
+		// the baseline: what PostgreSQL does alone, before anything else runs
+		Baseline baseline = new Baseline(rawUrl, server[1], server[2]);
+		baseline.createTable();
+		Map<Integer, Latencies> rawSingle = new LinkedHashMap<>();
+		for (int clients : new int[] { 1, 4, 16 }) {
+			rawSingle.put(clients, baseline.singleRowInserts(clients, this.mode.baseline()));
+			this.report.rawSingle(clients, rawSingle.get(clients));
+		}
+		Latencies rawBatched = baseline.batchedInserts(1, 500, this.mode.baseline());
+		this.report.rawBatched(rawBatched);
+		baseline.fillTo(this.mode.rawRows());
+		double rawRead = baseline.sequentialRead(1000);
+		this.report.rawRead(this.mode.rawRows(), rawRead);
+		Latencies rawPoint = baseline.pointReads(this.mode.baseline());
+		this.report.rawPoint(rawPoint);
+		this.report.baselines(rawSingle, rawPoint);
+
+		start(url, server);
+		URI commands = URI.create("http://localhost:" + port(this.commandSide) + "/");
+		URI queries = URI.create("http://localhost:" + port(this.querySide) + "/");
+		Secretaries secretaries = new Secretaries(commands, this.run);
+		secretaries.establishCountyPartGroup();
+		StoreFiller filler = new StoreFiller(this.commandSide.getBean(EventStore.class),
+				this.commandSide.getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
+		fillTo(filler, this.mode.sizes().get(0), url, server);
+		Readers readers = new Readers(queries, this.run, filledBodies(url, server));
+		awaitCaughtUp(readers);
+
+		// the JIT compiles the hot paths only after some thousands of requests;
+		// unmeasured
+		Latencies warmUp = secretaries(secretaries, 16, 0, null, null);
+		this.report.warmUp(warmUp);
+		awaitCaughtUp(readers);
+
+		// commands at 1, 4 and 16 clients
+		Map<Integer, Latencies> commandLoad = new LinkedHashMap<>();
+		for (int clients : new int[] { 1, 4, 16 }) {
+			commandLoad.put(clients, secretaries(secretaries, clients, 0, null, null));
+			this.report.commands(clients, commandLoad.get(clients), rawSingle.get(clients));
+		}
+
+		// at half the 16-client rate: projection lag and queries while writes run
+		double half = commandLoad.get(16).perSecond() / 2;
+		awaitCaughtUp(readers);
+		Latencies lag = new Latencies();
+		Map<String, Latencies> queryLoad = Readers.latencies();
+		Latencies paced = secretaries(secretaries, 16, half / 16, readers, new Probe(lag, queryLoad));
+		this.report.lag(half, paced, lag);
+		this.report.queries("while commands run at " + Report.rate(paced.perSecond()) + "/s", queryLoad);
+
+		// the same small load at the smallest and the largest store
+		long smallest = this.mode.sizes().get(0);
+		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
+		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
+		awaitCaughtUp(readers);
+		measureAtSize(secretaries, readers, smallest, commandsAt, queriesAt, url, server);
+
+		for (long size : this.mode.sizes().subList(1, this.mode.sizes().size())) {
+			fillTo(filler, size, url, server);
+			awaitCaughtUp(readers);
+			long events = eventCount(url, server);
+			long startedAt = System.nanoTime();
+			rebuildAll(readers);
+			double seconds = (System.nanoTime() - startedAt) / 1e9;
+			this.report.replay(events, events / seconds, seconds, rawBatched, rawRead);
+		}
+		long largest = this.mode.sizes().get(this.mode.sizes().size() - 1);
+		awaitCaughtUp(readers);
+		measureAtSize(secretaries, readers, largest, commandsAt, queriesAt, url, server);
+		this.report.growth(commandsAt, queriesAt);
+		this.report.footer((System.nanoTime() - began) / 1e9);
+	}
+
+	/**
+	 * Four secretaries and one reader for a phase; the figures to compare across sizes.
+	 */
+	private void measureAtSize(Secretaries secretaries, Readers readers, long size, Map<Long, Latencies> commandsAt,
+			Map<Long, Map<String, Latencies>> queriesAt, String url, String[] server) throws Exception {
+		Map<String, Latencies> queries = Readers.latencies();
+		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries));
+		long events = eventCount(url, server);
+		commandsAt.put(events, commands);
+		queriesAt.put(events, queries);
+		this.report.atSize(size, events, commands, queries);
+	}
+
+	/** A lag probe and one reader beside the secretaries. */
+	private record Probe(Latencies lag, Map<String, Latencies> queries) {
+	}
+
+	private Latencies secretaries(Secretaries secretaries, int clients, double perSecondEach, Readers readers,
+			Probe probe) throws Exception {
+		Latencies latencies = new Latencies();
+		AtomicBoolean stop = new AtomicBoolean();
+		List<Exception> failures = new CopyOnWriteArrayList<>();
+		List<Thread> threads = new ArrayList<>(secretaries.start(clients, perSecondEach, stop, latencies, failures));
+		latencies.restart();
+		if (probe != null) {
+			threads.addAll(readers.start(1, stop, probe.queries(), failures));
+			if (probe.lag() != null) {
+				threads.add(lagProbe(secretaries, readers, probe.lag(), stop, failures));
+			}
+		}
+		long until = System.nanoTime() + this.mode.phase().toNanos();
+		while (System.nanoTime() < until && !stop.get()) {
+			Thread.sleep(100);
+		}
+		stop.set(true);
+		latencies.end();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		if (!failures.isEmpty()) {
+			throw failures.get(0);
+		}
+		return latencies;
+	}
+
+	/**
+	 * Every 20 ms, the time from a command's answer until the query side shows its event:
+	 * the meeting is read with the command's position, which the query side answers as
+	 * soon as its view has processed that event.
+	 */
+	private Thread lagProbe(Secretaries secretaries, Readers readers, Latencies lag, AtomicBoolean stop,
+			List<Exception> failures) {
+		Thread thread = new Thread(() -> {
+			long seen = -1;
+			try {
+				while (!stop.get()) {
+					Secretaries.Write write = secretaries.lastWrite();
+					if (write != null && write.position() > seen) {
+						seen = write.position();
+						readers.get("/api/meetings/" + write.meetingId() + "?position=" + write.position());
+						lag.record(System.nanoTime() - write.acknowledgedAt());
+					}
+					Thread.sleep(20);
+				}
+			}
+			catch (Exception ex) {
+				failures.add(ex);
+				stop.set(true);
+			}
+		}, "lag-probe");
+		thread.start();
+		return thread;
+	}
+
+	private void fillTo(StoreFiller filler, long size, String url, String[] server) throws Exception {
+		long have = eventCount(url, server);
+		if (have >= size) {
+			return;
+		}
+		long startedAt = System.nanoTime();
+		long appended = filler.append(size - have);
+		double seconds = (System.nanoTime() - startedAt) / 1e9;
+		this.report.filled(size, appended, seconds);
+	}
+
+	/** Rebuilds every read model at once, and waits until each new generation serves. */
+	private void rebuildAll(Readers readers) throws Exception {
+		String operator = Secretaries.basic("operator");
+		Map<String, Integer> before = new HashMap<>();
+		for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
+			before.put(view.get("readModel").asText(), view.get("generation").asInt());
+		}
+		for (String name : before.keySet()) {
+			readers.post("/actuator/readmodels/" + name, operator);
+		}
+		while (true) {
+			boolean done = true;
+			for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
+				done &= view.get("generation").asInt() > before.get(view.get("readModel").asText())
+						&& view.get("rebuilding").isNull() && view.get("lag").asLong() == 0;
+			}
+			if (done) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private void awaitCaughtUp(Readers readers) throws Exception {
+		String operator = Secretaries.basic("operator");
+		while (true) {
+			boolean done = true;
+			for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
+				done &= view.get("lag").asLong() == 0 && view.get("rebuilding").isNull();
+			}
+			if (done) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private void start(String url, String[] server) {
+		String[] arguments = { "--server.port=0", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + server[1], "--spring.datasource.password=" + server[2],
+				"--logging.level.root=WARN", "--logging.level.org.matterflow=INFO", "--spring.main.banner-mode=off" };
+		System.setProperty("disable-axoniq-console-message", "true");
+		this.commandSide = CommandSideApplication.builder()
+			.profiles("local")
+			.registerShutdownHook(false)
+			.run(arguments);
+		this.querySide = QuerySideApplication.builder().profiles("local").registerShutdownHook(false).run(arguments);
+	}
+
+	private void stop() {
+		if (this.querySide != null) {
+			this.querySide.close();
+		}
+		if (this.commandSide != null) {
+			this.commandSide.close();
+		}
+		if (this.embedded != null) {
+			try {
+				this.embedded.close();
+			}
+			catch (Exception ex) {
+				System.err.println("PostgreSQL did not stop cleanly: " + ex.getMessage());
+			}
+		}
+	}
+
+	/** url (of the server's postgres database), user, password. */
+	private String[] server() throws Exception {
+		String url = System.getenv("MATTERFLOW_BENCH_DB_URL");
+		if (url != null && !url.isBlank()) {
+			return new String[] { url, env("MATTERFLOW_BENCH_DB_USER", "postgres"),
+					env("MATTERFLOW_BENCH_DB_PASSWORD", "") };
+		}
+		Path data = Path.of(env("MATTERFLOW_DATA", ".data")).toAbsolutePath().resolve("benchmark-postgres");
+		Files.createDirectories(data.getParent());
+		System.out.println("Starting embedded PostgreSQL with its data in " + data + " (emptied first)");
+		this.embedded = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(true)
+			.setRegisterShutdownHook(false)
+			// durable as in production: every commit waits for its WAL flush
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "512MB")
+			.start();
+		return new String[] { this.embedded.getJdbcUrl("postgres", "postgres"), "postgres", "" };
+	}
+
+	private static void createDatabase(String[] server, String name) throws Exception {
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2]);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+	}
+
+	private static String serverVersion(String[] server) throws Exception {
+		try (Connection connection = DriverManager.getConnection(server[0], server[1], server[2]);
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SHOW server_version")) {
+			version.next();
+			return version.getString(1);
+		}
+	}
+
+	private static long eventCount(String url, String[] server) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, server[1], server[2]);
+				Statement statement = connection.createStatement();
+				ResultSet count = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
+			count.next();
+			return count.getLong(1);
+		}
+	}
+
+	private int filledBodies(String url, String[] server) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, server[1], server[2]);
+				Statement statement = connection.createStatement();
+				ResultSet count = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry "
+						+ "WHERE payload_type LIKE '%BodyEstablished' AND aggregate_identifier LIKE 'body:fill-%'")) {
+			count.next();
+			return (int) count.getLong(1);
+		}
+	}
+
+	private static String withDatabase(String url, String database) {
+		return url.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+	}
+
+	private static int port(ConfigurableApplicationContext side) {
+		return Integer.parseInt(side.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static String env(String name, String otherwise) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : otherwise;
+	}
+
+	static {
+		Locale.setDefault(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.matterflow.deploy.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Readers of the query API while secretaries write: a dashboard reading a body's current
+ * agenda, a person reading what they owe, an auditor reading a matter's history, in turn,
+ * each about a record of the filled store chosen at random.
+ */
+final class Readers {
+
+	static final List<String> QUERIES = List.of("agenda", "open assignments", "matter history");
+
+	private final URI querySide;
+
+	private final String run;
+
+	private final int filledBodies;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final String authorization = Secretaries.basic("auditor");
+
+	Readers(URI querySide, String run, int filledBodies) {
+		this.querySide = querySide;
+		this.run = run;
+		this.filledBodies = filledBodies;
+	}
+
+	static Map<String, Latencies> latencies() {
+		Map<String, Latencies> latencies = new LinkedHashMap<>();
+		QUERIES.forEach((query) -> latencies.put(query, new Latencies()));
+		return latencies;
+	}
+
+	List<Thread> start(int readers, AtomicBoolean stop, Map<String, Latencies> latencies, List<Exception> failures) {
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < readers; i++) {
+			Thread thread = new Thread(() -> {
+				int turn = 0;
+				try {
+					while (!stop.get()) {
+						String query = QUERIES.get(turn++ % QUERIES.size());
+						int body = ThreadLocalRandom.current().nextInt(this.filledBodies);
+						String path = switch (query) {
+							case "agenda" -> "/api/bodies/fill-" + this.run + "-" + body + "/agenda";
+							case "open assignments" -> "/api/assignments?assignee=fp-" + this.run + "-" + body;
+							default -> "/api/matters/fill-" + this.run + "-" + body + "-m"
+									+ ThreadLocalRandom.current().nextInt(20) + "/history";
+						};
+						long start = System.nanoTime();
+						get(path);
+						latencies.get(query).record(System.nanoTime() - start);
+					}
+				}
+				catch (Exception ex) {
+					failures.add(ex);
+					stop.set(true);
+				}
+			}, "reader-" + i);
+			threads.add(thread);
+		}
+		threads.forEach(Thread::start);
+		return threads;
+	}
+
+	String get(String path) throws Exception {
+		return get(path, this.authorization);
+	}
+
+	String get(String path, String authorization) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.querySide.resolve(path))
+			.header("Authorization", authorization)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(300, response.body().length())));
+		}
+		return response.body();
+	}
+
+	String post(String path, String authorization) throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.querySide.resolve(path))
+			.header("Authorization", authorization)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(
+					"POST " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.matterflow.deploy.benchmark;
+
+import java.util.Map;
+
+/**
+ * Prints each figure as it is measured, beside its baseline and the ratio between them.
+ * Rates are "higher is better" and their ratio is figure ÷ baseline; latencies are "lower
+ * is better" and their ratio is figure ÷ baseline too, so a latency ratio of 3 means
+ * three times as slow as PostgreSQL alone.
+ */
+final class Report {
+
+	private Map<Integer, Latencies> rawSingle;
+
+	private Latencies rawPoint;
+
+	void header(String mode, String server, String version) {
+		System.out.println();
+		System.out.println("matterflow benchmark, " + mode + " mode");
+		System.out.println("  machine     " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap, Java " + System.getProperty("java.version"));
+		System.out.println("  PostgreSQL  " + version + " at " + server.replaceAll("\\?.*", ""));
+		System.out.println();
+		System.out.println("Baseline: plain JDBC on a table shaped like events.domain_event_entry");
+	}
+
+	void baselines(Map<Integer, Latencies> rawSingle, Latencies rawPoint) {
+		this.rawSingle = rawSingle;
+		this.rawPoint = rawPoint;
+		System.out.println();
+		System.out.println("matterflow over HTTP (both sides in this JVM, production settings)");
+	}
+
+	void rawSingle(int clients, Latencies latencies) {
+		System.out.printf(
+				"  raw insert, 1 row per transaction, %2d clients   %9s rows/s   p50 %7s  p99 %7s  p99.9 %7s%n",
+				clients, rate(latencies.perSecond()), ms(latencies.ms(50)), ms(latencies.ms(99)),
+				ms(latencies.ms(99.9)));
+	}
+
+	void rawBatched(Latencies latencies) {
+		System.out.printf("  raw insert, 500 rows per transaction, 1 client  %9s rows/s%n",
+				rate(latencies.perSecond()));
+	}
+
+	void rawRead(long rows, double perSecond) {
+		System.out.printf("  raw sequential read in global order (%,d rows) %9s rows/s%n", rows, rate(perSecond));
+	}
+
+	void rawPoint(Latencies latencies) {
+		System.out.printf("  raw point read by primary key, 1 client         %9s reads/s  p50 %7s  p99 %7s%n",
+				rate(latencies.perSecond()), ms(latencies.ms(50)), ms(latencies.ms(99)));
+	}
+
+	void filled(long size, long appended, double seconds) {
+		System.out.printf("  (store filled to %,d events: %,d appended in %.0f s, %s events/s)%n", size, appended,
+				seconds, rate(appended / seconds));
+	}
+
+	void warmUp(Latencies commands) {
+		System.out.printf("  (warm-up, not counted: %,d commands from 16 clients)%n", commands.count());
+	}
+
+	void commands(int clients, Latencies commands, Latencies raw) {
+		System.out.printf(
+				"  commands, %2d clients  %7s/s (x%.2f of raw)  p50 %7s (x%.1f)  p99 %7s (x%.1f)  p99.9 %7s (x%.1f)%n",
+				clients, rate(commands.perSecond()), commands.perSecond() / raw.perSecond(), ms(commands.ms(50)),
+				commands.ms(50) / raw.ms(50), ms(commands.ms(99)), commands.ms(99) / raw.ms(99), ms(commands.ms(99.9)),
+				commands.ms(99.9) / raw.ms(99.9));
+	}
+
+	void lag(double target, Latencies commands, Latencies lag) {
+		Latencies raw = this.rawSingle.get(1);
+		System.out.printf("  projection lag at %s commands/s (aimed at %s, half the 16-client rate), %d samples:%n",
+				rate(commands.perSecond()), rate(target), lag.count());
+		System.out.printf(
+				"      append -> visible in the query API  p50 %7s (x%.1f of a raw commit)  p99 %7s (x%.1f)%n",
+				ms(lag.ms(50)), lag.ms(50) / raw.ms(50), ms(lag.ms(99)), lag.ms(99) / raw.ms(99));
+	}
+
+	void queries(String when, Map<String, Latencies> queries) {
+		System.out.println("  queries " + when + ":");
+		queries.forEach((name, latencies) -> System.out.printf(
+				"      %-18s %7s/s  p50 %7s (x%.1f of a raw point read)  p99 %7s (x%.1f)%n", name,
+				rate(latencies.perSecond()), ms(latencies.ms(50)), latencies.ms(50) / this.rawPoint.ms(50),
+				ms(latencies.ms(99)), latencies.ms(99) / this.rawPoint.ms(99)));
+	}
+
+	void atSize(long size, long events, Latencies commands, Map<String, Latencies> queries) {
+		System.out.printf("  at %,d events in the store, 4 clients: commands %s/s p50 %s p99 %s%n", events,
+				rate(commands.perSecond()), ms(commands.ms(50)), ms(commands.ms(99)));
+		queries("at " + String.format("%,d", events) + " events", queries);
+	}
+
+	void replay(long events, double perSecond, double seconds, Latencies rawBatched, double rawRead) {
+		System.out.printf(
+				"  rebuild of all 6 read models from scratch at %,d events: %.1f s, %s events/s "
+						+ "(x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
+				events, seconds, rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
+	}
+
+	void growth(Map<Long, Latencies> commands, Map<Long, Map<String, Latencies>> queries) {
+		Long[] sizes = commands.keySet().toArray(new Long[0]);
+		long small = sizes[0];
+		long large = sizes[sizes.length - 1];
+		System.out.printf("  from %,d to %,d events in the store:%n", small, large);
+		System.out.printf("      command p50 x%.2f  p99 x%.2f%n",
+				commands.get(large).ms(50) / commands.get(small).ms(50),
+				commands.get(large).ms(99) / commands.get(small).ms(99));
+		queries.get(small)
+			.forEach((name, latencies) -> System.out.printf("      %-18s p50 x%.2f  p99 x%.2f%n", name,
+					queries.get(large).get(name).ms(50) / latencies.ms(50),
+					queries.get(large).get(name).ms(99) / latencies.ms(99)));
+	}
+
+	void footer(double seconds) {
+		System.out.printf("%nThe benchmark took %.0f s.%n", seconds);
+	}
+
+	static String rate(double perSecond) {
+		return String.format("%,.0f", perSecond);
+	}
+
+	static String ms(double ms) {
+		return (ms < 10) ? String.format("%.2fms", ms) : String.format("%.0fms", ms);
+	}
+
+}
