@@ -52,13 +52,13 @@ public final class Benchmark {
 
 	private ConfigurableApplicationContext querySide;
 
-	record Mode(String name, Duration baseline, Duration phase, List<Long> sizes, long rawRows) {
+	record Mode(String name, Duration baseline, Duration warmUp, Duration phase, List<Long> sizes, long rawRows) {
 
 		static Mode of(String name) {
 			return switch (name) {
-				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(12),
+				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(12), Duration.ofSeconds(12),
 						List.of(10_000L, 100_000L), 200_000);
-				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(60),
+				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60),
 						List.of(10_000L, 100_000L, 1_000_000L), 1_000_000);
 				default -> throw new IllegalArgumentException("mode is short or full, not " + name);
 			};
@@ -120,8 +120,15 @@ public final class Benchmark {
 
 		// the JIT compiles the hot paths only after some thousands of requests;
 		// unmeasured
-		Latencies warmUp = secretaries(secretaries, 16, 0, null, null);
+		Latencies warmUp = secretaries(secretaries, 16, 0, null, null, this.mode.warmUp());
 		this.report.warmUp(warmUp);
+		awaitCaughtUp(readers);
+
+		// a small load while the store is still small, to compare with the largest store
+		long smallest = this.mode.sizes().get(0);
+		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
+		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
+		measureAtSize(secretaries, readers, smallest, commandsAt, queriesAt, url, server);
 		awaitCaughtUp(readers);
 
 		// commands at 1, 4 and 16 clients
@@ -140,21 +147,14 @@ public final class Benchmark {
 		this.report.lag(half, paced, lag);
 		this.report.queries("while commands run at " + Report.rate(paced.perSecond()) + "/s", queryLoad);
 
-		// the same small load at the smallest and the largest store
-		long smallest = this.mode.sizes().get(0);
-		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
-		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
-		awaitCaughtUp(readers);
-		measureAtSize(secretaries, readers, smallest, commandsAt, queriesAt, url, server);
-
 		for (long size : this.mode.sizes().subList(1, this.mode.sizes().size())) {
 			fillTo(filler, size, url, server);
 			awaitCaughtUp(readers);
 			long events = eventCount(url, server);
 			long startedAt = System.nanoTime();
-			rebuildAll(readers);
+			int readModels = rebuildAll(readers);
 			double seconds = (System.nanoTime() - startedAt) / 1e9;
-			this.report.replay(events, events / seconds, seconds, rawBatched, rawRead);
+			this.report.replay(events, readModels, seconds, rawBatched, rawRead);
 		}
 		long largest = this.mode.sizes().get(this.mode.sizes().size() - 1);
 		awaitCaughtUp(readers);
@@ -182,6 +182,11 @@ public final class Benchmark {
 
 	private Latencies secretaries(Secretaries secretaries, int clients, double perSecondEach, Readers readers,
 			Probe probe) throws Exception {
+		return secretaries(secretaries, clients, perSecondEach, readers, probe, this.mode.phase());
+	}
+
+	private Latencies secretaries(Secretaries secretaries, int clients, double perSecondEach, Readers readers,
+			Probe probe, Duration phase) throws Exception {
 		Latencies latencies = new Latencies();
 		AtomicBoolean stop = new AtomicBoolean();
 		List<Exception> failures = new CopyOnWriteArrayList<>();
@@ -193,7 +198,7 @@ public final class Benchmark {
 				threads.add(lagProbe(secretaries, readers, probe.lag(), stop, failures));
 			}
 		}
-		long until = System.nanoTime() + this.mode.phase().toNanos();
+		long until = System.nanoTime() + phase.toNanos();
 		while (System.nanoTime() < until && !stop.get()) {
 			Thread.sleep(100);
 		}
@@ -248,8 +253,11 @@ public final class Benchmark {
 		this.report.filled(size, appended, seconds);
 	}
 
-	/** Rebuilds every read model at once, and waits until each new generation serves. */
-	private void rebuildAll(Readers readers) throws Exception {
+	/**
+	 * Rebuilds every read model at once, and waits until each new generation serves;
+	 * answers how many there are.
+	 */
+	private int rebuildAll(Readers readers) throws Exception {
 		String operator = Secretaries.basic("operator");
 		Map<String, Integer> before = new HashMap<>();
 		for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
@@ -265,7 +273,7 @@ public final class Benchmark {
 						&& view.get("rebuilding").isNull() && view.get("lag").asLong() == 0;
 			}
 			if (done) {
-				return;
+				return before.size();
 			}
 			Thread.sleep(100);
 		}

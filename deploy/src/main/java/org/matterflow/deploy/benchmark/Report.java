@@ -92,11 +92,15 @@ final class Report {
 		queries("at " + String.format("%,d", events) + " events", queries);
 	}
 
-	void replay(long events, double perSecond, double seconds, Latencies rawBatched, double rawRead) {
+	void replay(long events, int readModels, double seconds, Latencies rawBatched, double rawRead) {
+		double perSecond = events / seconds;
+		System.out.printf("  rebuild of all %d read models from scratch at %,d events: %.1f s%n", readModels, events,
+				seconds);
 		System.out.printf(
-				"  rebuild of all 6 read models from scratch at %,d events: %.1f s, %s events/s "
-						+ "(x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
-				events, seconds, rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
+				"      %s events/s through all of them (x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
+				rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
+		System.out.printf("      %s read-model updates/s, events x read models (x%.2f of raw batched insert)%n",
+				rate(perSecond * readModels), perSecond * readModels / rawBatched.perSecond());
 	}
 
 	void growth(Map<Long, Latencies> commands, Map<Long, Map<String, Latencies>> queries) {
