@@ -56,9 +56,9 @@ public final class Benchmark {
 
 		static Mode of(String name) {
 			return switch (name) {
-				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(12), Duration.ofSeconds(12),
+				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(12),
 						List.of(10_000L, 100_000L), 200_000);
-				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60),
+				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60),
 						List.of(10_000L, 100_000L, 1_000_000L), 1_000_000);
 				default -> throw new IllegalArgumentException("mode is short or full, not " + name);
 			};
@@ -279,10 +279,17 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * Waits until every read model and the integration feed have processed every event,
+	 * so that no phase starts while a processor still catches up on the last one's
+	 * events.
+	 */
 	private void awaitCaughtUp(Readers readers) throws Exception {
 		String operator = Secretaries.basic("operator");
 		while (true) {
-			boolean done = true;
+			boolean done = JSON.readTree(readers.get("/actuator/health", operator))
+				.at("/components/integrationFeed/details/lag")
+				.asLong(-1) == 0;
 			for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
 				done &= view.get("lag").asLong() == 0 && view.get("rebuilding").isNull();
 			}
@@ -297,6 +304,15 @@ public final class Benchmark {
 		String[] arguments = { "--server.port=0", "--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + server[1], "--spring.datasource.password=" + server[2],
 				"--logging.level.root=WARN", "--logging.level.org.matterflow=INFO", "--spring.main.banner-mode=off" };
+		// settings to compare, for example
+		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.poll-interval=10ms"
+		String extra = env("MATTERFLOW_BENCH_SIDE_ARGS", "");
+		if (!extra.isBlank()) {
+			arguments = java.util.stream.Stream
+				.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(extra.trim().split("\\s+")))
+				.toArray(String[]::new);
+			System.out.println("  (both sides with " + extra.trim() + ")");
+		}
 		System.setProperty("disable-axoniq-console-message", "true");
 		this.commandSide = CommandSideApplication.builder()
 			.profiles("local")
