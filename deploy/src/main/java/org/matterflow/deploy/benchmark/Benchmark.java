@@ -120,7 +120,8 @@ public final class Benchmark {
 
 		// the JIT compiles the hot paths only after some thousands of requests;
 		// unmeasured
-		Latencies warmUp = secretaries(secretaries, 16, 0, null, null, this.mode.warmUp());
+		Latencies warmUp = secretaries(secretaries, 16, 0, readers, new Probe(null, Readers.latencies()),
+				this.mode.warmUp());
 		this.report.warmUp(warmUp);
 		awaitCaughtUp(readers);
 
