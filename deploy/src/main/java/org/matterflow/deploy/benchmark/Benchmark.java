@@ -129,6 +129,11 @@ public final class Benchmark {
 		long smallest = this.mode.sizes().get(0);
 		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
 		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
+		// the first phase after the warm-up runs slow for reasons we have not pinned down
+		// (twice as slow in every run so far); it is run and printed, then run again to
+		// count
+		measureAtSize(secretaries, readers, smallest, new LinkedHashMap<>(), new LinkedHashMap<>(), url, server);
+		awaitCaughtUp(readers);
 		measureAtSize(secretaries, readers, smallest, commandsAt, queriesAt, url, server);
 		awaitCaughtUp(readers);
 
