@@ -31,7 +31,9 @@ import static org.awaitility.Awaitility.await;
  * carries heartbeats.
  */
 @QueryIntegrationTest
-@TestPropertySource(properties = "matterflow.integration.stream.heartbeat=300ms")
+@TestPropertySource(properties = { "matterflow.integration.stream.heartbeat=300ms",
+		// how long a blocked write may wait for a client that stopped reading
+		"server.tomcat.connection-timeout=3s" })
 class EventStreamTest {
 
 	@LocalServerPort
@@ -79,6 +81,47 @@ class EventStreamTest {
 			.containsExactlyElementsOf(this.jdbc.sql("SELECT position FROM projections.feed_event ORDER BY position")
 				.query(Long.class)
 				.list());
+	}
+
+	@Autowired
+	EventStreamController streams;
+
+	@Test
+	void a_client_that_stops_reading_is_disconnected_instead_of_filling_the_servers_memory() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.streams.openStreams() == 0);
+		try (java.net.Socket slow = new java.net.Socket()) {
+			slow.setReceiveBufferSize(1024);
+			slow.connect(new java.net.InetSocketAddress("localhost", this.port));
+			slow.getOutputStream()
+				.write(("GET /api/events/stream HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+						+ "Authorization: Basic "
+						+ Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8))
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			slow.getOutputStream().flush();
+			assertThat(slow.getInputStream().read(new byte[16])).isPositive();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.streams.openStreams() == 1);
+
+			// far more than the socket buffers hold (about 9 MB of events), and the
+			// client reads none of it
+			String mission = "Samordna det hälsofrämjande arbetet i länsdelen. ".repeat(40);
+			String run = UUID.randomUUID().toString().substring(0, 8);
+			for (int batch = 0; batch < 40; batch++) {
+				Object[] bodies = new Object[100];
+				for (int i = 0; i < bodies.length; i++) {
+					bodies[i] = new org.matterflow.kernel.body.BodyEstablished(
+							org.matterflow.kernel.body.BodyId.of("slow-" + run + "-" + batch + "-" + i),
+							"Arbetsgrupp " + i, org.matterflow.kernel.body.BodyKind.WORKING_GROUP, null, mission,
+							java.time.LocalDate.of(2025, 1, 1));
+				}
+				this.feeder.record(java.time.LocalDate.of(2025, 1, 1), bodies);
+			}
+
+			// the server gives up on the blocked write and lets the stream go; the client
+			// resumes from its last event id when it reads again (the test above)
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.streams.openStreams() == 0);
+			assertThat(slow.isClosed()).isFalse();
+		}
 	}
 
 	@Test
