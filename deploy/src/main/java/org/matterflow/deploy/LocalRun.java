@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.matterflow.command.CommandSideApplication;
-import org.matterflow.query.QuerySideApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole of matterflow on one machine, for trying it out and for demos: PostgreSQL
@@ -34,9 +31,7 @@ public final class LocalRun {
 
 	private EmbeddedPostgres embedded;
 
-	private ConfigurableApplicationContext commandSide;
-
-	private ConfigurableApplicationContext querySide;
+	private volatile BothSides sides;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -50,14 +45,8 @@ public final class LocalRun {
 		Database database = database();
 		String commandPort = setting("MATTERFLOW_COMMAND_PORT", "8080");
 		String queryPort = setting("MATTERFLOW_QUERY_PORT", "8081");
-		this.commandSide = CommandSideApplication.builder()
-			.profiles("local")
-			.registerShutdownHook(false)
-			.run(arguments(database, commandPort));
-		this.querySide = QuerySideApplication.builder()
-			.profiles("local")
-			.registerShutdownHook(false)
-			.run(arguments(database, queryPort));
+		this.sides = BothSides.start(database.url(), database.user(), database.password(),
+				Integer.parseInt(commandPort), Integer.parseInt(queryPort));
 		seed(database, URI.create("http://localhost:" + commandPort + "/"));
 		System.out.println();
 		System.out.println("matterflow is running (Ctrl-C stops it)");
@@ -67,7 +56,7 @@ public final class LocalRun {
 		System.out.println("  query API       http://localhost:" + queryPort + "/api");
 		System.out.println("    OpenAPI       http://localhost:" + queryPort + "/swagger-ui.html");
 		System.out.println("  users           secretary/secretary (records), auditor/auditor (reads), "
-				+ "importer/importer (imports), operator/operator (rebuilds, query side)");
+				+ "importer/importer (imports), operator/operator (rebuilds), integrator/integrator (webhooks)");
 		System.out.println("  try             curl -u auditor:auditor http://localhost:" + queryPort
 				+ "/api/matters/foraldraskapsstodsstrategin/history");
 		System.out.println();
@@ -105,12 +94,6 @@ public final class LocalRun {
 		return new Database(this.embedded.getJdbcUrl("postgres", "matterflow"), "postgres", "");
 	}
 
-	private static String[] arguments(Database database, String port) {
-		return new String[] { "--server.port=" + port, "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password() };
-	}
-
 	/** The seeds are recorded once, into an empty event store. */
 	private void seed(Database database, URI commandSide) throws Exception {
 		long events;
@@ -137,8 +120,9 @@ public final class LocalRun {
 			return;
 		}
 		System.out.println("Stopping matterflow");
-		close(this.querySide);
-		close(this.commandSide);
+		if (this.sides != null) {
+			this.sides.close();
+		}
 		if (this.embedded != null) {
 			try {
 				this.embedded.close();
@@ -148,12 +132,6 @@ public final class LocalRun {
 			}
 		}
 		this.stopped.countDown();
-	}
-
-	private static void close(ConfigurableApplicationContext context) {
-		if (context != null && context.isActive()) {
-			context.close();
-		}
 	}
 
 	private static String setting(String name, String otherwise) {

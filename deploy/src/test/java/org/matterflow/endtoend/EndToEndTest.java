@@ -1,7 +1,6 @@
 package org.matterflow.endtoend;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,10 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.matterflow.command.CommandSideApplication;
-import org.matterflow.query.QuerySideApplication;
+import org.matterflow.deploy.BothSides;
 import org.matterflow.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EndToEndTest {
 
-	static ConfigurableApplicationContext commandSide;
-
-	static ConfigurableApplicationContext querySide;
+	static BothSides sides;
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,20 +33,13 @@ class EndToEndTest {
 	@BeforeAll
 	static void start() {
 		TestDatabase.Connection database = TestDatabase.create("endtoend");
-		String[] arguments = { "--server.port=0", "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password() };
-		commandSide = CommandSideApplication.builder().profiles("local").run(arguments);
-		querySide = QuerySideApplication.builder().profiles("local").run(arguments);
+		sides = BothSides.start(database.url(), database.username(), database.password(), 0, 0);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (querySide != null) {
-			querySide.close();
-		}
-		if (commandSide != null) {
-			commandSide.close();
+		if (sides != null) {
+			sides.close();
 		}
 	}
 
@@ -92,7 +80,7 @@ class EndToEndTest {
 	}
 
 	private JsonNode send(String path, String json) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(commandSide, path))
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(sides.commandSideAt(path))
 			.header("Authorization", basic("secretary"))
 			.header("Content-Type", "application/json")
 			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'))
@@ -104,14 +92,10 @@ class EndToEndTest {
 
 	private JsonNode read(String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(uri(querySide, path)).header("Authorization", basic("auditor")).GET().build(),
+				HttpRequest.newBuilder(sides.querySideAt(path)).header("Authorization", basic("auditor")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
-	}
-
-	private static URI uri(ConfigurableApplicationContext side, String path) {
-		return URI.create("http://localhost:" + side.getEnvironment().getProperty("local.server.port") + path);
 	}
 
 	private static String basic(String user) {

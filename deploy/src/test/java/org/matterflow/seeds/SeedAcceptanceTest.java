@@ -1,7 +1,6 @@
 package org.matterflow.seeds;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,11 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.matterflow.command.CommandSideApplication;
+import org.matterflow.deploy.BothSides;
 import org.matterflow.deploy.SeedRecords;
-import org.matterflow.query.QuerySideApplication;
 import org.matterflow.testing.TestDatabase;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +31,7 @@ class SeedAcceptanceTest {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-	static ConfigurableApplicationContext commandSide;
-
-	static ConfigurableApplicationContext querySide;
+	static BothSides sides;
 
 	static List<SeedRecords.Imported> imported;
 
@@ -47,29 +42,22 @@ class SeedAcceptanceTest {
 	@BeforeAll
 	static void recordTheSeeds() throws Exception {
 		TestDatabase.Connection database = TestDatabase.create("seeds");
-		String[] arguments = { "--server.port=0", "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password() };
-		commandSide = CommandSideApplication.builder().profiles("local").run(arguments);
-		querySide = QuerySideApplication.builder().profiles("local").run(arguments);
-		imported = new SeedRecords(uri(commandSide, "/"), "importer", "importer").importAll(SEEDS);
+		sides = BothSides.start(database.url(), database.username(), database.password(), 0, 0);
+		imported = new SeedRecords(sides.commandSideAt("/"), "importer", "importer").importAll(SEEDS);
 		position = SeedRecords.lastPosition(imported);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (querySide != null) {
-			querySide.close();
-		}
-		if (commandSide != null) {
-			commandSide.close();
+		if (sides != null) {
+			sides.close();
 		}
 	}
 
 	@Test
 	void every_seed_document_is_recorded_and_importing_them_again_changes_nothing() throws Exception {
 		assertThat(imported).hasSize(7).allSatisfy((record) -> assertThat(record.appended()).isPositive());
-		List<SeedRecords.Imported> again = new SeedRecords(uri(commandSide, "/"), "importer", "importer")
+		List<SeedRecords.Imported> again = new SeedRecords(sides.commandSideAt("/"), "importer", "importer")
 			.importAll(SEEDS);
 		assertThat(again).allSatisfy((record) -> assertThat(record.appended()).as(record.file().toString()).isZero());
 	}
@@ -156,17 +144,13 @@ class SeedAcceptanceTest {
 	private JsonNode read(String path) throws IOException, InterruptedException {
 		String separator = path.contains("?") ? "&" : "?";
 		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(uri(querySide, path + separator + "position=" + position))
+			.newBuilder(sides.querySideAt(path + separator + "position=" + position))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8)))
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
-	}
-
-	private static URI uri(ConfigurableApplicationContext side, String path) {
-		return URI.create("http://localhost:" + side.getEnvironment().getProperty("local.server.port") + path);
 	}
 
 }

@@ -22,9 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.matterflow.command.CommandSideApplication;
-import org.matterflow.query.QuerySideApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.matterflow.deploy.BothSides;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,9 +46,7 @@ public final class Benchmark {
 
 	private EmbeddedPostgres embedded;
 
-	private ConfigurableApplicationContext commandSide;
-
-	private ConfigurableApplicationContext querySide;
+	private BothSides sides;
 
 	record Mode(String name, Duration baseline, Duration warmUp, Duration phase, List<Long> sizes, long rawRows) {
 
@@ -108,12 +104,12 @@ public final class Benchmark {
 		this.report.baselines(rawSingle, rawPoint);
 
 		start(url, server);
-		URI commands = URI.create("http://localhost:" + port(this.commandSide) + "/");
-		URI queries = URI.create("http://localhost:" + port(this.querySide) + "/");
+		URI commands = this.sides.commandSideAt("/");
+		URI queries = this.sides.querySideAt("/");
 		Secretaries secretaries = new Secretaries(commands, this.run);
 		secretaries.establishCountyPartGroup();
-		StoreFiller filler = new StoreFiller(this.commandSide.getBean(EventStore.class),
-				this.commandSide.getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
+		StoreFiller filler = new StoreFiller(this.sides.commandSide().getBean(EventStore.class),
+				this.sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
 		fillTo(filler, this.mode.sizes().get(0), url, server);
 		Readers readers = new Readers(queries, this.run, filledBodies(url, server));
 		awaitCaughtUp(readers);
@@ -307,32 +303,24 @@ public final class Benchmark {
 	}
 
 	private void start(String url, String[] server) {
-		String[] arguments = { "--server.port=0", "--spring.datasource.url=" + url,
-				"--spring.datasource.username=" + server[1], "--spring.datasource.password=" + server[2],
-				"--logging.level.root=WARN", "--logging.level.org.matterflow=INFO", "--spring.main.banner-mode=off" };
+		String[] settings = { "--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
+				"--spring.main.banner-mode=off" };
 		// settings to compare, for example
 		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.poll-interval=10ms"
 		String extra = env("MATTERFLOW_BENCH_SIDE_ARGS", "");
 		if (!extra.isBlank()) {
-			arguments = java.util.stream.Stream
-				.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(extra.trim().split("\\s+")))
+			settings = java.util.stream.Stream
+				.concat(java.util.Arrays.stream(settings), java.util.Arrays.stream(extra.trim().split("\\s+")))
 				.toArray(String[]::new);
 			System.out.println("  (both sides with " + extra.trim() + ")");
 		}
 		System.setProperty("disable-axoniq-console-message", "true");
-		this.commandSide = CommandSideApplication.builder()
-			.profiles("local")
-			.registerShutdownHook(false)
-			.run(arguments);
-		this.querySide = QuerySideApplication.builder().profiles("local").registerShutdownHook(false).run(arguments);
+		this.sides = BothSides.start(url, server[1], server[2], 0, 0, settings);
 	}
 
 	private void stop() {
-		if (this.querySide != null) {
-			this.querySide.close();
-		}
-		if (this.commandSide != null) {
-			this.commandSide.close();
+		if (this.sides != null) {
+			this.sides.close();
 		}
 		if (this.embedded != null) {
 			try {
@@ -406,10 +394,6 @@ public final class Benchmark {
 
 	private static String withDatabase(String url, String database) {
 		return url.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-	}
-
-	private static int port(ConfigurableApplicationContext side) {
-		return Integer.parseInt(side.getEnvironment().getProperty("local.server.port"));
 	}
 
 	private static String env(String name, String otherwise) {
