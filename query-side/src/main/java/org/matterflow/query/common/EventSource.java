@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,22 +46,22 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 
 	private final EventStore events;
 
-	private final JdbcClient jdbc;
+	private final EventStoreHead head;
 
 	private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService watcher;
 
-	private long head = Long.MIN_VALUE;
+	private long lastHead = Long.MIN_VALUE;
 
 	private long movedAt;
 
 	private long wokeAllAt;
 
-	EventSource(EventStore events, JdbcClient jdbc,
+	EventSource(EventStore events, EventStoreHead head,
 			@Value("${matterflow.event-store.poll-interval:25ms}") Duration pollInterval) {
 		this.events = events;
-		this.jdbc = jdbc;
+		this.head = head;
 		this.watcher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "event-store-watch");
 			thread.setDaemon(true);
@@ -78,12 +77,9 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 		}
 		try {
 			long now = System.nanoTime();
-			Long current = this.jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry")
-				.query(Long.class)
-				.optional()
-				.orElse(-1L);
-			if (current != this.head) {
-				this.head = current;
+			long current = this.head.refresh();
+			if (current != this.lastHead) {
+				this.lastHead = current;
 				this.movedAt = now;
 			}
 			if (now - this.movedAt < KEEP_WAKING_NANOS || now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {

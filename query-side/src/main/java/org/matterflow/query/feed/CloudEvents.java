@@ -8,13 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.matterflow.query.infrastructure.EventJson;
 
 /**
  * Renders an event as a CloudEvent in the JSON format (CloudEvents 1.0): the published
@@ -29,11 +26,7 @@ final class CloudEvents {
 
 	static final String SOURCE = "/matterflow";
 
-	private static final ObjectMapper JSON = JsonMapper.builder()
-		.addModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	private static final ObjectMapper JSON = EventJson.objectMapper();
 
 	private CloudEvents() {
 	}

@@ -10,13 +10,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * How events, metadata and snapshots are written as JSON in the event store. Dates are
  * ISO strings so that the stored payloads read as the minutes do; unknown properties are
  * ignored so that an event written by a newer version can still be read by an older one.
+ * The integration feed publishes event data in the same shape.
  */
-final class EventJson {
+public final class EventJson {
 
 	private EventJson() {
 	}
 
-	static ObjectMapper objectMapper() {
+	public static ObjectMapper objectMapper() {
 		return JsonMapper.builder()
 			.addModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
