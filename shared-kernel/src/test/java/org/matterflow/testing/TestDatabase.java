@@ -123,24 +123,22 @@ public final class TestDatabase {
 	}
 
 	private static void awaitNoTestClients(Connection admin, java.time.Duration atMost) {
-		long deadline = System.nanoTime() + atMost.toNanos();
 		try (java.sql.Connection connection = open(admin); Statement statement = connection.createStatement()) {
-			while (System.nanoTime() < deadline) {
-				try (var rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
-						+ "WHERE datname LIKE 'mf\\_%' AND pid <> pg_backend_pid()")) {
-					rows.next();
-					if (rows.getLong(1) == 0) {
-						return;
-					}
-				}
-				Thread.sleep(100);
-			}
+			org.awaitility.Awaitility.await()
+				.atMost(atMost)
+				.pollInterval(java.time.Duration.ofMillis(100))
+				.until(() -> testClients(statement) == 0);
 		}
-		catch (SQLException ex) {
-			// the server is already gone or refuses: nothing left to wait for
+		catch (SQLException | org.awaitility.core.ConditionTimeoutException ex) {
+			// the server is already gone, or a client lingers: stop it anyway
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	}
+
+	private static long testClients(Statement statement) throws SQLException {
+		try (var rows = statement.executeQuery(
+				"SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'mf\\_%' AND pid <> pg_backend_pid()")) {
+			rows.next();
+			return rows.getLong(1);
 		}
 	}
 

@@ -107,7 +107,9 @@ class WebhookTest {
 			assertThat(paused.get("failedAttempts").asInt()).isEqualTo(3);
 			assertThat(paused.get("pausedReason").asText()).contains("503");
 			int requestsWhilePaused = receiver.received().size();
-			Thread.sleep(500);
+			await().during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> receiver.received().size() == requestsWhilePaused);
 			assertThat(receiver.received()).hasSize(requestsWhilePaused);
 
 			receiver.answer((n) -> 200);
