@@ -44,6 +44,8 @@ public final class Benchmark {
 
 	private final Report report = new Report();
 
+	private final Resources resources = new Resources();
+
 	private EmbeddedPostgres embedded;
 
 	private BothSides sides;
@@ -194,6 +196,7 @@ public final class Benchmark {
 		List<Exception> failures = new CopyOnWriteArrayList<>();
 		List<Thread> threads = new ArrayList<>(secretaries.start(clients, perSecondEach, stop, latencies, failures));
 		latencies.restart();
+		Resources.Window window = this.resources.open();
 		if (probe != null) {
 			threads.addAll(readers.start(1, stop, probe.queries(), failures));
 			if (probe.lag() != null) {
@@ -206,6 +209,7 @@ public final class Benchmark {
 		}
 		stop.set(true);
 		latencies.end();
+		latencies.usage(window.close());
 		for (Thread thread : threads) {
 			thread.join();
 		}

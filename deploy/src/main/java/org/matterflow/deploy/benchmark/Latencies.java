@@ -17,6 +17,8 @@ final class Latencies {
 
 	private volatile long endedAt;
 
+	private volatile Resources.Usage usage;
+
 	void restart() {
 		this.histogram.reset();
 		this.startedAt = System.nanoTime();
@@ -33,6 +35,15 @@ final class Latencies {
 
 	void end() {
 		this.endedAt = System.nanoTime();
+	}
+
+	/** What the machine spent on the phase these latencies were taken in. */
+	void usage(Resources.Usage usage) {
+		this.usage = usage;
+	}
+
+	Resources.Usage usage() {
+		return this.usage;
 	}
 
 	long count() {

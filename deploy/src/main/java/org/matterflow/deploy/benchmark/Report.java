@@ -67,12 +67,31 @@ final class Report {
 				clients, rate(commands.perSecond()), commands.perSecond() / raw.perSecond(), ms(commands.ms(50)),
 				commands.ms(50) / raw.ms(50), ms(commands.ms(99)), commands.ms(99) / raw.ms(99), ms(commands.ms(99.9)),
 				commands.ms(99.9) / raw.ms(99.9));
+		usage(commands);
+	}
+
+	/**
+	 * CPU per command of the whole machine and of this JVM, and the collector's pauses,
+	 * for the phase the commands ran in.
+	 */
+	private static void usage(Latencies commands) {
+		Resources.Usage usage = commands.usage();
+		if (usage == null || commands.count() == 0) {
+			return;
+		}
+		String machine = (usage.machineNanos() < 0) ? ""
+				: String.format("%.1f ms of machine CPU per command (%.1f cores busy), ",
+						usage.machineNanos() / 1e6 / commands.count(), usage.machineCores());
+		System.out.printf("      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s%n", machine,
+				usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
+				ms(usage.longestPauseMicros() / 1000.0));
 	}
 
 	void lag(double target, Latencies commands, Latencies lag) {
 		Latencies raw = this.rawSingle.get(1);
 		System.out.printf("  projection lag at %s commands/s (aimed at %s, half the 16-client rate), %d samples:%n",
 				rate(commands.perSecond()), rate(target), lag.count());
+		usage(commands);
 		System.out.printf(
 				"      append -> visible in the query API  p50 %7s (x%.1f of a raw commit)  p99 %7s (x%.1f)%n",
 				ms(lag.ms(50)), lag.ms(50) / raw.ms(50), ms(lag.ms(99)), lag.ms(99) / raw.ms(99));
@@ -89,6 +108,7 @@ final class Report {
 	void atSize(long size, long events, Latencies commands, Map<String, Latencies> queries) {
 		System.out.printf("  at %,d events in the store, 4 clients: commands %s/s p50 %s p99 %s%n", events,
 				rate(commands.perSecond()), ms(commands.ms(50)), ms(commands.ms(99)));
+		usage(commands);
 		queries("at " + String.format("%,d", events) + " events", queries);
 	}
 
