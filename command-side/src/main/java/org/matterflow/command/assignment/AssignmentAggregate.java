@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.command.meeting.MeetingFacts;
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * due on a date or at a meeting. When a dated assignment passes its day without a report
  * back it becomes overdue, through a durable deadline.
  */
-@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Aggregate(commandTargetResolver = "commandTargetResolver", cache = AggregateCacheConfiguration.ASSIGNMENTS)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)

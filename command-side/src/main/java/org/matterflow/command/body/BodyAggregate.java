@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.Revision;
 import org.matterflow.kernel.body.AppointMember;
@@ -36,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A body of the collaboration structure and who sits in it. Memberships are kept as
  * periods, never overwritten, so the record can tell who was chair on any given date.
  */
-@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Aggregate(commandTargetResolver = "commandTargetResolver", cache = AggregateCacheConfiguration.BODIES)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)

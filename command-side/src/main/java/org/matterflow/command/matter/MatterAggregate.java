@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.command.meeting.MeetingFacts;
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
@@ -39,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * question on its agenda); one recorded without a meeting starts from a body the matter
  * has been with.
  */
-@Aggregate(commandTargetResolver = "commandTargetResolver")
+@Aggregate(commandTargetResolver = "commandTargetResolver", cache = AggregateCacheConfiguration.MATTERS)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)

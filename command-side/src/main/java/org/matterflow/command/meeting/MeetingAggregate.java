@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.command.matter.Matters;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.Revision;
@@ -30,7 +31,8 @@ import org.matterflow.kernel.meeting.*;
  * meeting until its minutes are adjusted; after that it only takes corrections with a
  * reason.
  */
-@Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
+		cache = AggregateCacheConfiguration.MEETINGS)
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)

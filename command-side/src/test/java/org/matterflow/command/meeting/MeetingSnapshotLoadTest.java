@@ -20,7 +20,9 @@ import static org.matterflow.command.testing.Api.json;
  * event.
  */
 @IntegrationTest
-@TestPropertySource(properties = "matterflow.event-store.meeting-snapshot-threshold=5")
+// without the aggregate cache, so that every command loads the meeting from the store
+@TestPropertySource(
+		properties = { "matterflow.event-store.meeting-snapshot-threshold=5", "matterflow.aggregate-cache.entries=0" })
 class MeetingSnapshotLoadTest {
 
 	@LocalServerPort
