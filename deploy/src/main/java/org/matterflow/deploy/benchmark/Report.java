@@ -57,8 +57,10 @@ final class Report {
 				seconds, rate(appended / seconds));
 	}
 
-	void warmUp(Latencies commands) {
-		System.out.printf("  (warm-up, not counted: %,d commands from 16 clients)%n", commands.count());
+	void warmUp(long commands, double seconds, double compiledSeconds, double compilingAtEnd) {
+		System.out.printf(
+				"  (warm-up, not counted: %,d commands from 16 clients in %.0f s; the JIT compiled for %.0f s, at the end %.0f%% of the time)%n",
+				commands, seconds, compiledSeconds, compilingAtEnd * 100);
 	}
 
 	void commands(int clients, Latencies commands, Latencies raw) {
@@ -82,9 +84,10 @@ final class Report {
 		String machine = (usage.machineNanos() < 0) ? ""
 				: String.format("%.1f ms of machine CPU per command (%.1f cores busy), ",
 						usage.machineNanos() / 1e6 / commands.count(), usage.machineCores());
-		System.out.printf("      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s%n", machine,
-				usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
-				ms(usage.longestPauseMicros() / 1000.0));
+		System.out.printf(
+				"      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
+				machine, usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
+				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
 	}
 
 	void lag(double target, Latencies commands, Latencies lag) {

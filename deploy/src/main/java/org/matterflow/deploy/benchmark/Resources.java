@@ -1,6 +1,7 @@
 package org.matterflow.deploy.benchmark;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ final class Resources {
 
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
+
+	private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 
 	private final AtomicLong pauses = new AtomicLong();
 
@@ -66,7 +69,7 @@ final class Resources {
 	Window open() {
 		this.longestPauseMicros.set(0);
 		return new Window(machineBusyNanos(), this.os.getProcessCpuTime(), this.pauses.get(), this.pausedMicros.get(),
-				System.nanoTime());
+				this.jit.getTotalCompilationTime(), System.nanoTime());
 	}
 
 	/** The counters at the start of a phase; {@link #close} gives what the phase used. */
@@ -80,13 +83,16 @@ final class Resources {
 
 		private final long paused;
 
+		private final long compiled;
+
 		private final long startedAt;
 
-		private Window(long machine, long process, long pauses, long paused, long startedAt) {
+		private Window(long machine, long process, long pauses, long paused, long compiled, long startedAt) {
 			this.machine = machine;
 			this.process = process;
 			this.pauses = pauses;
 			this.paused = paused;
+			this.compiled = compiled;
 			this.startedAt = startedAt;
 		}
 
@@ -95,17 +101,18 @@ final class Resources {
 			return new Usage((machineNow < 0 || this.machine < 0) ? -1 : machineNow - this.machine,
 					Resources.this.os.getProcessCpuTime() - this.process, Resources.this.pauses.get() - this.pauses,
 					Resources.this.pausedMicros.get() - this.paused, Resources.this.longestPauseMicros.get(),
-					System.nanoTime() - this.startedAt);
+					Resources.this.jit.getTotalCompilationTime() - this.compiled, System.nanoTime() - this.startedAt);
 		}
 
 	}
 
 	/**
 	 * CPU nanoseconds of the machine (-1 where /proc/stat cannot be read) and of this
-	 * JVM, GC pauses, over a span of wall-clock nanoseconds.
+	 * JVM, GC pauses, the JIT compilers' working time, over a span of wall-clock
+	 * nanoseconds.
 	 */
 	record Usage(long machineNanos, long processNanos, long pauses, long pausedMicros, long longestPauseMicros,
-			long wallNanos) {
+			long compiledMillis, long wallNanos) {
 
 		/** Cores kept busy on average. */
 		double machineCores() {
