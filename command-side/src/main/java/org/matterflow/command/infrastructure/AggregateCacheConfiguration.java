@@ -1,8 +1,10 @@
 package org.matterflow.command.infrastructure;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * it. With several command-side instances each would keep its own entries: a stale entry
  * then makes an append conflict (answered 409, nothing appended) instead of a wrong
  * decision, so run one instance or set {@code matterflow.aggregate-cache.entries=0}.
+ * Commands that run inside a transaction of their caller (an import) bypass the cache.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateCacheConfiguration {
@@ -76,7 +79,19 @@ public class AggregateCacheConfiguration {
 		}
 		org.ehcache.Cache<Object, Object> cache = manager.createCache(name, CacheConfigurationBuilder
 			.newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(this.entries)));
-		return new EhCache3Adapter((Ehcache<Object, Object>) cache);
+		return new AggregateCache(new EhCache3Adapter((Ehcache<Object, Object>) cache));
+	}
+
+	/**
+	 * Keeps the caches out of transactions that callers open around their commands (see
+	 * {@link AggregateCache}).
+	 */
+	@Bean
+	MessageDispatchInterceptor<CommandMessage<?>> aggregateCacheTransactionGuard() {
+		return (messages) -> (index, command) -> {
+			AggregateCache.commandDispatched();
+			return command;
+		};
 	}
 
 }

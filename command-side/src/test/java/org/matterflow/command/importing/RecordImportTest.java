@@ -117,6 +117,24 @@ class RecordImportTest {
 		assertThat(refused.text("detail")).contains("line 12").contains("Nothing of the record was recorded");
 		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
 		assertThat(eventsOf("matter:plan-" + this.run)).isEmpty();
+
+		// the corrected record is recorded whole: nothing of the refused one lingers in
+		// memory to make its commands look like repeats
+		Response corrected = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: 2025-05-22}
+				matters:
+				  - {id: plan-{run}, title: Samverkansplanen}
+				agenda:
+				  - item: "3"
+				    title: Samverkansplanen
+				    matter: plan-{run}
+				    decisions:
+				      - {kind: ADOPT_PROPOSAL, text: Planen antagen.}
+				"""));
+		assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
+		assertThat(eventsOf("meeting:m-" + this.run)).contains("MeetingScheduled", "AgendaItemAdded", "DecisionTaken");
+		assertThat(eventsOf("matter:plan-" + this.run)).containsExactly("MatterRaised");
 	}
 
 	@Test
