@@ -48,9 +48,9 @@ public final class Benchmark {
 
 	private final Resources resources = new Resources();
 
-	private EmbeddedPostgres embedded;
+	private volatile EmbeddedPostgres embedded;
 
-	private BothSides sides;
+	private volatile BothSides sides;
 
 	record Mode(String name, Duration baseline, Duration warmUp, Duration phase, List<Long> sizes, long rawRows) {
 
@@ -74,6 +74,9 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		Benchmark benchmark = new Benchmark(Mode.of((args.length > 0) ? args[0] : "short"));
+		// Ctrl-C or a kill stops the embedded PostgreSQL too, instead of leaving it
+		// running
+		Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stop, "benchmark-stop"));
 		try {
 			benchmark.run();
 		}
@@ -345,9 +348,10 @@ public final class Benchmark {
 		this.sides = BothSides.start(url, server[1], server[2], 0, 0, settings);
 	}
 
-	private void stop() {
+	private synchronized void stop() {
 		if (this.sides != null) {
 			this.sides.close();
+			this.sides = null;
 		}
 		if (this.embedded != null) {
 			try {
@@ -356,6 +360,7 @@ public final class Benchmark {
 			catch (Exception ex) {
 				System.err.println("PostgreSQL did not stop cleanly: " + ex.getMessage());
 			}
+			this.embedded = null;
 		}
 	}
 
