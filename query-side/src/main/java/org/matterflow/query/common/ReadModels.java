@@ -47,6 +47,9 @@ public class ReadModels implements SmartLifecycle {
 
 	private final Map<String, PooledStreamingEventProcessor> processors = new ConcurrentHashMap<>();
 
+	/** The coordinator and worker threads of each processor, ended with it. */
+	private final Map<String, List<ScheduledExecutorService>> executors = new ConcurrentHashMap<>();
+
 	private final Map<String, Generation> active = new ConcurrentHashMap<>();
 
 	private final Map<String, Generation> building = new ConcurrentHashMap<>();
@@ -234,6 +237,10 @@ public class ReadModels implements SmartLifecycle {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private void startProcessor(ReadModel model, Generation generation, int batchSize) {
+		ScheduledExecutorService coordinator = Executors.newScheduledThreadPool(1,
+				(runnable) -> new Thread(runnable, "coordinator-" + generation.processorName()));
+		ScheduledExecutorService worker = Executors.newScheduledThreadPool(1,
+				(runnable) -> new Thread(runnable, "worker-" + generation.processorName()));
 		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
 			.name(generation.processorName())
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -243,15 +250,14 @@ public class ReadModels implements SmartLifecycle {
 			.messageSource(this.events)
 			.tokenStore(this.tokens)
 			.transactionManager(this.axonTransactions)
-			.coordinatorExecutor(Executors.newScheduledThreadPool(1,
-					(runnable) -> new Thread(runnable, "coordinator-" + generation.processorName())))
-			.workerExecutor(Executors.newScheduledThreadPool(1,
-					(runnable) -> new Thread(runnable, "worker-" + generation.processorName())))
+			.coordinatorExecutor(coordinator)
+			.workerExecutor(worker)
 			.initialSegmentCount(1)
 			.batchSize(batchSize)
 			.initialToken(StreamableMessageSource::createTailToken)
 			.build();
 		this.processors.put(generation.processorName(), processor);
+		this.executors.put(generation.processorName(), List.of(coordinator, worker));
 		processor.start();
 	}
 
@@ -292,6 +298,7 @@ public class ReadModels implements SmartLifecycle {
 		if (retired != null) {
 			retired.shutdownAsync().join();
 		}
+		endThreadsOf(old.processorName());
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("DELETE FROM projections.token_entry WHERE processor_name = ?")
 				.param(old.processorName())
@@ -299,6 +306,17 @@ public class ReadModels implements SmartLifecycle {
 			this.jdbc.sql("DROP SCHEMA IF EXISTS " + old.schema() + " CASCADE").update();
 		});
 		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
+	}
+
+	/**
+	 * A processor that has shut down leaves its executors idle; without this every
+	 * rebuild would leave two threads behind.
+	 */
+	private void endThreadsOf(String processorName) {
+		List<ScheduledExecutorService> threads = this.executors.remove(processorName);
+		if (threads != null) {
+			threads.forEach(ScheduledExecutorService::shutdownNow);
+		}
 	}
 
 	private static OptionalLong position(PooledStreamingEventProcessor processor) {
@@ -352,6 +370,7 @@ public class ReadModels implements SmartLifecycle {
 			this.watcher.shutdownNow();
 		}
 		this.processors.values().forEach((processor) -> processor.shutdownAsync().join());
+		this.processors.keySet().forEach(this::endThreadsOf);
 		this.processors.clear();
 		this.running = false;
 	}

@@ -63,6 +63,14 @@ class RebuildTest {
 					.param(retired)
 					.query(Long.class)
 					.single() == 0);
+			String retiredProcessor = readModel + "-" + generation;
+			await().atMost(Duration.ofSeconds(30))
+				.alias("the retired generation's threads end")
+				.until(() -> Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.noneMatch((thread) -> thread.getName().equals("coordinator-" + retiredProcessor)
+							|| thread.getName().equals("worker-" + retiredProcessor)));
 		}
 
 		for (int i = 0; i < views.length; i++) {
