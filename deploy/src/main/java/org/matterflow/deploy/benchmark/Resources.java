@@ -34,11 +34,10 @@ final class Resources {
 
 	private final AtomicLong longestPauseMicros = new AtomicLong();
 
-	private final long jiffy;
+	/** /proc/stat counts in USER_HZ, which is 100 on every Linux this runs on. */
+	private static final long JIFFY_NANOS = 10_000_000L;
 
 	Resources() {
-		// /proc/stat counts in USER_HZ, which is 100 on every Linux this runs on
-		this.jiffy = 10_000_000L;
 		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 			if (collector instanceof NotificationEmitter emitter) {
 				emitter.addNotificationListener((notification, handback) -> {
@@ -132,7 +131,7 @@ final class Resources {
 					busy += Long.parseLong(cpu[i]);
 				}
 			}
-			return busy * this.jiffy;
+			return busy * JIFFY_NANOS;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
