@@ -88,6 +88,23 @@ final class Report {
 				"      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
 				machine, usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
 				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
+		// where the JVM's CPU went: the request threads of each side, the processors,
+		// the harness's own clients, and what is left for the JVM's GC and JIT threads
+		StringBuilder groups = new StringBuilder();
+		long javaThreads = 0;
+		long others = 0;
+		int shown = 0;
+		for (Map.Entry<String, Long> group : usage.threadGroupNanos().entrySet()) {
+			javaThreads += group.getValue();
+			if (shown++ < 8) {
+				groups.append(String.format("%s %.2f, ", group.getKey(), group.getValue() / 1e6 / commands.count()));
+			}
+			else {
+				others += group.getValue();
+			}
+		}
+		System.out.printf("      ms of CPU per command by thread: %sother Java threads %.2f, GC/JIT/VM %.2f%n", groups,
+				others / 1e6 / commands.count(), (usage.processNanos() - javaThreads) / 1e6 / commands.count());
 	}
 
 	void lag(double target, Latencies commands, Latencies lag) {

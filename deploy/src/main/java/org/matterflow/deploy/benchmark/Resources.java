@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
@@ -27,6 +32,8 @@ final class Resources {
 		.getOperatingSystemMXBean();
 
 	private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
 	private final AtomicLong pauses = new AtomicLong();
 
@@ -67,8 +74,47 @@ final class Resources {
 	/** Starts counting. */
 	Window open() {
 		this.longestPauseMicros.set(0);
-		return new Window(machineBusyNanos(), this.os.getProcessCpuTime(), this.pauses.get(), this.pausedMicros.get(),
-				this.jit.getTotalCompilationTime(), System.nanoTime());
+		return new Window(machineBusyNanos(), this.os.getProcessCpuTime(), threadCpu(), this.pauses.get(),
+				this.pausedMicros.get(), this.jit.getTotalCompilationTime(), System.nanoTime());
+	}
+
+	/** CPU nanoseconds of every live Java thread, by thread id. */
+	private Map<Long, Long> threadCpu() {
+		Map<Long, Long> cpu = new HashMap<>();
+		for (long id : this.threads.getAllThreadIds()) {
+			long nanos = this.threads.getThreadCpuTime(id);
+			if (nanos >= 0) {
+				cpu.put(id, nanos);
+			}
+		}
+		return cpu;
+	}
+
+	/**
+	 * What each group of Java threads used since {@code before}: threads are grouped by
+	 * their name without its last number (all of a pool's workers are one group), largest
+	 * first. A thread that ended during the phase is not counted; the pools here keep
+	 * theirs.
+	 */
+	private Map<String, Long> threadGroupsSince(Map<Long, Long> before) {
+		Map<String, Long> groups = new HashMap<>();
+		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
+			if (info == null) {
+				continue;
+			}
+			long nanos = this.threads.getThreadCpuTime(info.getThreadId());
+			if (nanos < 0) {
+				continue;
+			}
+			long used = nanos - before.getOrDefault(info.getThreadId(), 0L);
+			groups.merge(info.getThreadName().replaceAll("-?[0-9]+$", ""), used, Long::sum);
+		}
+		Map<String, Long> largestFirst = new LinkedHashMap<>();
+		groups.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((group) -> largestFirst.put(group.getKey(), group.getValue()));
+		return largestFirst;
 	}
 
 	/** The counters at the start of a phase; {@link #close} gives what the phase used. */
@@ -78,6 +124,8 @@ final class Resources {
 
 		private final long process;
 
+		private final Map<Long, Long> threadCpu;
+
 		private final long pauses;
 
 		private final long paused;
@@ -86,9 +134,11 @@ final class Resources {
 
 		private final long startedAt;
 
-		private Window(long machine, long process, long pauses, long paused, long compiled, long startedAt) {
+		private Window(long machine, long process, Map<Long, Long> threadCpu, long pauses, long paused, long compiled,
+				long startedAt) {
 			this.machine = machine;
 			this.process = process;
+			this.threadCpu = threadCpu;
 			this.pauses = pauses;
 			this.paused = paused;
 			this.compiled = compiled;
@@ -98,20 +148,22 @@ final class Resources {
 		Usage close() {
 			long machineNow = machineBusyNanos();
 			return new Usage((machineNow < 0 || this.machine < 0) ? -1 : machineNow - this.machine,
-					Resources.this.os.getProcessCpuTime() - this.process, Resources.this.pauses.get() - this.pauses,
-					Resources.this.pausedMicros.get() - this.paused, Resources.this.longestPauseMicros.get(),
+					Resources.this.os.getProcessCpuTime() - this.process, threadGroupsSince(this.threadCpu),
+					Resources.this.pauses.get() - this.pauses, Resources.this.pausedMicros.get() - this.paused,
+					Resources.this.longestPauseMicros.get(),
 					Resources.this.jit.getTotalCompilationTime() - this.compiled, System.nanoTime() - this.startedAt);
 		}
 
 	}
 
 	/**
-	 * CPU nanoseconds of the machine (-1 where /proc/stat cannot be read) and of this
-	 * JVM, GC pauses, the JIT compilers' working time, over a span of wall-clock
+	 * CPU nanoseconds of the machine (-1 where /proc/stat cannot be read), of this JVM
+	 * and of its groups of Java threads (the rest of the JVM's is its own threads: GC,
+	 * JIT), GC pauses, the JIT compilers' working time, over a span of wall-clock
 	 * nanoseconds.
 	 */
-	record Usage(long machineNanos, long processNanos, long pauses, long pausedMicros, long longestPauseMicros,
-			long compiledMillis, long wallNanos) {
+	record Usage(long machineNanos, long processNanos, Map<String, Long> threadGroupNanos, long pauses,
+			long pausedMicros, long longestPauseMicros, long compiledMillis, long wallNanos) {
 
 		/** Cores kept busy on average. */
 		double machineCores() {
