@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.matterflow.kernel.InvalidValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,17 +20,41 @@ import org.springframework.stereotype.Component;
  * headers of a request travel as command metadata: {@code Expected-Version} (a stale
  * write is refused), {@code Business-Date} (the day the change took effect, when it is
  * recorded later) and {@code X-Correlation-Id}.
+ * <p>
+ * The answer names the version and position of the command's own last event. Reading "the
+ * aggregate's newest event" after the commit instead would, when another secretary's
+ * command on the same meeting committed in between, hand out that command's version: sent
+ * back as {@code Expected-Version}, it would let the next edit overwrite a change its
+ * author never saw.
  */
 @Component
 public class CommandDispatcher {
+
+	/**
+	 * The sequence numbers the command being sent on this thread appended, by aggregate,
+	 * once its unit of work committed. The command bus handles a command on the sending
+	 * thread.
+	 */
+	private static final ThreadLocal<Map<String, Long>> APPENDED = new ThreadLocal<>();
 
 	private final CommandGateway commands;
 
 	private final JdbcClient jdbc;
 
-	CommandDispatcher(CommandGateway commands, JdbcClient jdbc) {
+	CommandDispatcher(CommandGateway commands, JdbcClient jdbc, EventBus events) {
 		this.commands = commands;
 		this.jdbc = jdbc;
+		events.registerDispatchInterceptor((messages) -> (index, event) -> {
+			Map<String, Long> appended = APPENDED.get();
+			if (appended != null && event instanceof DomainEventMessage<?> domainEvent
+					&& CurrentUnitOfWork.isStarted()) {
+				CurrentUnitOfWork.get()
+					.root()
+					.afterCommit((unitOfWork) -> appended.merge(domainEvent.getAggregateIdentifier(),
+							domainEvent.getSequenceNumber(), Math::max));
+			}
+			return event;
+		});
 	}
 
 	/** The request headers that shape how a command is recorded. */
@@ -40,8 +67,18 @@ public class CommandDispatcher {
 	}
 
 	public Accepted send(Object command, Object aggregateId, Headers headers, Map<String, String> ids) {
-		this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(headers)));
-		return acceptedFor(aggregateId.toString(), ids);
+		Map<String, Long> appended = new HashMap<>();
+		Map<String, Long> outer = APPENDED.get();
+		APPENDED.set(appended);
+		try {
+			this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(headers)));
+		}
+		finally {
+			APPENDED.set(outer);
+		}
+		String streamId = aggregateId.toString();
+		Long sequenceNumber = appended.get(streamId);
+		return (sequenceNumber != null) ? acceptedAt(streamId, sequenceNumber, ids) : acceptedFor(streamId, ids);
 	}
 
 	private static MetaData metaData(Headers headers) {
@@ -65,6 +102,17 @@ public class CommandDispatcher {
 		return MetaData.from(data);
 	}
 
+	private Accepted acceptedAt(String streamId, long sequenceNumber, Map<String, String> ids) {
+		long position = this.jdbc.sql(
+				"SELECT global_index FROM events.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")
+			.param(streamId)
+			.param(sequenceNumber)
+			.query(Long.class)
+			.single();
+		return new Accepted(ids, sequenceNumber, position);
+	}
+
+	/** A command that appended nothing (a repeat) answers the aggregate as it stands. */
 	private Accepted acceptedFor(String streamId, Map<String, String> ids) {
 		return this.jdbc
 			.sql("SELECT sequence_number, global_index FROM events.domain_event_entry "
