@@ -111,6 +111,7 @@ public final class Benchmark {
 		this.report.baselines(rawSingle, rawPoint);
 
 		start(url, server);
+		this.resources.database(url, server[1], server[2]);
 		URI commands = this.sides.commandSideAt("/");
 		URI queries = this.sides.querySideAt("/");
 		Secretaries secretaries = new Secretaries(commands, this.run);

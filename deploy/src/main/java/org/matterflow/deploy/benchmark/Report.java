@@ -105,6 +105,14 @@ final class Report {
 		}
 		System.out.printf("      ms of CPU per command by thread: %sother Java threads %.2f, GC/JIT/VM %.2f%n", groups,
 				others / 1e6 / commands.count(), (usage.processNanos() - javaThreads) / 1e6 / commands.count());
+		long[] database = usage.database();
+		if (database != null) {
+			double count = commands.count();
+			System.out.printf(
+					"      PostgreSQL per command: %.1f transactions, rows %.1f inserted, %.1f updated, %.1f deleted, %.0f fetched%n",
+					database[0] / count, database[1] / count, database[2] / count, database[3] / count,
+					database[4] / count);
+		}
 	}
 
 	void lag(double target, Latencies commands, Latencies lag) {

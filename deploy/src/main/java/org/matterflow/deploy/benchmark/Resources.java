@@ -8,6 +8,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +46,9 @@ final class Resources {
 
 	private final AtomicLong longestPauseMicros = new AtomicLong();
 
+	/** matterflow's database: its activity counters are read at both ends of a phase. */
+	private volatile String[] database;
+
 	/** /proc/stat counts in USER_HZ, which is 100 on every Linux this runs on. */
 	private static final long JIFFY_NANOS = 10_000_000L;
 
@@ -71,11 +79,43 @@ final class Resources {
 		return !collector.contains("Cycles") && !collector.contains("Concurrent") && !"No GC".equals(cause);
 	}
 
+	/** From now on, phases also count what PostgreSQL did in matterflow's database. */
+	void database(String url, String user, String password) {
+		this.database = new String[] { url, user, password };
+	}
+
 	/** Starts counting. */
 	Window open() {
 		this.longestPauseMicros.set(0);
-		return new Window(machineBusyNanos(), this.os.getProcessCpuTime(), threadCpu(), this.pauses.get(),
-				this.pausedMicros.get(), this.jit.getTotalCompilationTime(), System.nanoTime());
+		return new Window(machineBusyNanos(), this.os.getProcessCpuTime(), threadCpu(), databaseActivity(),
+				this.pauses.get(), this.pausedMicros.get(), this.jit.getTotalCompilationTime(), System.nanoTime());
+	}
+
+	/**
+	 * PostgreSQL's counters for matterflow's database: transactions, rows inserted,
+	 * updated, deleted and fetched. A backend publishes its counts at most once a second,
+	 * so a phase's figures are good to about a second's worth of work. Null before the
+	 * database is known or when it cannot be read.
+	 */
+	private long[] databaseActivity() {
+		String[] database = this.database;
+		if (database == null) {
+			return null;
+		}
+		try (Connection connection = DriverManager.getConnection(database[0], database[1], database[2]);
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, "
+						+ "tup_deleted, tup_fetched FROM pg_stat_database WHERE datname = current_database()")) {
+			row.next();
+			long[] activity = new long[5];
+			for (int i = 0; i < activity.length; i++) {
+				activity[i] = row.getLong(i + 1);
+			}
+			return activity;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	/** CPU nanoseconds of every live Java thread, by thread id. */
@@ -126,6 +166,8 @@ final class Resources {
 
 		private final Map<Long, Long> threadCpu;
 
+		private final long[] database;
+
 		private final long pauses;
 
 		private final long paused;
@@ -134,11 +176,12 @@ final class Resources {
 
 		private final long startedAt;
 
-		private Window(long machine, long process, Map<Long, Long> threadCpu, long pauses, long paused, long compiled,
-				long startedAt) {
+		private Window(long machine, long process, Map<Long, Long> threadCpu, long[] database, long pauses, long paused,
+				long compiled, long startedAt) {
 			this.machine = machine;
 			this.process = process;
 			this.threadCpu = threadCpu;
+			this.database = database;
 			this.pauses = pauses;
 			this.paused = paused;
 			this.compiled = compiled;
@@ -149,20 +192,33 @@ final class Resources {
 			long machineNow = machineBusyNanos();
 			return new Usage((machineNow < 0 || this.machine < 0) ? -1 : machineNow - this.machine,
 					Resources.this.os.getProcessCpuTime() - this.process, threadGroupsSince(this.threadCpu),
-					Resources.this.pauses.get() - this.pauses, Resources.this.pausedMicros.get() - this.paused,
-					Resources.this.longestPauseMicros.get(),
+					databaseSince(this.database), Resources.this.pauses.get() - this.pauses,
+					Resources.this.pausedMicros.get() - this.paused, Resources.this.longestPauseMicros.get(),
 					Resources.this.jit.getTotalCompilationTime() - this.compiled, System.nanoTime() - this.startedAt);
 		}
 
 	}
 
+	private long[] databaseSince(long[] before) {
+		long[] now = databaseActivity();
+		if (before == null || now == null) {
+			return null;
+		}
+		long[] used = new long[now.length];
+		for (int i = 0; i < now.length; i++) {
+			used[i] = now[i] - before[i];
+		}
+		return used;
+	}
+
 	/**
 	 * CPU nanoseconds of the machine (-1 where /proc/stat cannot be read), of this JVM
 	 * and of its groups of Java threads (the rest of the JVM's is its own threads: GC,
-	 * JIT), GC pauses, the JIT compilers' working time, over a span of wall-clock
-	 * nanoseconds.
+	 * JIT), PostgreSQL's work in matterflow's database (transactions, rows inserted,
+	 * updated, deleted, fetched; null when unknown), GC pauses, the JIT compilers'
+	 * working time, over a span of wall-clock nanoseconds.
 	 */
-	record Usage(long machineNanos, long processNanos, Map<String, Long> threadGroupNanos, long pauses,
+	record Usage(long machineNanos, long processNanos, Map<String, Long> threadGroupNanos, long[] database, long pauses,
 			long pausedMicros, long longestPauseMicros, long compiledMillis, long wallNanos) {
 
 		/** Cores kept busy on average. */
