@@ -169,6 +169,26 @@ class Subscriptions {
 		this.jdbc.sql("UPDATE projections.webhook_subscription SET lease_until = NULL WHERE id = ?").param(id).update();
 	}
 
+	/**
+	 * Deletes delivery attempts older than {@code keep}, {@code batch} rows per statement
+	 * so that a large backlog never holds one long transaction; answers how many went.
+	 */
+	long pruneDeliveries(Duration keep, int batch) {
+		long pruned = 0;
+		int deleted;
+		do {
+			deleted = this.jdbc.sql("""
+					DELETE FROM projections.webhook_delivery WHERE id IN (
+					    SELECT id FROM projections.webhook_delivery
+					    WHERE attempted_at < now() - make_interval(secs => ?) LIMIT ?)""")
+				.params((double) keep.toSeconds(), batch)
+				.update();
+			pruned += deleted;
+		}
+		while (deleted == batch);
+		return pruned;
+	}
+
 	private void log(String id, String eventId, long position, int attempt, Integer statusCode, String error,
 			long millis) {
 		this.jdbc

@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  * event that failed. Progress is in PostgreSQL, so a restart resumes where delivery
  * stood; an event that was in flight during a crash is delivered again (receivers
  * deduplicate by {@code webhook-id}).
+ * <p>
+ * Every attempt is logged for the subscription's owner to read; attempts older than
+ * {@code delivery-log-retention} are deleted once an hour, so the log does not grow with
+ * every event for as long as the system runs.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -55,13 +59,15 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private ScheduledExecutorService poller;
 
+	private ScheduledExecutorService pruner;
+
 	private ExecutorService workers;
 
 	private volatile boolean running;
 
 	/** How deliveries are paced; all from {@code matterflow.integration.webhooks.*}. */
 	record Settings(Duration poll, int workers, int batch, int maxAttempts, Duration backoff, Duration maxBackoff,
-			Duration timeout, Duration lease) {
+			Duration timeout, Duration lease, Duration deliveryLogRetention) {
 	}
 
 	WebhookDispatcher(Subscriptions subscriptions, Feed feed, MeterRegistry meters,
@@ -72,10 +78,12 @@ class WebhookDispatcher implements SmartLifecycle {
 			@Value("${matterflow.integration.webhooks.backoff:2s}") Duration backoff,
 			@Value("${matterflow.integration.webhooks.max-backoff:1h}") Duration maxBackoff,
 			@Value("${matterflow.integration.webhooks.timeout:10s}") Duration timeout,
-			@Value("${matterflow.integration.webhooks.lease:60s}") Duration lease) {
+			@Value("${matterflow.integration.webhooks.lease:60s}") Duration lease,
+			@Value("${matterflow.integration.webhooks.delivery-log-retention:90d}") Duration deliveryLogRetention) {
 		this.subscriptions = subscriptions;
 		this.feed = feed;
-		this.settings = new Settings(poll, workers, batch, maxAttempts, backoff, maxBackoff, timeout, lease);
+		this.settings = new Settings(poll, workers, batch, maxAttempts, backoff, maxBackoff, timeout, lease,
+				deliveryLogRetention);
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.deliveredCount = Counter.builder("matterflow.webhooks.deliveries")
 			.tag("outcome", "delivered")
@@ -93,6 +101,14 @@ class WebhookDispatcher implements SmartLifecycle {
 		this.poller = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "webhook-poller"));
 		this.poller.scheduleWithFixedDelay(this::poll, this.settings.poll().toMillis(), this.settings.poll().toMillis(),
 				TimeUnit.MILLISECONDS);
+		// its own thread: a first prune after an upgrade may take a while, and delivery
+		// must not wait for it
+		this.pruner = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "webhook-log-pruner");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.pruner.scheduleWithFixedDelay(this::pruneDeliveryLog, 1, 60, TimeUnit.MINUTES);
 		this.running = true;
 	}
 
@@ -104,6 +120,7 @@ class WebhookDispatcher implements SmartLifecycle {
 	public synchronized void stop() {
 		this.running = false;
 		this.poller.shutdownNow();
+		this.pruner.shutdownNow();
 		this.workers.shutdown();
 		try {
 			this.workers.awaitTermination(this.settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -143,6 +160,19 @@ class WebhookDispatcher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook dispatch could not lease subscriptions: {}", ex.getMessage());
+		}
+	}
+
+	void pruneDeliveryLog() {
+		try {
+			long pruned = this.subscriptions.pruneDeliveries(this.settings.deliveryLogRetention(), 10_000);
+			if (pruned > 0) {
+				log.info("Deleted {} webhook delivery attempts older than {}", pruned,
+						this.settings.deliveryLogRetention());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Webhook delivery log could not be pruned: {}", ex.getMessage());
 		}
 	}
 

@@ -174,6 +174,34 @@ class WebhookTest {
 			.list()));
 	}
 
+	@Autowired
+	WebhookDispatcher dispatcher;
+
+	@Test
+	void delivery_attempts_older_than_the_retention_are_deleted_and_recent_ones_stay_readable() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver((n) -> 204)) {
+			JsonNode subscription = subscribe(receiver.url(), null);
+			String id = subscription.get("id").asText();
+			for (String age : List.of("100 days", "91 days", "89 days", "1 hour")) {
+				this.jdbc.sql("INSERT INTO projections.webhook_delivery (subscription_id, event_id, position, attempt, "
+						+ "status_code, duration_ms, attempted_at) VALUES (?, ?, 1, 1, 204, 3, now() - ?::interval)")
+					.params(id, "event-" + age, age)
+					.update();
+			}
+
+			this.dispatcher.pruneDeliveryLog();
+
+			JsonNode state = read("/api/subscriptions/" + id);
+			assertThat(state.get("deliveries").findValuesAsText("eventId")).containsExactly("event-1 hour",
+					"event-89 days");
+			assertThat(this.jdbc.sql("SELECT count(*) FROM projections.webhook_delivery WHERE subscription_id = ?")
+				.param(id)
+				.query(Long.class)
+				.single()).isEqualTo(2);
+			delete(subscription);
+		}
+	}
+
 	private JsonNode subscribe(String url, List<String> types) throws Exception {
 		String body = "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\""
 				+ ((types != null) ? ",\"types\":" + JSON.writeValueAsString(types) : "") + "}";
