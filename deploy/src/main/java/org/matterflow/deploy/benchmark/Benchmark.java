@@ -48,7 +48,8 @@ public final class Benchmark {
 
 	private volatile EmbeddedPostgres embedded;
 
-	private volatile BothSides sides;
+	/** Every pair of sides started and not yet stopped, for the shutdown hook. */
+	private final List<BothSides> running = new CopyOnWriteArrayList<>();
 
 	record Mode(String name, Duration baseline, Duration warmUp, Duration phase, List<Long> sizes, long rawRows) {
 
@@ -110,29 +111,31 @@ public final class Benchmark {
 		this.report.rawPoint(rawPoint);
 		this.report.baselines(rawSingle, rawPoint);
 
-		start(url, server);
+		// the JIT warms up on a store of its own: on two cores it compiles for
+		// minutes, and the events written meanwhile would leave the measured store far
+		// past its smallest size before the first phase. The JIT still compiles for some
+		// seconds once the load moves to the measured store's sides (measured: 91% of
+		// a 10 s phase after a warm-up that ended at 2%), so a short second warm-up
+		// follows there.
+		Store store = open(url, server);
+		createDatabase(server, "matterflow_warmup");
+		Store warm = open(withDatabase(server[0], "matterflow_warmup"), server);
+		warmUp(warm.secretaries(), warm.readers(), this.mode.warmUp(), "on a store of its own");
+		stopSides(warm.sides());
+		// the stopped sides' objects would otherwise be collected during measured phases
+		System.gc();
+		awaitCaughtUp(store.readers());
+		warmUp(store.secretaries(), store.readers(), Duration.ofSeconds(30), "on the measured store");
+		awaitCaughtUp(store.readers());
 		this.resources.database(url, server[1], server[2]);
-		URI commands = this.sides.commandSideAt("/");
-		URI queries = this.sides.querySideAt("/");
-		Secretaries secretaries = new Secretaries(commands, this.run);
-		secretaries.establishCountyPartGroup();
-		StoreFiller filler = new StoreFiller(this.sides.commandSide().getBean(EventStore.class),
-				this.sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
-		fillTo(filler, this.mode.sizes().get(0), url, server);
-		Readers readers = new Readers(queries, this.run, filledBodies(url, server));
-		awaitCaughtUp(readers);
-
-		warmUp(secretaries, readers);
-		awaitCaughtUp(readers);
+		Secretaries secretaries = store.secretaries();
+		Readers readers = store.readers();
+		StoreFiller filler = store.filler();
 
 		// a small load while the store is still small, to compare with the largest store
 		long smallest = this.mode.sizes().get(0);
 		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
 		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
-		// the first phase after the warm-up used to run up to twice as slow (the JIT was
-		// still compiling); it is run and printed, then run again to count
-		measureAtSize(secretaries, readers, smallest, new LinkedHashMap<>(), new LinkedHashMap<>(), url, server);
-		awaitCaughtUp(readers);
 		measureAtSize(secretaries, readers, smallest, commandsAt, queriesAt, url, server);
 		awaitCaughtUp(readers);
 
@@ -168,6 +171,22 @@ public final class Benchmark {
 		this.report.footer((System.nanoTime() - began) / 1e9);
 	}
 
+	/** Two sides running on a store filled to its smallest size, and their clients. */
+	private record Store(BothSides sides, Secretaries secretaries, StoreFiller filler, Readers readers) {
+	}
+
+	private Store open(String url, String[] server) throws Exception {
+		BothSides sides = start(url, server);
+		Secretaries secretaries = new Secretaries(sides.commandSideAt("/"), this.run);
+		secretaries.establishCountyPartGroup();
+		StoreFiller filler = new StoreFiller(sides.commandSide().getBean(EventStore.class),
+				sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
+		fillTo(filler, this.mode.sizes().get(0), url, server);
+		Readers readers = new Readers(sides.querySideAt("/"), this.run, filledBodies(url, server));
+		awaitCaughtUp(readers);
+		return new Store(sides, secretaries, filler, readers);
+	}
+
 	/**
 	 * Unmeasured load until the JIT has compiled the hot paths: on two cores its compiler
 	 * thread takes a large share of the CPU for minutes after the start, and a phase
@@ -175,7 +194,7 @@ public final class Benchmark {
 	 * seconds until the compiler spent less than a tenth of a slice's time, or the mode's
 	 * longest warm-up has passed.
 	 */
-	private void warmUp(Secretaries secretaries, Readers readers) throws Exception {
+	private void warmUp(Secretaries secretaries, Readers readers, Duration longest, String where) throws Exception {
 		Duration slice = Duration.ofSeconds(5);
 		long startedAt = System.nanoTime();
 		long commands = 0;
@@ -188,8 +207,8 @@ public final class Benchmark {
 			compiledLast = warm.usage().compiledMillis();
 			compiled += compiledLast;
 		}
-		while (compiledLast > slice.toMillis() / 10 && System.nanoTime() - startedAt < this.mode.warmUp().toNanos());
-		this.report.warmUp(commands, (System.nanoTime() - startedAt) / 1e9, compiled / 1000.0,
+		while (compiledLast > slice.toMillis() / 10 && System.nanoTime() - startedAt < longest.toNanos());
+		this.report.warmUp(where, commands, (System.nanoTime() - startedAt) / 1e9, compiled / 1000.0,
 				compiledLast / 1000.0 / slice.toSeconds());
 	}
 
@@ -332,7 +351,7 @@ public final class Benchmark {
 		}
 	}
 
-	private void start(String url, String[] server) {
+	private BothSides start(String url, String[] server) {
 		String[] settings = { "--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
 				"--spring.main.banner-mode=off" };
 		// settings to compare, for example
@@ -345,14 +364,19 @@ public final class Benchmark {
 			System.out.println("  (both sides with " + extra.trim() + ")");
 		}
 		System.setProperty("disable-axoniq-console-message", "true");
-		this.sides = BothSides.start(url, server[1], server[2], 0, 0, settings);
+		BothSides sides = BothSides.start(url, server[1], server[2], 0, 0, settings);
+		this.running.add(sides);
+		return sides;
+	}
+
+	private synchronized void stopSides(BothSides sides) {
+		if (this.running.remove(sides)) {
+			sides.close();
+		}
 	}
 
 	private synchronized void stop() {
-		if (this.sides != null) {
-			this.sides.close();
-			this.sides = null;
-		}
+		this.running.forEach(this::stopSides);
 		if (this.embedded != null) {
 			try {
 				this.embedded.close();

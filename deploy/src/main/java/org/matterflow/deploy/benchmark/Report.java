@@ -57,10 +57,10 @@ final class Report {
 				seconds, rate(appended / seconds));
 	}
 
-	void warmUp(long commands, double seconds, double compiledSeconds, double compilingAtEnd) {
+	void warmUp(String where, long commands, double seconds, double compiledSeconds, double compilingAtEnd) {
 		System.out.printf(
-				"  (warm-up, not counted: %,d commands from 16 clients in %.0f s; the JIT compiled for %.0f s, at the end %.0f%% of the time)%n",
-				commands, seconds, compiledSeconds, compilingAtEnd * 100);
+				"  (warm-up %s, not counted: %,d commands from 16 clients in %.0f s; the JIT compiled for %.0f s, at the end %.0f%% of the time)%n",
+				where, commands, seconds, compiledSeconds, compilingAtEnd * 100);
 	}
 
 	void commands(int clients, Latencies commands, Latencies raw) {
