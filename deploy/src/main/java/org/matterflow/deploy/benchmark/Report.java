@@ -133,11 +133,11 @@ final class Report {
 				ms(latencies.ms(99)), latencies.ms(99) / this.rawPoint.ms(99)));
 	}
 
-	void atSize(long size, long events, Latencies commands, Map<String, Latencies> queries) {
-		System.out.printf("  at %,d events in the store, 4 clients: commands %s/s p50 %s p99 %s%n", events,
-				rate(commands.perSecond()), ms(commands.ms(50)), ms(commands.ms(99)));
+	void atSize(long before, long after, Latencies commands, Map<String, Latencies> queries) {
+		System.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
+				before, after, rate(commands.perSecond()), ms(commands.ms(50)), ms(commands.ms(99)));
 		usage(commands);
-		queries("at " + String.format("%,d", events) + " events", queries);
+		queries("at " + String.format("%,d", before) + " events", queries);
 	}
 
 	void replay(long events, int readModels, double seconds, Latencies rawBatched, double rawRead) {
