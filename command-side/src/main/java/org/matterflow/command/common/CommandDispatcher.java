@@ -10,7 +10,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.matterflow.kernel.InvalidValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,11 +30,10 @@ import org.springframework.stereotype.Component;
 public class CommandDispatcher {
 
 	/**
-	 * The sequence numbers the command being sent on this thread appended, by aggregate,
-	 * once its unit of work committed. The command bus handles a command on the sending
-	 * thread.
+	 * The command being sent on this thread (the command bus handles it on the sending
+	 * thread) and the last sequence number it appended to its own stream.
 	 */
-	private static final ThreadLocal<Map<String, Long>> APPENDED = new ThreadLocal<>();
+	private static final ThreadLocal<Receipt> RECEIPT = new ThreadLocal<>();
 
 	private final CommandGateway commands;
 
@@ -44,17 +42,29 @@ public class CommandDispatcher {
 	CommandDispatcher(CommandGateway commands, JdbcClient jdbc, EventBus events) {
 		this.commands = commands;
 		this.jdbc = jdbc;
+		// the event bus intercepts a unit of work's events as it appends them; a command
+		// whose append or commit fails throws from sendAndWait, so its receipt is never
+		// read
 		events.registerDispatchInterceptor((messages) -> (index, event) -> {
-			Map<String, Long> appended = APPENDED.get();
-			if (appended != null && event instanceof DomainEventMessage<?> domainEvent
-					&& CurrentUnitOfWork.isStarted()) {
-				CurrentUnitOfWork.get()
-					.root()
-					.afterCommit((unitOfWork) -> appended.merge(domainEvent.getAggregateIdentifier(),
-							domainEvent.getSequenceNumber(), Math::max));
+			Receipt receipt = RECEIPT.get();
+			if (receipt != null && event instanceof DomainEventMessage<?> domainEvent
+					&& receipt.streamId.equals(domainEvent.getAggregateIdentifier())) {
+				receipt.sequenceNumber = Math.max(receipt.sequenceNumber, domainEvent.getSequenceNumber());
 			}
 			return event;
 		});
+	}
+
+	private static final class Receipt {
+
+		private final String streamId;
+
+		private long sequenceNumber = -1;
+
+		Receipt(String streamId) {
+			this.streamId = streamId;
+		}
+
 	}
 
 	/** The request headers that shape how a command is recorded. */
@@ -67,18 +77,18 @@ public class CommandDispatcher {
 	}
 
 	public Accepted send(Object command, Object aggregateId, Headers headers, Map<String, String> ids) {
-		Map<String, Long> appended = new HashMap<>();
-		Map<String, Long> outer = APPENDED.get();
-		APPENDED.set(appended);
+		String streamId = aggregateId.toString();
+		Receipt receipt = new Receipt(streamId);
+		Receipt outer = RECEIPT.get();
+		RECEIPT.set(receipt);
 		try {
 			this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(headers)));
 		}
 		finally {
-			APPENDED.set(outer);
+			RECEIPT.set(outer);
 		}
-		String streamId = aggregateId.toString();
-		Long sequenceNumber = appended.get(streamId);
-		return (sequenceNumber != null) ? acceptedAt(streamId, sequenceNumber, ids) : acceptedFor(streamId, ids);
+		return (receipt.sequenceNumber >= 0) ? acceptedAt(streamId, receipt.sequenceNumber, ids)
+				: acceptedFor(streamId, ids);
 	}
 
 	private static MetaData metaData(Headers headers) {
