@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.EventStoreRows;
 import org.matterflow.command.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,24 +39,14 @@ class CommandAnswerTest {
 		String body = "grupp-" + run;
 		String meeting = "m-" + run;
 		String stream = "meeting:" + meeting;
-		assertThat(api.post("/api/bodies", json("{'bodyId':'" + body + "','name':'Grupp','kind':'OTHER'}")).status())
-			.isEqualTo(201);
-		assertThat(api
-			.post("/api/meetings", json("{'meetingId':'" + meeting + "','bodyId':'" + body + "','date':'2025-01-22'}"))
-			.status()).isEqualTo(201);
+		api.scheduleMeetingOfNewBody(body, meeting);
 
 		// another writer appends to the same meeting between this command's commit and
 		// its answer: the rescheduling again, as the next event of the stream
 		AtomicBoolean armed = new AtomicBoolean(true);
 		Registration otherWriter = this.commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
 			if (armed.getAndSet(false)) {
-				unitOfWork.afterCommit((committed) -> this.jdbc.sql("""
-						INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
-						    type, time_stamp, payload_type, payload_revision, payload, meta_data)
-						SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
-						    payload_type, payload_revision, payload, meta_data
-						FROM events.domain_event_entry WHERE aggregate_identifier = ?
-						ORDER BY sequence_number DESC LIMIT 1""").param(stream).update());
+				unitOfWork.afterCommit((committed) -> new EventStoreRows(this.jdbc).recordNewestAgain(stream));
 			}
 			return chain.proceed();
 		});

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.EventStoreRows;
 import org.matterflow.command.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,23 +34,13 @@ class AggregateCacheTest {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String body = "grupp-" + run;
 		String meeting = "m-" + run;
-		assertThat(api.post("/api/bodies", json("{'bodyId':'" + body + "','name':'Grupp','kind':'OTHER'}")).status())
-			.isEqualTo(201);
-		assertThat(api
-			.post("/api/meetings", json("{'meetingId':'" + meeting + "','bodyId':'" + body + "','date':'2025-01-22'}"))
-			.status()).isEqualTo(201);
+		api.scheduleMeetingOfNewBody(body, meeting);
 		assertThat(api.post("/api/meetings/" + meeting + "/reschedule", json("{'date':'2025-01-29','reason':'krock'}"))
 			.status()).isEqualTo(200);
 
 		// another writer records the same rescheduling again, behind this instance's back
 		String stream = "meeting:" + meeting;
-		this.jdbc.sql("""
-				INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-				    time_stamp, payload_type, payload_revision, payload, meta_data)
-				SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
-				    payload_type, payload_revision, payload, meta_data
-				FROM events.domain_event_entry WHERE aggregate_identifier = ?
-				ORDER BY sequence_number DESC LIMIT 1""").param(stream).update();
+		new EventStoreRows(this.jdbc).recordNewestAgain(stream);
 		long before = eventsOf(stream);
 
 		Api.Response stale = api.post("/api/meetings/" + meeting + "/agenda-items",

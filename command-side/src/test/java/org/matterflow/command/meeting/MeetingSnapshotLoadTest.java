@@ -37,11 +37,7 @@ class MeetingSnapshotLoadTest {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String body = "grupp-" + run;
 		String meeting = "m-" + run;
-		assertThat(api.post("/api/bodies", json("{'bodyId':'" + body + "','name':'Grupp','kind':'OTHER'}")).status())
-			.isEqualTo(201);
-		assertThat(api
-			.post("/api/meetings", json("{'meetingId':'" + meeting + "','bodyId':'" + body + "','date':'2025-01-22'}"))
-			.status()).isEqualTo(201);
+		api.scheduleMeetingOfNewBody(body, meeting);
 		for (int item = 1; item <= 6; item++) {
 			assertThat(api
 				.post("/api/meetings/" + meeting + "/agenda-items",

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The command API over real HTTP, as a client of it would call it. */
 public class Api {
 
@@ -83,6 +85,18 @@ public class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The setup of many tests: a new working group and a meeting of it on 2025-01-22,
+	 * both accepted.
+	 */
+	public void scheduleMeetingOfNewBody(String bodyId, String meetingId) {
+		Response body = post("/api/bodies", json("{'bodyId':'" + bodyId + "','name':'Grupp','kind':'OTHER'}"));
+		assertThat(body.status()).as(body.body().toString()).isEqualTo(201);
+		Response meeting = post("/api/meetings",
+				json("{'meetingId':'" + meetingId + "','bodyId':'" + bodyId + "','date':'2025-01-22'}"));
+		assertThat(meeting.status()).as(meeting.body().toString()).isEqualTo(201);
 	}
 
 	/** Single quotes read as double quotes, so JSON in tests stays readable. */

@@ -39,6 +39,20 @@ public class EventStoreRows {
 			.list();
 	}
 
+	/**
+	 * Another writer, behind the command side's back, records the stream's newest event
+	 * again as its next one.
+	 */
+	public void recordNewestAgain(String stream) {
+		this.jdbc.sql("""
+				INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+				    time_stamp, payload_type, payload_revision, payload, meta_data)
+				SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
+				    payload_type, payload_revision, payload, meta_data
+				FROM events.domain_event_entry WHERE aggregate_identifier = ?
+				ORDER BY sequence_number DESC LIMIT 1""").param(stream).update();
+	}
+
 	public List<String> typesOf(String stream) {
 		return of(stream).stream().map(Row::type).toList();
 	}
