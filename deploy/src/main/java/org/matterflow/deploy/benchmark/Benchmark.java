@@ -114,20 +114,27 @@ public final class Benchmark {
 		// the JIT warms up on a store of its own: on two cores it compiles for
 		// minutes, and the events written meanwhile would leave the measured store far
 		// past its smallest size before the first phase. The JIT still compiles for some
-		// seconds once the load moves to the measured store's sides (measured: 91% of
-		// a 10 s phase after a warm-up that ended at 2%), so a short second warm-up
-		// follows there.
-		Store store = open(url, server);
+		// seconds once the load moves to the measured store's sides (measured: 16 s of
+		// a 31 s second warm-up at full load), so a second warm-up follows there, paced
+		// so that the store stays below its smallest size: a fifth of it is filled
+		// first, the warm-up may write the next three fifths, and the filler tops it up.
+		long smallest = this.mode.sizes().get(0);
+		Store store = open(url, server, smallest / 5);
 		createDatabase(server, "matterflow_warmup");
-		Store warm = open(withDatabase(server[0], "matterflow_warmup"), server);
-		warmUp(warm.secretaries(), warm.readers(), this.mode.warmUp(), "on a store of its own");
+		Store warm = open(withDatabase(server[0], "matterflow_warmup"), server, smallest);
+		warmUp(warm.secretaries(), warm.readers(), this.mode.warmUp(), 0, "on a store of its own");
 		stopSides(warm.sides());
 		// the stopped sides' objects would otherwise be collected during measured phases
 		System.gc();
 		awaitCaughtUp(store.readers());
-		warmUp(store.secretaries(), store.readers(), Duration.ofSeconds(30), "on the measured store");
+		Duration secondWarmUp = Duration.ofSeconds(30);
+		double room = smallest * 4 / 5.0 - eventCount(url, server);
+		warmUp(store.secretaries(), store.readers(), secondWarmUp, room / secondWarmUp.toSeconds() / 16,
+				"on the measured store");
 		awaitCaughtUp(store.readers());
-		this.resources.database(url, server[1], server[2]);
+		fillTo(store.filler(), smallest, url, server);
+		store = store.withReaders(filledBodies(url, server));
+		awaitCaughtUp(store.readers());
 		Secretaries secretaries = store.secretaries();
 		Readers readers = store.readers();
 		StoreFiller filler = store.filler();
@@ -181,20 +188,27 @@ public final class Benchmark {
 		this.report.replay(events, readModels, seconds, rawBatched, rawRead);
 	}
 
-	/** Two sides running on a store filled to its smallest size, and their clients. */
-	private record Store(BothSides sides, Secretaries secretaries, StoreFiller filler, Readers readers) {
+	/** Two sides running on a filled store, and their clients. */
+	private record Store(BothSides sides, Secretaries secretaries, StoreFiller filler, Readers readers, String run) {
+
+		/** Readers of every body filled so far. */
+		Store withReaders(int filledBodies) {
+			return new Store(this.sides, this.secretaries, this.filler,
+					new Readers(this.sides.querySideAt("/"), this.run, filledBodies), this.run);
+		}
+
 	}
 
-	private Store open(String url, String[] server) throws Exception {
+	private Store open(String url, String[] server, long size) throws Exception {
 		BothSides sides = start(url, server);
 		Secretaries secretaries = new Secretaries(sides.commandSideAt("/"), this.run);
 		secretaries.establishCountyPartGroup();
 		StoreFiller filler = new StoreFiller(sides.commandSide().getBean(EventStore.class),
 				sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
-		fillTo(filler, this.mode.sizes().get(0), url, server);
-		Readers readers = new Readers(sides.querySideAt("/"), this.run, filledBodies(url, server));
-		awaitCaughtUp(readers);
-		return new Store(sides, secretaries, filler, readers);
+		fillTo(filler, size, url, server);
+		Store store = new Store(sides, secretaries, filler, null, this.run).withReaders(filledBodies(url, server));
+		awaitCaughtUp(store.readers());
+		return store;
 	}
 
 	/**
@@ -202,9 +216,11 @@ public final class Benchmark {
 	 * thread takes a large share of the CPU for minutes after the start, and a phase
 	 * measured while it still works runs up to twice as slow. Runs in slices of five
 	 * seconds until the compiler spent less than a tenth of a slice's time, or the mode's
-	 * longest warm-up has passed.
+	 * longest warm-up has passed. Each of the sixteen secretaries sends at most
+	 * {@code perSecondEach} commands a second (0: as fast as they are answered).
 	 */
-	private void warmUp(Secretaries secretaries, Readers readers, Duration longest, String where) throws Exception {
+	private void warmUp(Secretaries secretaries, Readers readers, Duration longest, double perSecondEach, String where)
+			throws Exception {
 		Duration slice = Duration.ofSeconds(5);
 		long startedAt = System.nanoTime();
 		long commands = 0;
@@ -212,7 +228,8 @@ public final class Benchmark {
 		long compiledLast;
 		do {
 			// every phase measures what the JIT did in it (Resources)
-			Latencies warm = secretaries(secretaries, 16, 0, readers, new Probe(null, Readers.latencies()), slice);
+			Latencies warm = secretaries(secretaries, 16, perSecondEach, readers, new Probe(null, Readers.latencies()),
+					slice);
 			commands += warm.count();
 			compiledLast = warm.usage().compiledMillis();
 			compiled += compiledLast;
