@@ -1,8 +1,6 @@
 package org.matterflow.query.agenda;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,11 +17,72 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.matterflow.query.common.Rows.text;
-
 @RestController
 @Tag(name = "Agenda")
 public class AgendaController {
+
+	/**
+	 * The whole agenda in one statement: one snapshot of the read model, so that an item
+	 * moved between the next meeting and the deferred items in a batch the projection
+	 * committed meanwhile shows in one place, never in none or both; and one round trip
+	 * instead of six.
+	 */
+	private static final String AGENDA = """
+			SELECT json_build_object(
+			  'bodyId', b.body_id,
+			  'bodyName', b.name,
+			  'on', to_char(CAST(:day AS date), 'YYYY-MM-DD'),
+			  'nextMeeting', (
+			    SELECT json_build_object(
+			      'meetingId', m.meeting_id, 'title', m.title, 'date', to_char(m.date, 'YYYY-MM-DD'),
+			      'start', {time m.start_time}, 'end', {time m.end_time}, 'location', m.location,
+			      'tentative', m.tentative, 'status', m.status,
+			      'items', COALESCE((
+			        SELECT json_agg(json_build_object(
+			          'itemId', i.item_id, 'position', i.ordinal, 'title', i.title, 'kind', i.kind,
+			          'matterId', i.matter_id, 'presenters', i.presenters, 'guests', i.guests,
+			          'documents', i.documents) ORDER BY i.ordinal)
+			        FROM {s}.item i WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn), '[]'::json))
+			    FROM {s}.meeting m
+			    WHERE m.body_id = b.body_id AND m.status <> 'CANCELLED'
+			      AND (m.date > :day OR (m.date = :day AND m.status IN ('SCHEDULED', 'OPENED')))
+			    ORDER BY m.date, m.start_time NULLS FIRST LIMIT 1),
+			  'deferredItems', COALESCE((
+			    SELECT json_agg(json_build_object(
+			      'fromMeeting', d.from_meeting, 'itemId', d.item_id, 'title', d.title,
+			      'matterId', d.matter_id, 'toMeeting', d.to_meeting, 'toBacklog', d.to_backlog,
+			      'reason', d.reason, 'deferredOn', to_char(d.deferred_on, 'YYYY-MM-DD'))
+			      ORDER BY d.deferred_on, d.item_id)
+			    FROM {s}.deferral d JOIN {s}.meeting f ON f.meeting_id = d.from_meeting
+			    WHERE d.target_body = b.body_id AND NOT d.resolved AND d.deferred_on <= :day), '[]'::json),
+			  'referredMatters', {pending REFERRAL},
+			  'backlog', {pending BACKLOG})
+			FROM {s}.body b WHERE b.body_id = :body
+			""";
+
+	/** Matters waiting for the body, referred to it or on its backlog. */
+	private static final String PENDING = """
+			COALESCE((
+			    SELECT json_agg(json_build_object(
+			      'matterId', p.matter_id, 'title', t.title, 'fromBody', p.from_body, 'purpose', p.purpose,
+			      'priority', p.priority, 'note', p.note, 'atMeeting', p.at_meeting,
+			      'since', to_char(p.since, 'YYYY-MM-DD'))
+			      ORDER BY p.priority NULLS LAST, p.since, t.title)
+			    FROM {s}.pending p JOIN {s}.matter t ON t.matter_id = p.matter_id
+			    WHERE p.body_id = b.body_id AND p.source = '{source}' AND NOT p.resolved AND NOT t.closed
+			      AND (p.since IS NULL OR p.since <= :day)), '[]'::json)""";
+
+	/**
+	 * A time as the rest of the API writes it (java.time's ISO form): minutes when there
+	 * are no seconds.
+	 */
+	private static final String TIME = "CASE WHEN date_part('second', {t}) = 0 THEN to_char({t}, 'HH24:MI') ELSE {t}::text END";
+
+	private static final String STATEMENT = AGENDA
+		.replace("{pending REFERRAL}", PENDING.replace("{source}", "REFERRAL"))
+		.replace("{pending BACKLOG}", PENDING.replace("{source}", "BACKLOG"))
+		.replace("{time m.start_time}", TIME.replace("{t}", "m.start_time"))
+		.replace("{time m.end_time}", TIME.replace("{t}", "m.end_time"));
 
 	private final JdbcClient jdbc;
 
@@ -38,111 +97,19 @@ public class AgendaController {
 	@Operation(
 			summary = "The current agenda of a body: its next meeting with the items in order, items deferred to it, "
 					+ "matters referred to it that are not yet on an agenda, and its backlog. 'on' asks as of another day.")
+	@SuppressWarnings("unchecked")
 	Map<String, Object> agenda(@PathVariable String bodyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) Long position) {
 		Sql sql = new Sql(this.consistency.schemaAfter(AgendaReadModel.NAME, position));
 		LocalDate day = (on != null) ? on : LocalDate.now(MeetingTime.ZONE);
-		String name = this.jdbc.sql(sql.of("SELECT name FROM {s}.body WHERE body_id = ?"))
-			.param(bodyId)
+		String agenda = this.jdbc.sql(sql.of(STATEMENT))
+			.param("body", bodyId)
+			.param("day", day)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new NotFound("body", bodyId));
-		Map<String, Object> agenda = new LinkedHashMap<>();
-		agenda.put("bodyId", bodyId);
-		agenda.put("bodyName", name);
-		agenda.put("on", day.toString());
-		agenda.put("nextMeeting", nextMeeting(sql, bodyId, day));
-		agenda.put("deferredItems", this.jdbc.sql(sql
-			.of("SELECT d.*, f.date AS from_date FROM {s}.deferral d JOIN {s}.meeting f ON f.meeting_id = d.from_meeting "
-					+ "WHERE d.target_body = ? AND NOT d.resolved AND d.deferred_on <= ? ORDER BY d.deferred_on, d.item_id"))
-			.params(bodyId, day)
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> deferred = new LinkedHashMap<>();
-				deferred.put("fromMeeting", row.get("from_meeting"));
-				deferred.put("itemId", row.get("item_id"));
-				deferred.put("title", row.get("title"));
-				deferred.put("matterId", row.get("matter_id"));
-				deferred.put("toMeeting", row.get("to_meeting"));
-				deferred.put("toBacklog", row.get("to_backlog"));
-				deferred.put("reason", row.get("reason"));
-				deferred.put("deferredOn", text(row.get("deferred_on")));
-				return deferred;
-			})
-			.toList());
-		agenda.put("referredMatters", pending(sql, bodyId, "REFERRAL", day));
-		agenda.put("backlog", pending(sql, bodyId, "BACKLOG", day));
-		return agenda;
-	}
-
-	private Map<String, Object> nextMeeting(Sql sql, String bodyId, LocalDate day) {
-		return this.jdbc.sql(sql
-			.of("SELECT * FROM {s}.meeting WHERE body_id = ? AND status <> 'CANCELLED' AND (date > ? OR (date = ? AND status IN ('SCHEDULED', 'OPENED'))) "
-					+ "ORDER BY date, start_time NULLS FIRST LIMIT 1"))
-			.params(bodyId, day, day)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.map((row) -> {
-				Map<String, Object> meeting = new LinkedHashMap<>();
-				meeting.put("meetingId", row.get("meeting_id"));
-				meeting.put("title", row.get("title"));
-				meeting.put("date", text(row.get("date")));
-				meeting.put("start", text(row.get("start_time")));
-				meeting.put("end", text(row.get("end_time")));
-				meeting.put("location", row.get("location"));
-				meeting.put("tentative", row.get("tentative"));
-				meeting.put("status", row.get("status"));
-				meeting.put("items", this.jdbc
-					.sql(sql.of("SELECT * FROM {s}.item WHERE meeting_id = ? AND NOT withdrawn ORDER BY ordinal"))
-					.param(row.get("meeting_id"))
-					.query()
-					.listOfRows()
-					.stream()
-					.map((item) -> {
-						Map<String, Object> entry = new LinkedHashMap<>();
-						entry.put("itemId", item.get("item_id"));
-						entry.put("position", item.get("ordinal"));
-						entry.put("title", item.get("title"));
-						entry.put("kind", item.get("kind"));
-						entry.put("matterId", item.get("matter_id"));
-						entry.put("presenters", Json.read(String.valueOf(item.get("presenters"))));
-						entry.put("guests", Json.read(String.valueOf(item.get("guests"))));
-						entry.put("documents", Json.read(String.valueOf(item.get("documents"))));
-						return entry;
-					})
-					.toList());
-				return meeting;
-			})
-			.orElse(null);
-	}
-
-	private List<Map<String, Object>> pending(Sql sql, String bodyId, String source, LocalDate day) {
-		return this.jdbc
-			.sql(sql.of("SELECT p.*, m.title FROM {s}.pending p JOIN {s}.matter m ON m.matter_id = p.matter_id "
-					+ "WHERE p.body_id = ? AND p.source = ? AND NOT p.resolved AND NOT m.closed AND (p.since IS NULL OR p.since <= ?) "
-					+ "ORDER BY p.priority NULLS LAST, p.since, m.title"))
-			.params(bodyId, source, day)
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> matter = new LinkedHashMap<>();
-				matter.put("matterId", row.get("matter_id"));
-				matter.put("title", row.get("title"));
-				matter.put("fromBody", row.get("from_body"));
-				matter.put("purpose", row.get("purpose"));
-				matter.put("priority", row.get("priority"));
-				matter.put("note", row.get("note"));
-				matter.put("atMeeting", row.get("at_meeting"));
-				matter.put("since", text(row.get("since")));
-				return matter;
-			})
-			.toList();
+		return (Map<String, Object>) Json.read(agenda);
 	}
 
 }

@@ -1,10 +1,23 @@
 package org.matterflow.query.agenda;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.meeting.AgendaItemAdded;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.ItemKind;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -69,6 +82,48 @@ class AgendaReadModelTest {
 		assertThat(south.at("/backlog/0/priority").asInt()).isEqualTo(1);
 		assertThat(south.get("referredMatters").findValuesAsText("title"))
 			.containsExactly("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
+	void a_body_with_nothing_coming_up_has_an_empty_agenda() {
+		BodyId group = BodyId.of("tom-" + this.story.run);
+		long established = this.feeder.record(LocalDate.of(2025, 1, 10),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null));
+
+		JsonNode agenda = new Reader(this.port)
+			.json("/api/bodies/" + group.value() + "/agenda?on=2025-02-01&position=" + established);
+
+		assertThat(agenda.get("bodyName").asText()).isEqualTo("Arbetsgrupp ANDT");
+		assertThat(agenda.get("on").asText()).isEqualTo("2025-02-01");
+		assertThat(agenda.get("nextMeeting").isNull()).isTrue();
+		assertThat(agenda.get("deferredItems").isArray()).isTrue();
+		assertThat(agenda.get("deferredItems")).isEmpty();
+		assertThat(agenda.get("referredMatters")).isEmpty();
+		assertThat(agenda.get("backlog")).isEmpty();
+	}
+
+	@Test
+	void an_item_shows_its_presenters_and_a_meeting_its_times_to_the_minute_or_second() {
+		BodyId group = BodyId.of("tider-" + this.story.run);
+		MeetingId meeting = MeetingId.of("tider-2025-03-03-" + this.story.run);
+		long recorded = this.feeder.record(LocalDate.of(2025, 2, 10),
+				new BodyEstablished(group, "Arbetsgrupp psykisk hälsa", BodyKind.WORKING_GROUP, null, null, null),
+				new MeetingScheduled(meeting, group,
+						new MeetingTime(LocalDate.of(2025, 3, 3), LocalTime.of(8, 30), LocalTime.of(9, 45, 30)), null,
+						MeetingMode.DIGITAL, true, null),
+				new AgendaItemAdded(meeting, AgendaItemId.of("1"), 1, "Lägesrapport", ItemKind.INFORMATION, null,
+						List.of("Deepa Singhru"), List.of(), List.of(), null));
+
+		JsonNode next = new Reader(this.port)
+			.json("/api/bodies/" + group.value() + "/agenda?on=2025-02-20&position=" + recorded)
+			.get("nextMeeting");
+
+		assertThat(next.get("date").asText()).isEqualTo("2025-03-03");
+		assertThat(next.get("start").asText()).isEqualTo("08:30");
+		assertThat(next.get("end").asText()).isEqualTo("09:45:30");
+		assertThat(next.get("tentative").asBoolean()).isTrue();
+		assertThat(next.at("/items/0/position").asInt()).isEqualTo(1);
+		assertThat(next.at("/items/0/presenters/0").asText()).isEqualTo("Deepa Singhru");
 	}
 
 	@Test
