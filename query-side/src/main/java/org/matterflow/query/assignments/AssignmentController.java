@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.Json;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -78,17 +79,21 @@ public class AssignmentController {
 			params.add(dueBefore);
 		}
 		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR (a.due_date < ? AND NOT a.reported_back)))";
-		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue FROM {s}.assignment a "
-				+ "LEFT JOIN {s}.body b ON b.body_id = a.body_id" + where
+		// the assignees in the same statement: one round trip and one snapshot for the
+		// whole list, not one more query per assignment
+		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
+				+ "ORDER BY x.name), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
+		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue, " + assignees
+				+ " AS assignee_list FROM {s}.assignment a " + "LEFT JOIN {s}.body b ON b.body_id = a.body_id" + where
 				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id";
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
 		return rows.stream()
 			.filter((row) -> overdue == null || overdue.equals(row.get("is_overdue")))
-			.map((row) -> view(sql, row))
+			.map(AssignmentController::view)
 			.toList();
 	}
 
-	private Map<String, Object> view(Sql sql, Map<String, Object> row) {
+	private static Map<String, Object> view(Map<String, Object> row) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("assignmentId", row.get("assignment_id"));
 		view.put("bodyId", row.get("body_id"));
@@ -98,17 +103,7 @@ public class AssignmentController {
 		view.put("matterId", row.get("matter_id"));
 		view.put("description", row.get("description"));
 		view.put("kind", row.get("kind"));
-		view.put("assignees", this.jdbc
-			.sql(sql.of("SELECT kind, assignee_id, name FROM {s}.assignee WHERE assignment_id = ? ORDER BY name"))
-			.param(row.get("assignment_id"))
-			.query((rs, n) -> {
-				Map<String, Object> assignee = new LinkedHashMap<>();
-				assignee.put("kind", rs.getString(1));
-				assignee.put("id", rs.getString(2));
-				assignee.put("name", rs.getString(3));
-				return assignee;
-			})
-			.list());
+		view.put("assignees", Json.read(String.valueOf(row.get("assignee_list"))));
 		Map<String, Object> due = new LinkedHashMap<>();
 		due.put("date", text(row.get("due_date")));
 		due.put("atMeeting", row.get("due_at_meeting"));

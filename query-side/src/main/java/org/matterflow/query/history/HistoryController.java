@@ -38,28 +38,29 @@ public class HistoryController {
 			summary = "How a matter travelled: every step in recorded order across all bodies, and the path of bodies it visited")
 	Map<String, Object> history(@PathVariable String matterId, @RequestParam(required = false) Long position) {
 		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
-		Map<String, Object> matter = this.jdbc.sql(sql.of("SELECT * FROM {s}.matter WHERE matter_id = ?"))
+		// the matter and its steps in one statement, so in one snapshot of the read model
+		List<Map<String, Object>> rows = this.jdbc.sql(sql
+			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
+					+ "m.closed AS matter_closed, s.*, b.name AS body_name FROM {s}.matter m "
+					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
+					+ "WHERE m.matter_id = ? ORDER BY s.position, s.event_id"))
 			.param(matterId)
 			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new NotFound("matter", matterId));
-		List<Map<String, Object>> steps = this.jdbc
-			.sql(sql.of("SELECT s.*, b.name AS body_name FROM {s}.step s LEFT JOIN {s}.body b ON b.body_id = s.body_id "
-					+ "WHERE s.matter_id = ? ORDER BY s.position, s.event_id"))
-			.param(matterId)
-			.query()
-			.listOfRows()
-			.stream()
+			.listOfRows();
+		if (rows.isEmpty()) {
+			throw new NotFound("matter", matterId);
+		}
+		Map<String, Object> matter = rows.get(0);
+		List<Map<String, Object>> steps = rows.stream()
+			.filter((row) -> row.get("event_id") != null)
 			.map(HistoryController::step)
 			.toList();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("matterId", matterId);
-		view.put("title", matter.get("title"));
-		view.put("reference", matter.get("reference"));
-		view.put("raisedIn", matter.get("raised_in"));
-		view.put("closed", matter.get("closed"));
+		view.put("title", matter.get("matter_title"));
+		view.put("reference", matter.get("matter_reference"));
+		view.put("raisedIn", matter.get("matter_raised_in"));
+		view.put("closed", matter.get("matter_closed"));
 		view.put("path", path(steps));
 		view.put("steps", steps);
 		return view;

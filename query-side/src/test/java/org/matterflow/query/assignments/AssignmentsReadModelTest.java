@@ -80,6 +80,24 @@ class AssignmentsReadModelTest {
 	}
 
 	@Test
+	void an_assignment_shared_by_a_person_and_a_body_lists_both_by_name() {
+		AssignmentId shared = AssignmentId.of("a-gemensam-" + this.story.run);
+		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(shared, this.story.management, this.story.may, AgendaItemId.of("4"), null,
+						List.of(Assignee.person("ulla-" + this.story.run, "Ulla"),
+								Assignee.body(this.story.south.value(), "Länsdelsgrupp söder")),
+						"sammanställa enkäten", Due.on(LocalDate.of(2099, 1, 1)), AssignmentKind.TASK));
+
+		JsonNode owed = this.reader.json("/api/assignments?assignee=ulla-" + this.story.run + "&position=" + handedOut);
+
+		assertThat(owed.findValuesAsText("assignmentId")).containsExactly(shared.value());
+		assertThat(owed.at("/0/assignees").findValuesAsText("name")).containsExactly("Länsdelsgrupp söder", "Ulla");
+		assertThat(owed.at("/0/assignees").findValuesAsText("kind")).containsExactly("BODY", "PERSON");
+		assertThat(owed.at("/0/assignees").findValuesAsText("id")).containsExactly(this.story.south.value(),
+				"ulla-" + this.story.run);
+	}
+
+	@Test
 	void an_assignment_past_its_day_without_a_report_back_is_overdue() {
 		JsonNode overdue = this.reader
 			.json("/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=" + this.position);
