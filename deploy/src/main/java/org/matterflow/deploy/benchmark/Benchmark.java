@@ -133,11 +133,10 @@ public final class Benchmark {
 				"on the measured store");
 		awaitCaughtUp(store.readers());
 		fillTo(store.filler(), smallest, url, server);
-		store = store.withReaders(filledBodies(url, server));
-		awaitCaughtUp(store.readers());
 		Secretaries secretaries = store.secretaries();
-		Readers readers = store.readers();
+		Readers readers = readersOf(store.sides(), url, server);
 		StoreFiller filler = store.filler();
+		awaitCaughtUp(readers);
 
 		// a small load while the store is still small, to compare with the largest store
 		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
@@ -189,14 +188,12 @@ public final class Benchmark {
 	}
 
 	/** Two sides running on a filled store, and their clients. */
-	private record Store(BothSides sides, Secretaries secretaries, StoreFiller filler, Readers readers, String run) {
+	private record Store(BothSides sides, Secretaries secretaries, StoreFiller filler, Readers readers) {
+	}
 
-		/** Readers of every body filled so far. */
-		Store withReaders(int filledBodies) {
-			return new Store(this.sides, this.secretaries, this.filler,
-					new Readers(this.sides.querySideAt("/"), this.run, filledBodies), this.run);
-		}
-
+	/** Readers of every body filled so far. */
+	private Readers readersOf(BothSides sides, String url, String[] server) throws Exception {
+		return new Readers(sides.querySideAt("/"), this.run, filledBodies(url, server));
 	}
 
 	private Store open(String url, String[] server, long size) throws Exception {
@@ -206,9 +203,9 @@ public final class Benchmark {
 		StoreFiller filler = new StoreFiller(sides.commandSide().getBean(EventStore.class),
 				sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
 		fillTo(filler, size, url, server);
-		Store store = new Store(sides, secretaries, filler, null, this.run).withReaders(filledBodies(url, server));
-		awaitCaughtUp(store.readers());
-		return store;
+		Readers readers = readersOf(sides, url, server);
+		awaitCaughtUp(readers);
+		return new Store(sides, secretaries, filler, readers);
 	}
 
 	/**
