@@ -79,6 +79,24 @@ class RebuildTest {
 	}
 
 	@Test
+	void a_rebuilt_generation_has_planner_statistics_when_it_takes_over() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		story.record(this.feeder);
+		Reader operator = new Reader(this.port, "operator");
+		int generation = generationOf(operator, "assignments");
+
+		assertThat(operator.post("/actuator/readmodels/assignments").status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(60)).until(() -> generationOf(operator, "assignments") > generation);
+
+		String schema = "assignments_" + generationOf(operator, "assignments");
+		assertThat(this.jdbc.sql("SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = ? ORDER BY 1")
+			.param(schema)
+			.query(String.class)
+			.list()).as("tables of %s that the planner has statistics of", schema)
+			.containsExactly("assignee", "assignment", "body");
+	}
+
+	@Test
 	void rebuilding_needs_the_operator_role() {
 		assertThat(new Reader(this.port, "auditor").post("/actuator/readmodels/history").status()).isEqualTo(403);
 	}
