@@ -64,24 +64,36 @@ class MeetingsProjection {
 				event.meetingId().value());
 	}
 
+	/**
+	 * Inserted, with the items from its position on moved down one, in one statement: one
+	 * round trip instead of three (a rebuild is bound by round trips,
+	 * docs/performance.md). An item already known (an event handled twice) changes
+	 * nothing.
+	 */
 	@EventHandler
 	void on(AgendaItemAdded event) {
-		String meeting = event.meetingId().value();
-		boolean known = this.jdbc
-			.sql(this.sql.of("SELECT count(*) FROM {s}.agenda_item WHERE meeting_id = ? AND item_id = ?"))
-			.params(meeting, event.itemId().value())
-			.query(Long.class)
-			.single() > 0;
-		if (known) {
-			return;
-		}
-		update("UPDATE {s}.agenda_item SET ordinal = ordinal + 1 WHERE meeting_id = ? AND NOT withdrawn AND ordinal >= ?",
-				meeting, event.position());
-		update("INSERT INTO {s}.agenda_item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents, description) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)", meeting, event.itemId().value(),
-				event.position(), event.title(), event.kind().name(), id(event.matterId()),
-				Json.write(event.presenters()), Json.write(event.guests()), Json.write(event.documents()),
-				event.description());
+		this.jdbc.sql(this.sql.of("""
+				WITH known AS (SELECT 1 FROM {s}.agenda_item WHERE meeting_id = :meeting AND item_id = :item),
+				shifted AS (
+				    UPDATE {s}.agenda_item SET ordinal = ordinal + 1
+				    WHERE meeting_id = :meeting AND NOT withdrawn AND ordinal >= :position
+				      AND NOT EXISTS (SELECT 1 FROM known))
+				INSERT INTO {s}.agenda_item
+				    (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents, description)
+				SELECT :meeting, :item, :position, :title, :kind, :matter,
+				       CAST(:presenters AS jsonb), CAST(:guests AS jsonb), CAST(:documents AS jsonb), :description
+				WHERE NOT EXISTS (SELECT 1 FROM known)"""))
+			.param("meeting", event.meetingId().value())
+			.param("item", event.itemId().value())
+			.param("position", event.position())
+			.param("title", event.title())
+			.param("kind", event.kind().name())
+			.param("matter", id(event.matterId()))
+			.param("presenters", Json.write(event.presenters()))
+			.param("guests", Json.write(event.guests()))
+			.param("documents", Json.write(event.documents()))
+			.param("description", event.description())
+			.update();
 	}
 
 	@EventHandler

@@ -11,11 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.MatterRaised;
+import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.ItemDeferred;
 import org.matterflow.kernel.meeting.ItemKind;
+import org.matterflow.kernel.meeting.MeetingClosed;
 import org.matterflow.kernel.meeting.MeetingId;
 import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingOpened;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
@@ -24,6 +31,7 @@ import org.matterflow.query.testing.Reader;
 import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +43,9 @@ class AgendaReadModelTest {
 
 	@Autowired
 	EventFeeder feeder;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Story story;
 
@@ -124,6 +135,101 @@ class AgendaReadModelTest {
 		assertThat(next.get("tentative").asBoolean()).isTrue();
 		assertThat(next.at("/items/0/position").asInt()).isEqualTo(1);
 		assertThat(next.at("/items/0/presenters/0").asText()).isEqualTo("Deepa Singhru");
+	}
+
+	@Test
+	void an_item_added_at_a_position_moves_the_items_from_there_down_one() {
+		BodyId group = BodyId.of("ordning-" + this.story.run);
+		MeetingId meeting = MeetingId.of("ordning-2025-04-07-" + this.story.run);
+		long recorded = this.feeder.record(LocalDate.of(2025, 3, 20),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
+				new MeetingScheduled(meeting, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				item(meeting, "1", 1, "Lägesrapport", null), item(meeting, "2", 2, "Budget 2026", null),
+				item(meeting, "3", 1, "Val av justerare", null));
+		Reader reader = new Reader(this.port);
+
+		JsonNode next = reader.json("/api/bodies/" + group.value() + "/agenda?on=2025-03-20&position=" + recorded)
+			.get("nextMeeting");
+		JsonNode minutes = reader.json("/api/meetings/" + meeting.value() + "?position=" + recorded);
+
+		assertThat(next.get("items").findValuesAsText("title")).containsExactly("Val av justerare", "Lägesrapport",
+				"Budget 2026");
+		assertThat(next.get("items").findValuesAsText("position")).containsExactly("1", "2", "3");
+		assertThat(minutes.get("agenda").findValuesAsText("itemId")).containsExactly("3", "1", "2");
+		assertThat(minutes.get("agenda").findValuesAsText("position")).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void what_waited_for_a_body_leaves_its_agenda_once_it_is_placed_on_one_of_its_meetings() {
+		BodyId group = BodyId.of("vantar-" + this.story.run);
+		BodyId council = BodyId.of("rad-" + this.story.run);
+		MeetingId march = MeetingId.of("vantar-2025-03-03-" + this.story.run);
+		MeetingId april = MeetingId.of("vantar-2025-04-07-" + this.story.run);
+		MatterId referred = MatterId.of("kartlaggning-" + this.story.run);
+		MatterId deferred = MatterId.of("budget-" + this.story.run);
+		this.feeder.record(LocalDate.of(2025, 3, 3),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
+				new BodyEstablished(council, "Folkhälsorådet", BodyKind.COUNCIL, null, null, null),
+				new MatterRaised(referred, council, "Kartläggning av spelproblem", null, null),
+				new MatterRaised(deferred, group, "Budget 2026", null, null),
+				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				new MatterReferred(referred, council, group, ReferralPurpose.FOR_PREPARATION, null, null),
+				item(march, "1", 1, "Lokal handlingsplan", null), item(march, "2", 2, "Budget", deferred),
+				new MeetingOpened(march),
+				new ItemDeferred(march, AgendaItemId.of("1"), null, april, null, "hanns inte"),
+				new ItemDeferred(march, AgendaItemId.of("2"), deferred, april, null, "underlag saknas"),
+				new MeetingClosed(march));
+		Reader reader = new Reader(this.port);
+		String agenda = "/api/bodies/" + group.value() + "/agenda?on=2025-03-10&position=";
+		long waiting = this.feeder.record(LocalDate.of(2025, 3, 10), item(april, "9", 1, "Övriga frågor", null));
+		JsonNode before = reader.json(agenda + waiting);
+		assertThat(before.get("deferredItems").findValuesAsText("title")).containsExactly("Lokal handlingsplan",
+				"Budget");
+		assertThat(before.get("referredMatters").findValuesAsText("matterId")).containsExactly(referred.value());
+
+		long placed = this.feeder.record(LocalDate.of(2025, 3, 10), item(april, "1", 1, "LOKAL HANDLINGSPLAN", null),
+				item(april, "2", 2, "Budget 2026", deferred), item(april, "3", 3, "Spelproblem", referred));
+
+		JsonNode after = reader.json(agenda + placed);
+		assertThat(after.get("deferredItems")).isEmpty();
+		assertThat(after.get("referredMatters")).isEmpty();
+		assertThat(after.at("/nextMeeting/items").findValuesAsText("title")).containsExactly("LOKAL HANDLINGSPLAN",
+				"Budget 2026", "Spelproblem", "Övriga frågor");
+	}
+
+	@Test
+	void an_item_handled_a_second_time_changes_nothing() {
+		BodyId group = BodyId.of("igen-" + this.story.run);
+		MeetingId meeting = MeetingId.of("igen-2025-04-07-" + this.story.run);
+		AgendaItemAdded second = item(meeting, "2", 1, "Budget 2026", null);
+		long recorded = this.feeder.record(LocalDate.of(2025, 3, 20),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
+				new MeetingScheduled(meeting, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				item(meeting, "1", 1, "Lägesrapport", null), second);
+		Reader reader = new Reader(this.port);
+		String path = "/api/bodies/" + group.value() + "/agenda?on=2025-03-20&position=" + recorded;
+		JsonNode once = reader.json(path);
+
+		String schema = this.jdbc
+			.sql("SELECT read_model || '_' || generation FROM projections.generation "
+					+ "WHERE read_model = 'agenda' AND state = 'ACTIVE'")
+			.query(String.class)
+			.single();
+		new AgendaProjection(this.jdbc, schema).on(second);
+
+		assertThat(reader.json(path)).isEqualTo(once);
+		assertThat(once.at("/nextMeeting/items").findValuesAsText("title")).containsExactly("Budget 2026",
+				"Lägesrapport");
+	}
+
+	private static AgendaItemAdded item(MeetingId meeting, String id, int position, String title, MatterId matter) {
+		return new AgendaItemAdded(meeting, AgendaItemId.of(id), position, title, ItemKind.DISCUSSION, matter,
+				List.of(), List.of(), List.of(), null);
 	}
 
 	@Test
