@@ -110,8 +110,8 @@ class AgendaProjection {
 	/**
 	 * The item is inserted, the items from its position on move down one, and what waited
 	 * for it (the matter referred or queued, an item deferred to this body) is resolved:
-	 * one statement, so one round trip instead of five. A rebuild is bound by round trips
-	 * (docs/performance.md), and one event in five is an item added. An item already
+	 * one statement, one snapshot, one round trip instead of five. The processor waits
+	 * for each of its statements, and one event in five is an item added. An item already
 	 * known (an event handled twice) changes nothing.
 	 */
 	@EventHandler

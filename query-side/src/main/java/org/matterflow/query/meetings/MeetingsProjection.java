@@ -66,9 +66,8 @@ class MeetingsProjection {
 
 	/**
 	 * Inserted, with the items from its position on moved down one, in one statement: one
-	 * round trip instead of three (a rebuild is bound by round trips,
-	 * docs/performance.md). An item already known (an event handled twice) changes
-	 * nothing.
+	 * round trip the processor waits for instead of three. An item already known (an
+	 * event handled twice) changes nothing.
 	 */
 	@EventHandler
 	void on(AgendaItemAdded event) {
