@@ -67,6 +67,9 @@ public final class Benchmark {
 
 	}
 
+	/** How long the raw baseline runs again before each size phase. */
+	private static final Duration MACHINE_CHECK = Duration.ofSeconds(5);
+
 	private Benchmark(Mode mode) {
 		this.mode = mode;
 	}
@@ -139,9 +142,8 @@ public final class Benchmark {
 		awaitCaughtUp(readers);
 
 		// a small load while the store is still small, to compare with the largest store
-		Map<Long, Latencies> commandsAt = new LinkedHashMap<>();
-		Map<Long, Map<String, Latencies>> queriesAt = new LinkedHashMap<>();
-		measureAtSize(secretaries, readers, commandsAt, queriesAt, url, server);
+		Map<Long, AtSize> atSize = new LinkedHashMap<>();
+		measureAtSize(baseline, secretaries, readers, atSize, url, server);
 		awaitCaughtUp(readers);
 
 		// rebuilds at the sizes between the smallest and the largest come first: a
@@ -171,8 +173,8 @@ public final class Benchmark {
 		long largest = sizes.get(sizes.size() - 1);
 		fillAndRebuild(filler, readers, largest, rawBatched, rawRead, url, server);
 		awaitCaughtUp(readers);
-		measureAtSize(secretaries, readers, commandsAt, queriesAt, url, server);
-		this.report.growth(commandsAt, queriesAt);
+		measureAtSize(baseline, secretaries, readers, atSize, url, server);
+		this.report.growth(atSize);
 		this.report.footer((System.nanoTime() - began) / 1e9);
 	}
 
@@ -244,18 +246,30 @@ public final class Benchmark {
 
 	/**
 	 * Four secretaries and one reader for a phase; the figures to compare across sizes.
+	 * The phases are half an hour apart in a full run, and this machine's speed drifts
+	 * within an hour (measured: the harness's own HTTP client took 60% more CPU per
+	 * command in the last phase than in the first), so the raw baseline is measured again
+	 * right before each: growth is read beside the machine's own drift.
 	 */
-	private void measureAtSize(Secretaries secretaries, Readers readers, Map<Long, Latencies> commandsAt,
-			Map<Long, Map<String, Latencies>> queriesAt, String url, String[] server) throws Exception {
+	private void measureAtSize(Baseline baseline, Secretaries secretaries, Readers readers, Map<Long, AtSize> atSize,
+			String url, String[] server) throws Exception {
+		Latencies rawInsert = baseline.singleRowInserts(4, MACHINE_CHECK);
+		Latencies rawPoint = baseline.pointReads(MACHINE_CHECK);
 		Map<String, Latencies> queries = Readers.latencies();
 		// the phase itself adds tens of thousands of events; it is named by where it
 		// began
 		long before = eventCount(url, server);
 		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries));
 		long after = eventCount(url, server);
-		commandsAt.put(before, commands);
-		queriesAt.put(before, queries);
-		this.report.atSize(before, after, commands, queries);
+		AtSize phase = new AtSize(commands, queries, rawInsert, rawPoint);
+		atSize.put(before, phase);
+		this.report.atSize(before, after, phase);
+	}
+
+	/**
+	 * A phase at one size of the store, and the raw baseline measured right before it.
+	 */
+	record AtSize(Latencies commands, Map<String, Latencies> queries, Latencies rawInsert, Latencies rawPoint) {
 	}
 
 	/** A lag probe and one reader beside the secretaries. */

@@ -133,11 +133,14 @@ final class Report {
 				ms(latencies.ms(99)), latencies.ms(99) / this.rawPoint.ms(99)));
 	}
 
-	void atSize(long before, long after, Latencies commands, Map<String, Latencies> queries) {
+	void atSize(long before, long after, Benchmark.AtSize phase) {
 		System.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
-				before, after, rate(commands.perSecond()), ms(commands.ms(50)), ms(commands.ms(99)));
-		usage(commands);
-		queries("at " + String.format("%,d", before) + " events", queries);
+				before, after, rate(phase.commands().perSecond()), ms(phase.commands().ms(50)),
+				ms(phase.commands().ms(99)));
+		System.out.printf("      raw baseline right before: insert at 4 clients p50 %s, point read p50 %s%n",
+				ms(phase.rawInsert().ms(50)), ms(phase.rawPoint().ms(50)));
+		usage(phase.commands());
+		queries("at " + String.format("%,d", before) + " events", phase.queries());
 	}
 
 	void replay(long events, int readModels, double seconds, Latencies rawBatched, double rawRead) {
@@ -151,18 +154,29 @@ final class Report {
 				rate(perSecond * readModels), perSecond * readModels / rawBatched.perSecond());
 	}
 
-	void growth(Map<Long, Latencies> commands, Map<Long, Map<String, Latencies>> queries) {
-		Long[] sizes = commands.keySet().toArray(new Long[0]);
-		long small = sizes[0];
-		long large = sizes[sizes.length - 1];
-		System.out.printf("  from %,d to %,d events in the store:%n", small, large);
-		System.out.printf("      command p50 x%.2f  p99 x%.2f%n",
-				commands.get(large).ms(50) / commands.get(small).ms(50),
-				commands.get(large).ms(99) / commands.get(small).ms(99));
-		queries.get(small)
-			.forEach((name, latencies) -> System.out.printf("      %-18s p50 x%.2f  p99 x%.2f%n", name,
-					queries.get(large).get(name).ms(50) / latencies.ms(50),
-					queries.get(large).get(name).ms(99) / latencies.ms(99)));
+	/**
+	 * Each figure's change, and beside it the change of its raw baseline between the same
+	 * two moments (single-row inserts for commands, point reads for queries): what is
+	 * left when the machine's own drift is divided out.
+	 */
+	void growth(Map<Long, Benchmark.AtSize> atSize) {
+		Long[] sizes = atSize.keySet().toArray(new Long[0]);
+		Benchmark.AtSize small = atSize.get(sizes[0]);
+		Benchmark.AtSize large = atSize.get(sizes[sizes.length - 1]);
+		double insertDrift = large.rawInsert().ms(50) / small.rawInsert().ms(50);
+		double readDrift = large.rawPoint().ms(50) / small.rawPoint().ms(50);
+		System.out.printf("  from %,d to %,d events in the store:%n", sizes[0], sizes[sizes.length - 1]);
+		System.out.printf("      the machine meanwhile: raw insert p50 x%.2f, raw point read p50 x%.2f%n", insertDrift,
+				readDrift);
+		growth("command", small.commands(), large.commands(), insertDrift);
+		small.queries().forEach((name, latencies) -> growth(name, latencies, large.queries().get(name), readDrift));
+	}
+
+	private static void growth(String name, Latencies small, Latencies large, double drift) {
+		double p50 = large.ms(50) / small.ms(50);
+		double p99 = large.ms(99) / small.ms(99);
+		System.out.printf("      %-18s p50 x%.2f  p99 x%.2f   beside the machine's drift: p50 x%.2f  p99 x%.2f%n", name,
+				p50, p99, p50 / drift, p99 / drift);
 	}
 
 	void footer(double seconds) {
