@@ -254,7 +254,7 @@ public final class Benchmark {
 	private void measureAtSize(Baseline baseline, Secretaries secretaries, Readers readers, Map<Long, AtSize> atSize,
 			String url, String[] server) throws Exception {
 		Latencies rawInsert = baseline.singleRowInserts(4, MACHINE_CHECK);
-		Latencies rawPoint = baseline.pointReads(MACHINE_CHECK);
+		Latencies rawPoint = baseline.pointReads(MACHINE_CHECK, 10_000, Duration.ofSeconds(1));
 		Map<String, Latencies> queries = Readers.latencies();
 		// the phase itself adds tens of thousands of events; it is named by where it
 		// began

@@ -137,7 +137,8 @@ final class Report {
 		System.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
 				before, after, rate(phase.commands().perSecond()), ms(phase.commands().ms(50)),
 				ms(phase.commands().ms(99)));
-		System.out.printf("      raw baseline right before: insert at 4 clients p50 %s, point read p50 %s%n",
+		System.out.printf(
+				"      raw baseline right before: insert at 4 clients p50 %s, point read (first 10,000 rows) p50 %s%n",
 				ms(phase.rawInsert().ms(50)), ms(phase.rawPoint().ms(50)));
 		usage(phase.commands());
 		queries("at " + String.format("%,d", before) + " events", phase.queries());
