@@ -26,9 +26,16 @@ class AgendaProjection {
 
 	private final Sql sql;
 
+	// built once per generation: the handler runs for one event in five
+	private final String itemOfMatterAdded;
+
+	private final String itemAdded;
+
 	AgendaProjection(JdbcClient jdbc, String schema) {
 		this.jdbc = jdbc;
 		this.sql = new Sql(schema);
+		this.itemOfMatterAdded = this.sql.of(ITEM_ADDED.formatted(MATTER_RESOLVED));
+		this.itemAdded = this.sql.of(ITEM_ADDED.formatted(TITLE_RESOLVED));
 	}
 
 	@EventHandler
@@ -114,34 +121,43 @@ class AgendaProjection {
 	 * for each of its statements, and one event in five is an item added. An item already
 	 * known (an event handled twice) changes nothing.
 	 */
+	private static final String ITEM_ADDED = """
+			WITH known AS (SELECT 1 FROM {s}.item WHERE meeting_id = :meeting AND item_id = :item),
+			shifted AS (
+			    UPDATE {s}.item SET ordinal = ordinal + 1
+			    WHERE meeting_id = :meeting AND NOT withdrawn AND ordinal >= :position
+			      AND NOT EXISTS (SELECT 1 FROM known))%s
+			INSERT INTO {s}.item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents)
+			SELECT :meeting, :item, :position, :title, :kind, :matter,
+			       CAST(:presenters AS jsonb), CAST(:guests AS jsonb), CAST(:documents AS jsonb)
+			WHERE NOT EXISTS (SELECT 1 FROM known)""";
+
+	/**
+	 * An item of a matter answers the matter's referral or backlog entry and its
+	 * deferral.
+	 */
+	private static final String MATTER_RESOLVED = """
+			, pending_resolved AS (
+			    UPDATE {s}.pending p SET resolved = true FROM {s}.meeting m
+			    WHERE m.meeting_id = :meeting AND p.body_id = m.body_id AND p.matter_id = :matter
+			      AND NOT EXISTS (SELECT 1 FROM known)),
+			deferral_resolved AS (
+			    UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m
+			    WHERE m.meeting_id = :meeting AND d.target_body = m.body_id AND d.matter_id = :matter
+			      AND d.from_meeting <> m.meeting_id AND NOT EXISTS (SELECT 1 FROM known))""";
+
+	/** An item without a matter answers a deferred item of the same title. */
+	private static final String TITLE_RESOLVED = """
+			, deferral_resolved AS (
+			    UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m
+			    WHERE m.meeting_id = :meeting AND d.target_body = m.body_id AND d.matter_id IS NULL
+			      AND lower(d.title) = lower(:title) AND d.from_meeting <> m.meeting_id
+			      AND NOT EXISTS (SELECT 1 FROM known))""";
+
 	@EventHandler
 	void on(AgendaItemAdded event) {
-		String resolved = (event.matterId() != null) ? """
-				, pending_resolved AS (
-				    UPDATE {s}.pending p SET resolved = true FROM {s}.meeting m
-				    WHERE m.meeting_id = :meeting AND p.body_id = m.body_id AND p.matter_id = :matter
-				      AND NOT EXISTS (SELECT 1 FROM known)),
-				deferral_resolved AS (
-				    UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m
-				    WHERE m.meeting_id = :meeting AND d.target_body = m.body_id AND d.matter_id = :matter
-				      AND d.from_meeting <> m.meeting_id AND NOT EXISTS (SELECT 1 FROM known))""" : """
-				, deferral_resolved AS (
-				    UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m
-				    WHERE m.meeting_id = :meeting AND d.target_body = m.body_id AND d.matter_id IS NULL
-				      AND lower(d.title) = lower(:title) AND d.from_meeting <> m.meeting_id
-				      AND NOT EXISTS (SELECT 1 FROM known))""";
-		String statement = """
-				WITH known AS (SELECT 1 FROM {s}.item WHERE meeting_id = :meeting AND item_id = :item),
-				shifted AS (
-				    UPDATE {s}.item SET ordinal = ordinal + 1
-				    WHERE meeting_id = :meeting AND NOT withdrawn AND ordinal >= :position
-				      AND NOT EXISTS (SELECT 1 FROM known))%s
-				INSERT INTO {s}.item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents)
-				SELECT :meeting, :item, :position, :title, :kind, :matter,
-				       CAST(:presenters AS jsonb), CAST(:guests AS jsonb), CAST(:documents AS jsonb)
-				WHERE NOT EXISTS (SELECT 1 FROM known)"""
-			.formatted(resolved);
-		this.jdbc.sql(this.sql.of(statement))
+		String statement = (event.matterId() != null) ? this.itemOfMatterAdded : this.itemAdded;
+		this.jdbc.sql(statement)
 			.param("meeting", event.meetingId().value())
 			.param("item", event.itemId().value())
 			.param("position", event.position())

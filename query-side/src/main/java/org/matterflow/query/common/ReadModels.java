@@ -286,6 +286,9 @@ public class ReadModels implements SmartLifecycle {
 				OptionalLong target = position(this.processors.get(live.processorName()));
 				OptionalLong reached = position(this.processors.get(next.processorName()));
 				if (reached.isPresent() && (target.isEmpty() || reached.getAsLong() >= target.getAsLong())) {
+					// outside the lock: ANALYZE takes up to seconds at a million events,
+					// and a rebuild asked for meanwhile need not wait for it
+					gatherStatistics(next);
 					activate(next, live);
 				}
 			}
@@ -296,7 +299,6 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	private synchronized void activate(Generation next, Generation old) {
-		gatherStatistics(next);
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
 				.params(old.readModel(), old.number())
