@@ -140,6 +140,8 @@ public final class Benchmark {
 		Readers readers = readersOf(store.sides(), url, server);
 		StoreFiller filler = store.filler();
 		awaitCaughtUp(readers);
+		// from here on every phase also says what PostgreSQL did per command
+		this.resources.database(url, server[1], server[2]);
 
 		// a small load while the store is still small, to compare with the largest store
 		Map<Long, AtSize> atSize = new LinkedHashMap<>();
