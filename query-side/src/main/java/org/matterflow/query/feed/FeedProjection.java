@@ -25,6 +25,24 @@ class FeedProjection implements EventMessageHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedProjection.class);
 
+	/**
+	 * The event's place in the feed, or null when it is already there (the processor
+	 * handles an event again after a failed batch), with what the first event of its
+	 * stream named. The sequence is only drawn for an event not yet in the feed.
+	 */
+	private static final String NEXT_POSITION = """
+			SELECT CASE WHEN EXISTS (SELECT 1 FROM projections.feed_event WHERE event_id = :event)
+			            THEN NULL ELSE nextval('projections.feed_position') END,
+			       s.body_id, s.matter_id
+			FROM (SELECT 1) AS one LEFT JOIN projections.feed_subject s ON s.subject = :subject""";
+
+	/**
+	 * An event's position in the feed (null: already there) and the body and matter the
+	 * first event of its stream named.
+	 */
+	private record Place(Long position, String streamBody, String streamMatter) {
+	}
+
 	private final JdbcClient jdbc;
 
 	FeedProjection(JdbcClient jdbc) {
@@ -42,18 +60,21 @@ class FeedProjection implements EventMessageHandler {
 					message.getIdentifier(), message.getPayloadType().getName());
 			return null;
 		}
-		boolean known = this.jdbc.sql("SELECT count(*) FROM projections.feed_event WHERE event_id = ?")
-			.param(message.getIdentifier())
-			.query(Long.class)
-			.single() > 0;
-		if (known) {
+		String subject = domain.getAggregateIdentifier();
+		// one round trip instead of three: a processor handles its events one after
+		// another, so where PostgreSQL is across a network each statement is a wait
+		Place place = this.jdbc.sql(NEXT_POSITION)
+			.param("event", message.getIdentifier())
+			.param("subject", subject)
+			.query((row, n) -> new Place(row.getObject(1, Long.class), row.getString(2), row.getString(3)))
+			.single();
+		if (place.position() == null) {
 			return null;
 		}
-		String subject = domain.getAggregateIdentifier();
+		long position = place.position();
 		ObjectNode data = CloudEvents.data(message.getPayload());
 		long globalIndex = (message instanceof TrackedEventMessage<?> tracked)
 				? tracked.trackingToken().position().orElse(-1) : -1;
-		long position = this.jdbc.sql("SELECT nextval('projections.feed_position')").query(Long.class).single();
 		Map<String, ?> metadata = message.getMetaData();
 		CloudEvents.Published published = CloudEvents.render(position, globalIndex, message.getIdentifier(), subject,
 				message.getTimestamp(), type, data, metadata);
@@ -62,18 +83,8 @@ class FeedProjection implements EventMessageHandler {
 		}
 		Set<String> bodies = new LinkedHashSet<>(published.bodies());
 		Set<String> matters = new LinkedHashSet<>(published.matters());
-		this.jdbc.sql("SELECT body_id, matter_id FROM projections.feed_subject WHERE subject = ?")
-			.param(subject)
-			.query((row, n) -> {
-				if (row.getString(1) != null) {
-					bodies.add(row.getString(1));
-				}
-				if (row.getString(2) != null) {
-					matters.add(row.getString(2));
-				}
-				return n;
-			})
-			.list();
+		addIfPresent(bodies, place.streamBody());
+		addIfPresent(matters, place.streamMatter());
 		if (subject.startsWith("matter:")) {
 			matters.add(subject.substring("matter:".length()));
 		}
@@ -106,6 +117,12 @@ class FeedProjection implements EventMessageHandler {
 					+ "matter_id = coalesce(feed_subject.matter_id, excluded.matter_id)")
 			.params(subject, body, matter)
 			.update();
+	}
+
+	private static void addIfPresent(Set<String> values, String value) {
+		if (value != null) {
+			values.add(value);
+		}
 	}
 
 	private static String text(JsonNode data, String field) {

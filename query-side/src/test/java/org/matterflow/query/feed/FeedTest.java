@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -219,6 +224,49 @@ class FeedTest {
 			}
 		}
 		return page.get("next").asLong();
+	}
+
+	@Test
+	void an_event_handled_a_second_time_stays_in_the_feed_once_and_later_events_carry_the_body_of_their_stream() {
+		String run = run();
+		BodyId group = BodyId.of("arbetsgrupp-" + run);
+		MeetingId meeting = MeetingId.of("moete-" + run);
+		String subject = meeting.toString();
+		GenericDomainEventMessage<MeetingScheduled> scheduled = new GenericDomainEventMessage<>(
+				"Meeting", subject, 0, new MeetingScheduled(meeting, group,
+						new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null, MeetingMode.DIGITAL, false, null),
+				MetaData.with("recordedBy", "secretary"));
+		GenericDomainEventMessage<MeetingCancelled> cancelled = new GenericDomainEventMessage<>("Meeting", subject, 1,
+				new MeetingCancelled(meeting, "inställt"), MetaData.with("recordedBy", "secretary"));
+		FeedProjection projection = new FeedProjection(this.jdbc);
+
+		// rolled back at the end: these events are not in the event store, and every
+		// other test compares the feed with it
+		this.transactions.executeWithoutResult((tx) -> {
+			projection.handle(scheduled);
+			long position = positionOf(scheduled);
+			projection.handle(scheduled);
+			projection.handle(cancelled);
+
+			assertThat(this.jdbc.sql("SELECT event_id FROM projections.feed_event WHERE subject = ? ORDER BY position")
+				.param(subject)
+				.query(String.class)
+				.list()).containsExactly(scheduled.getIdentifier(), cancelled.getIdentifier());
+			assertThat(positionOf(scheduled)).isEqualTo(position);
+			assertThat(positionOf(cancelled)).isGreaterThan(position);
+			assertThat(this.jdbc.sql("SELECT bodies FROM projections.feed_event WHERE event_id = ?")
+				.param(cancelled.getIdentifier())
+				.query((row, n) -> List.of((String[]) row.getArray(1).getArray()))
+				.single()).containsExactly(group.value());
+			tx.setRollbackOnly();
+		});
+	}
+
+	private long positionOf(GenericDomainEventMessage<?> event) {
+		return this.jdbc.sql("SELECT position FROM projections.feed_event WHERE event_id = ?")
+			.param(event.getIdentifier())
+			.query(Long.class)
+			.single();
 	}
 
 	private static GenericDomainEventMessage<BodyEstablished> body(String id) {
