@@ -98,11 +98,9 @@ public final class TestDatabase {
 			EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 			Connection connection = new Connection(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
 			// Shutdown hooks run concurrently: the test contexts close in Spring's hook,
-			// and
-			// stopping the server under them leaves their processors waiting for
-			// connections
-			// until Surefire kills the JVM. So the server goes only once they have let
-			// go.
+			// and stopping the server under them leaves their processors waiting for
+			// connections until Surefire kills the JVM. So the server goes only once
+			// they have let go.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				awaitNoTestClients(connection, java.time.Duration.ofSeconds(20));
 				try {
