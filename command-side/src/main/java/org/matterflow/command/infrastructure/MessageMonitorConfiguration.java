@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>
  * The capacity monitor keeps every command's duration for ten minutes in a sorted map, to
- * sum them when the gauge is read: at 1,200 commands a second that is 700,000 entries,
+ * sum them when the gauge is read: at 1,200 commands a second that is 720,000 entries,
  * each copied by the young collections until it is old enough to be promoted, and then
  * left to die in the old generation (benchmark, {@code docs/performance.md}). It also
  * registers its gauge again for every message, which logged a warning at every start. The
