@@ -39,7 +39,8 @@ public class MessageMonitorConfiguration {
 				(configuration) -> (componentType, componentName) -> monitorOf(componentType, componentName, registry));
 	}
 
-	static MessageMonitor<Message<?>> monitorOf(Class<?> componentType, String componentName, MeterRegistry registry) {
+	private static MessageMonitor<Message<?>> monitorOf(Class<?> componentType, String componentName,
+			MeterRegistry registry) {
 		if (CommandBus.class.isAssignableFrom(componentType) || EventBus.class.isAssignableFrom(componentType)) {
 			return new MultiMessageMonitor<>(List.of(MessageCountingMonitor.buildMonitor(componentName, registry),
 					MessageTimerMonitor.buildMonitor(componentName, registry)));
