@@ -32,8 +32,11 @@ import org.springframework.stereotype.Component;
  * its answer on the query side (benchmark: 286 ms at p50 on an idle machine). Here one
  * thread watches the head of the event table (one index-only query per interval, however
  * many processors there are) and, when it moves, calls every waiting processor back for a
- * short while, long enough for the store to have fetched the new events. Every 500 ms all
- * are called back anyway, so a missed change costs no more than before.
+ * short while, asking the store to fetch each time ({@link WakeableEventStore}: it would
+ * otherwise fetch only every {@code matterflow.event-store.idle-fetch-interval}). Every
+ * 500 ms all are called back and the store fetches anyway, so a missed change, or an
+ * event committed after a later one once the head has stopped moving, waits at most that
+ * long.
  */
 @Component
 public class EventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
@@ -84,6 +87,10 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 			}
 			if (now - this.movedAt < KEEP_WAKING_NANOS || now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
 				this.wokeAllAt = now;
+				// the processors at the head read what the store's producer fetched
+				if (this.events instanceof WakeableEventStore store) {
+					store.fetchNow();
+				}
 				this.callbacks.forEach(Runnable::run);
 			}
 		}

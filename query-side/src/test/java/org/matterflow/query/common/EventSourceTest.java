@@ -1,0 +1,70 @@
+package org.matterflow.query.common;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Events the command side appends reach the read models because the head watch asks the
+ * store to fetch them, not because the store polls: here the store would poll only every
+ * ten minutes.
+ */
+@QueryIntegrationTest
+@TestPropertySource(properties = "matterflow.event-store.idle-fetch-interval=10m")
+class EventSourceTest {
+
+	@Autowired
+	EventStorageEngine engine;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ReadModels readModels;
+
+	@Test
+	void an_event_appended_by_another_process_reaches_every_read_model_without_waiting_for_the_store_to_poll() {
+		// the read models first follow the head, where they read what the store fetched
+		long head = head();
+		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(head));
+
+		BodyId body = BodyId.of("watched-" + UUID.randomUUID().toString().substring(0, 8));
+		// appended through the storage engine, as the command side's store appends: the
+		// query side's store hears of no commit
+		this.transactions.executeWithoutResult((tx) -> this.engine
+			.appendEvents(new GenericDomainEventMessage<>("Body", body.toString(), 0, new BodyEstablished(body,
+					"Watched group", BodyKind.WORKING_GROUP, null, null, LocalDate.of(2026, 12, 2)))));
+		long appended = head();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(appended));
+	}
+
+	private long head() {
+		return this.jdbc.sql("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry")
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean everyReadModelReached(long position) {
+		return position < 0
+				|| this.readModels.names().stream().allMatch((name) -> this.readModels.hasReached(name, position));
+	}
+
+}
