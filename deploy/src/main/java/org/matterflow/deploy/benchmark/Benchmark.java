@@ -61,12 +61,10 @@ public final class Benchmark {
 
 		static Mode of(String name) {
 			return switch (name) {
-				// short: under five minutes on 2 cores also at the machine's slow hours
-				// (2026-12-02 evening: 300 and 310 s with a rebuild at 50k and warm-ups
-				// of
-				// 45 and 30 s, raw single-row inserts 3,000-4,800 rows/s at 16 clients);
-				// the rebuild at 30k events replays as fast per event as at 100k and 1M,
-				// which full mode measures
+				// short: under five minutes on 2 cores also at slow hours (2026-12-02
+				// evening: 300 and 310 s with a rebuild at 50k and warm-ups of 45 and
+				// 30 s); the rebuild at 30k events replays as fast per event as at 100k
+				// and 1M, which full mode measures
 				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(40), Duration.ofSeconds(20),
 						Duration.ofSeconds(10), Duration.ofSeconds(3), List.of(10_000L, 30_000L), 100_000);
 				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(240), Duration.ofSeconds(30),

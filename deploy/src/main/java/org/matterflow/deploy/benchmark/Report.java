@@ -174,10 +174,9 @@ final class Report {
 				readDrift);
 		growth("command", small.commands(), large.commands(), insertDrift);
 		small.queries().forEach((name, latencies) -> growth(name, latencies, large.queries().get(name), readDrift));
-		// a phase run while the JIT still compiles is slower for that alone (measured on
-		// a
-		// slow machine: the 10k phase compiling all the time, then a "speed-up" of x0.53
-		// at a million events), and the lines above cannot tell the two apart
+		// a phase run while the JIT still compiles is slower for that alone (on a slow
+		// machine the 10k phase compiled all the time, and a million events read as a
+		// "speed-up" of x0.53); the lines above cannot tell the two apart
 		double smallJit = compilingShare(small.commands());
 		double largeJit = compilingShare(large.commands());
 		if (Math.max(smallJit, largeJit) > COMPARABLE_JIT_SHARE) {

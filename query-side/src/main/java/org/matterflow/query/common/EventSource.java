@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 
 	private static final long ALWAYS_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-	private final EventStore events;
+	private final WakeableEventStore events;
 
 	private final EventStoreHead head;
 
@@ -61,7 +60,7 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 
 	private long wokeAllAt;
 
-	EventSource(EventStore events, EventStoreHead head,
+	EventSource(WakeableEventStore events, EventStoreHead head,
 			@Value("${matterflow.event-store.poll-interval:25ms}") Duration pollInterval) {
 		this.events = events;
 		this.head = head;
@@ -88,9 +87,7 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 			if (now - this.movedAt < KEEP_WAKING_NANOS || now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
 				this.wokeAllAt = now;
 				// the processors at the head read what the store's producer fetched
-				if (this.events instanceof WakeableEventStore store) {
-					store.fetchNow();
-				}
+				this.events.fetchNow();
 				this.callbacks.forEach(Runnable::run);
 			}
 		}

@@ -12,7 +12,6 @@ import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +33,7 @@ class EventSourceTest {
 	TransactionTemplate transactions;
 
 	@Autowired
-	JdbcClient jdbc;
+	EventStoreHead head;
 
 	@Autowired
 	ReadModels readModels;
@@ -42,8 +41,8 @@ class EventSourceTest {
 	@Test
 	void an_event_appended_by_another_process_reaches_every_read_model_without_waiting_for_the_store_to_poll() {
 		// the read models first follow the head, where they read what the store fetched
-		long head = head();
-		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(head));
+		long current = this.head.refresh();
+		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(current));
 
 		BodyId body = BodyId.of("watched-" + UUID.randomUUID().toString().substring(0, 8));
 		// appended through the storage engine, as the command side's store appends: the
@@ -51,15 +50,9 @@ class EventSourceTest {
 		this.transactions.executeWithoutResult((tx) -> this.engine
 			.appendEvents(new GenericDomainEventMessage<>("Body", body.toString(), 0, new BodyEstablished(body,
 					"Watched group", BodyKind.WORKING_GROUP, null, null, LocalDate.of(2026, 12, 2)))));
-		long appended = head();
+		long appended = this.head.refresh();
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(appended));
-	}
-
-	private long head() {
-		return this.jdbc.sql("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry")
-			.query(Long.class)
-			.single();
 	}
 
 	private boolean everyReadModelReached(long position) {
