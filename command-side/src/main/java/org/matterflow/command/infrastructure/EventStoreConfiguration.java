@@ -13,7 +13,10 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -26,6 +29,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -135,6 +139,25 @@ public class EventStoreConfiguration {
 			.gapTimeout((int) gapTimeout.toMillis())
 			.batchSize(batchSize)
 			.build();
+	}
+
+	/**
+	 * Axon's store as its auto-configuration builds it (monitors, spans), telling the
+	 * query sides of every commit that appended events.
+	 */
+	@Bean(name = "eventBus")
+	@Qualifier("eventStore")
+	AnnouncingEventStore eventStore(EventStorageEngine engine, Configuration configuration, AppendAnnouncer announcer) {
+		return new AnnouncingEventStore(EmbeddedEventStore.builder()
+			.storageEngine(engine)
+			.messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+			.spanFactory(configuration.getComponent(EventBusSpanFactory.class)), announcer);
+	}
+
+	@Bean
+	AppendAnnouncer appendAnnouncer(JdbcClient jdbc,
+			@Value("${matterflow.event-store.announce-interval:10ms}") Duration interval) {
+		return new AppendAnnouncer(jdbc, interval);
 	}
 
 	/**

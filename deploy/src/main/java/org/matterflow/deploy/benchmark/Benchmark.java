@@ -410,7 +410,7 @@ public final class Benchmark {
 		String[] settings = { "--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
 				"--spring.main.banner-mode=off" };
 		// settings to compare, for example
-		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.poll-interval=10ms"
+		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.announce-interval=25ms"
 		String extra = env("MATTERFLOW_BENCH_SIDE_ARGS", "");
 		if (!extra.isBlank()) {
 			settings = java.util.stream.Stream

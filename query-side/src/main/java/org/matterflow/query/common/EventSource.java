@@ -21,34 +21,36 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The event store as the query side's processors read it, with a wake-up call when new
- * events arrive.
+ * The event store as the query side's processors read it, with a call when new events
+ * arrive.
  *
  * <p>
  * A pooled streaming processor that has caught up asks its stream to call it back when
  * events become available; Axon's embedded event store cannot, so the processor would
- * look again only every 500 ms, and that pause was most of the lag between a command and
- * its answer on the query side (benchmark: 286 ms at p50 on an idle machine). Here one
- * thread watches the head of the event table (one index-only query per interval, however
- * many processors there are) and, when it moves, calls every waiting processor back for a
- * short while, asking the store to fetch each time ({@link WakeableEventStore}: it would
- * otherwise fetch only every {@code matterflow.event-store.idle-fetch-interval}). Every
- * 500 ms all are called back and the store fetches anyway, so a missed change, or an
- * event committed after a later one once the head has stopped moving, waits at most that
- * long.
+ * look again only after a pause of its own, and that pause was most of the lag between a
+ * command and its answer on the query side (benchmark: 286 ms at p50 on an idle machine).
+ * Here every waiting processor is called each time the store has fetched new events
+ * ({@link WakeableEventStore#onFetched}), and every 500 ms in any case. The store is
+ * asked to fetch when the command side's notice arrives ({@link AppendListener}); while
+ * no notices arrive, one thread watches the head of the event table instead (one
+ * index-only query per {@code matterflow.event-store.poll-interval}, however many
+ * processors there are) and asks for a fetch when it moves, and for a short while after,
+ * for the events committed after a later one.
  */
 @Component
 public class EventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(EventSource.class);
 
-	private static final long KEEP_WAKING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+	private static final long KEEP_FETCHING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
 
 	private static final long ALWAYS_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
 	private final WakeableEventStore events;
 
 	private final EventStoreHead head;
+
+	private final AppendListener notices;
 
 	private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
@@ -60,10 +62,12 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 
 	private long wokeAllAt;
 
-	EventSource(WakeableEventStore events, EventStoreHead head,
+	EventSource(WakeableEventStore events, EventStoreHead head, AppendListener notices,
 			@Value("${matterflow.event-store.poll-interval:25ms}") Duration pollInterval) {
 		this.events = events;
 		this.head = head;
+		this.notices = notices;
+		this.events.onFetched(this::wakeAll);
 		this.watcher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "event-store-watch");
 			thread.setDaemon(true);
@@ -73,26 +77,38 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 				TimeUnit.MILLISECONDS);
 	}
 
+	private void wakeAll() {
+		this.callbacks.forEach(Runnable::run);
+	}
+
 	private void watch() {
 		if (this.callbacks.isEmpty()) {
 			return;
 		}
+		long now = System.nanoTime();
+		if (!this.notices.listening()) {
+			watchHead(now);
+		}
+		if (now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
+			// a processor that missed its call, having registered it just after one
+			this.wokeAllAt = now;
+			wakeAll();
+		}
+	}
+
+	private void watchHead(long now) {
 		try {
-			long now = System.nanoTime();
 			long current = this.head.refresh();
 			if (current != this.lastHead) {
 				this.lastHead = current;
 				this.movedAt = now;
 			}
-			if (now - this.movedAt < KEEP_WAKING_NANOS || now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
-				this.wokeAllAt = now;
-				// the processors at the head read what the store's producer fetched
+			if (now - this.movedAt < KEEP_FETCHING_NANOS) {
 				this.events.fetchNow();
-				this.callbacks.forEach(Runnable::run);
 			}
 		}
 		catch (RuntimeException ex) {
-			// the processors still look every 500 ms by themselves
+			// the store still fetches by itself every idle-fetch-interval
 			log.debug("Could not read the head of the event store: {}", ex.getMessage());
 		}
 	}

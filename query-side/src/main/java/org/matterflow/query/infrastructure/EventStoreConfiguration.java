@@ -128,17 +128,15 @@ public class EventStoreConfiguration {
 	 * The query side reads events that another process appends, so no local publication
 	 * wakes its streams. Axon's default pause between fetches, one second, was nearly all
 	 * of the lag a reader saw (benchmark: p50 941 ms); a fetch every 25 ms made an idle
-	 * query side run 40 fetches a second for nothing. {@link EventSource} asks for a
-	 * fetch when the head of the table moves (and, while it stays, every 500 ms), and the
-	 * store's own fetch delay only bounds what no watch announced: an event committed
-	 * after a later one, more than 300 ms after the head last moved.
+	 * query side run 40 fetches a second for nothing. The store fetches when the command
+	 * side's notice arrives ({@link org.matterflow.query.common.AppendListener}), or,
+	 * while none arrive, when {@link EventSource} sees the head of the table move; its
+	 * own fetch delay only bounds what neither announced.
 	 */
 	@Bean(name = "eventBus")
 	WakeableEventStore eventStore(EventStorageEngine engine,
 			@Value("${matterflow.event-store.idle-fetch-interval:500ms}") Duration idleFetchInterval) {
-		return new WakeableEventStore(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
-			.storageEngine(engine)
-			.fetchDelay(idleFetchInterval.toMillis()));
+		return WakeableEventStore.over(engine, idleFetchInterval);
 	}
 
 	@Bean

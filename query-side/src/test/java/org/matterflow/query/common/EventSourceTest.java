@@ -15,15 +15,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Events the command side appends reach the read models because the head watch asks the
- * store to fetch them, not because the store polls: here the store would poll only every
- * ten minutes.
+ * Where no append notices arrive (here: listening is off, as behind a connection pooler
+ * that does not pass {@code LISTEN} on), events the command side appends reach the read
+ * models because the head watch asks the store to fetch them, not because the store
+ * polls: here the store would poll only every ten minutes.
  */
 @QueryIntegrationTest
-@TestPropertySource(properties = "matterflow.event-store.idle-fetch-interval=10m")
+@TestPropertySource(
+		properties = { "matterflow.event-store.idle-fetch-interval=10m", "matterflow.event-store.listen=false" })
 class EventSourceTest {
 
 	@Autowired
@@ -38,8 +41,12 @@ class EventSourceTest {
 	@Autowired
 	ReadModels readModels;
 
+	@Autowired
+	AppendListener notices;
+
 	@Test
-	void an_event_appended_by_another_process_reaches_every_read_model_without_waiting_for_the_store_to_poll() {
+	void without_notices_an_event_appended_by_another_process_reaches_every_read_model_by_the_head_watch() {
+		assertThat(this.notices.listening()).isFalse();
 		// the read models first follow the head, where they read what the store fetched
 		long current = this.head.refresh();
 		await().atMost(Duration.ofSeconds(30)).until(() -> everyReadModelReached(current));

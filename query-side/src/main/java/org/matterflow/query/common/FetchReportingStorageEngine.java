@@ -1,0 +1,134 @@
+package org.matterflow.query.common;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+/**
+ * The storage engine as the embedded event store's producer sees it: a fetch that may
+ * wait (the producer's, for the processors at the head of the store) reports when it has
+ * handed over its first event and, if there were more, its last. By then the producer has
+ * put them where the waiting processors read, so a processor called back finds them.
+ * Everything else passes through.
+ */
+final class FetchReportingStorageEngine implements EventStorageEngine {
+
+	private final EventStorageEngine delegate;
+
+	private final Runnable fetched;
+
+	FetchReportingStorageEngine(EventStorageEngine delegate, Runnable fetched) {
+		this.delegate = delegate;
+		this.fetched = fetched;
+	}
+
+	@Override
+	public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+		Stream<? extends TrackedEventMessage<?>> events = this.delegate.readEvents(trackingToken, mayBlock);
+		if (!mayBlock) {
+			// a processor reading on its own, behind the head: it needs no call
+			return events;
+		}
+		return StreamSupport.stream(new Reporting<>(events.spliterator(), this.fetched), false).onClose(events::close);
+	}
+
+	@Override
+	public void appendEvents(List<? extends EventMessage<?>> events) {
+		this.delegate.appendEvents(events);
+	}
+
+	@Override
+	public void storeSnapshot(DomainEventMessage<?> snapshot) {
+		this.delegate.storeSnapshot(snapshot);
+	}
+
+	@Override
+	public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+		return this.delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+	}
+
+	@Override
+	public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+		return this.delegate.readSnapshot(aggregateIdentifier);
+	}
+
+	@Override
+	public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+		return this.delegate.lastSequenceNumberFor(aggregateIdentifier);
+	}
+
+	@Override
+	public TrackingToken createTailToken() {
+		return this.delegate.createTailToken();
+	}
+
+	@Override
+	public TrackingToken createHeadToken() {
+		return this.delegate.createHeadToken();
+	}
+
+	@Override
+	public TrackingToken createTokenAt(Instant dateTime) {
+		return this.delegate.createTokenAt(dateTime);
+	}
+
+	private static final class Reporting<T> implements Spliterator<T> {
+
+		private final Spliterator<T> delegate;
+
+		private final Runnable fetched;
+
+		private long handedOver;
+
+		private boolean ended;
+
+		Reporting(Spliterator<T> delegate, Runnable fetched) {
+			this.delegate = delegate;
+			this.fetched = fetched;
+		}
+
+		@Override
+		public boolean tryAdvance(Consumer<? super T> action) {
+			boolean advanced = this.delegate.tryAdvance(action);
+			if (advanced && ++this.handedOver == 1) {
+				// a long fetch need not hold the processors back until its end
+				this.fetched.run();
+			}
+			else if (!advanced && !this.ended) {
+				this.ended = true;
+				if (this.handedOver > 1) {
+					this.fetched.run();
+				}
+			}
+			return advanced;
+		}
+
+		@Override
+		public Spliterator<T> trySplit() {
+			return null;
+		}
+
+		@Override
+		public long estimateSize() {
+			return this.delegate.estimateSize();
+		}
+
+		@Override
+		public int characteristics() {
+			return this.delegate.characteristics() & ~(SIZED | SUBSIZED);
+		}
+
+	}
+
+}
