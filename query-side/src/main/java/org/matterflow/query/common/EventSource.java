@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +57,8 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 
 	private final ScheduledExecutorService watcher;
 
+	private final long pollNanos;
+
 	private long lastHead = Long.MIN_VALUE;
 
 	private long movedAt;
@@ -73,12 +76,31 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.watcher.scheduleWithFixedDelay(this::watch, pollInterval.toMillis(), pollInterval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.pollNanos = pollInterval.toNanos();
+		this.watcher.schedule(this::watchAndWait, this.pollNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private void wakeAll() {
 		this.callbacks.forEach(Runnable::run);
+	}
+
+	/**
+	 * Watches, then waits the poll interval while no notices arrive, and only until the
+	 * next call of every processor while they do.
+	 */
+	private void watchAndWait() {
+		try {
+			watch();
+		}
+		finally {
+			long wait = this.notices.listening() ? Math.max(this.pollNanos, ALWAYS_WAKE_NANOS) : this.pollNanos;
+			try {
+				this.watcher.schedule(this::watchAndWait, wait, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// shut down
+			}
+		}
 	}
 
 	private void watch() {
@@ -89,7 +111,8 @@ public class EventSource implements StreamableMessageSource<TrackedEventMessage<
 		if (!this.notices.listening()) {
 			watchHead(now);
 		}
-		if (now - this.wokeAllAt > ALWAYS_WAKE_NANOS) {
+		// less one interval: the watch may run a moment early
+		if (now - this.wokeAllAt >= ALWAYS_WAKE_NANOS - this.pollNanos) {
 			// a processor that missed its call, having registered it just after one
 			this.wokeAllAt = now;
 			wakeAll();
