@@ -18,9 +18,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 /**
  * The storage engine as the embedded event store's producer sees it: a fetch that may
  * wait (the producer's, for the processors at the head of the store) reports when it has
- * handed over its first event and, if there were more, its last. By then the producer has
- * put them where the waiting processors read, so a processor called back finds them.
- * Everything else passes through.
+ * handed over its last event, if it found any. By then the producer has put them where
+ * the waiting processors read, so a processor called back finds them all: one call per
+ * fetch lets each processor take what arrived in one batch. Everything else passes
+ * through.
  */
 final class FetchReportingStorageEngine implements EventStorageEngine {
 
@@ -89,9 +90,9 @@ final class FetchReportingStorageEngine implements EventStorageEngine {
 
 		private final Runnable fetched;
 
-		private long handedOver;
+		private boolean handedOver;
 
-		private boolean ended;
+		private boolean reported;
 
 		Reporting(Spliterator<T> delegate, Runnable fetched) {
 			this.delegate = delegate;
@@ -101,15 +102,12 @@ final class FetchReportingStorageEngine implements EventStorageEngine {
 		@Override
 		public boolean tryAdvance(Consumer<? super T> action) {
 			boolean advanced = this.delegate.tryAdvance(action);
-			if (advanced && ++this.handedOver == 1) {
-				// a long fetch need not hold the processors back until its end
-				this.fetched.run();
+			if (advanced) {
+				this.handedOver = true;
 			}
-			else if (!advanced && !this.ended) {
-				this.ended = true;
-				if (this.handedOver > 1) {
-					this.fetched.run();
-				}
+			else if (this.handedOver && !this.reported) {
+				this.reported = true;
+				this.fetched.run();
 			}
 			return advanced;
 		}
