@@ -156,7 +156,7 @@ public class EventStoreConfiguration {
 
 	@Bean
 	AppendAnnouncer appendAnnouncer(JdbcClient jdbc,
-			@Value("${matterflow.event-store.announce-interval:10ms}") Duration interval) {
+			@Value("${matterflow.event-store.announce-interval:25ms}") Duration interval) {
 		return new AppendAnnouncer(jdbc, interval);
 	}
 
