@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -81,14 +82,18 @@ public class CommandDispatcher {
 		Receipt receipt = new Receipt(streamId);
 		Receipt outer = RECEIPT.get();
 		RECEIPT.set(receipt);
-		try {
+		try (AppendedPositions.Scope appended = AppendedPositions.open()) {
 			this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(headers)));
+			if (receipt.sequenceNumber < 0) {
+				return acceptedFor(streamId, ids);
+			}
+			OptionalLong position = appended.positionOf(streamId, receipt.sequenceNumber);
+			return position.isPresent() ? new Accepted(ids, receipt.sequenceNumber, position.getAsLong())
+					: acceptedAt(streamId, receipt.sequenceNumber, ids);
 		}
 		finally {
 			RECEIPT.set(outer);
 		}
-		return (receipt.sequenceNumber >= 0) ? acceptedAt(streamId, receipt.sequenceNumber, ids)
-				: acceptedFor(streamId, ids);
 	}
 
 	private static MetaData metaData(Headers headers) {
@@ -112,6 +117,10 @@ public class CommandDispatcher {
 		return MetaData.from(data);
 	}
 
+	/**
+	 * Reads the position back, where the append did not report it (an event store that
+	 * does not return its rows' indexes).
+	 */
 	private Accepted acceptedAt(String streamId, long sequenceNumber, Map<String, String> ids) {
 		long position = this.jdbc.sql(
 				"SELECT global_index FROM events.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")

@@ -138,6 +138,7 @@ public class EventStoreConfiguration {
 			.dataType(String.class)
 			.gapTimeout((int) gapTimeout.toMillis())
 			.batchSize(batchSize)
+			.appendEvents(new PositionReturningAppend())
 			.build();
 	}
 
