@@ -27,7 +27,8 @@ public class AnnouncingEventStore extends EmbeddedEventStore {
 		if (events.isEmpty()) {
 			return;
 		}
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
 			// the unit of work joined its caller's transaction (a meeting record imported
 			// whole): the events are in the store once that one commits, if it does
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
