@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.MetaData;
 import org.matterflow.kernel.InvalidValue;
@@ -30,12 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandDispatcher {
 
-	/**
-	 * The command being sent on this thread (the command bus handles it on the sending
-	 * thread) and the last sequence number it appended to its own stream.
-	 */
-	private static final ThreadLocal<Receipt> RECEIPT = new ThreadLocal<>();
-
 	private final CommandGateway commands;
 
 	private final JdbcClient jdbc;
@@ -44,28 +37,12 @@ public class CommandDispatcher {
 		this.commands = commands;
 		this.jdbc = jdbc;
 		// the event bus intercepts a unit of work's events as it appends them; a command
-		// whose append or commit fails throws from sendAndWait, so its receipt is never
+		// whose append or commit fails throws from sendAndWait, so what it noted is never
 		// read
 		events.registerDispatchInterceptor((messages) -> (index, event) -> {
-			Receipt receipt = RECEIPT.get();
-			if (receipt != null && event instanceof DomainEventMessage<?> domainEvent
-					&& receipt.streamId.equals(domainEvent.getAggregateIdentifier())) {
-				receipt.sequenceNumber = Math.max(receipt.sequenceNumber, domainEvent.getSequenceNumber());
-			}
+			AppendedPositions.published(event);
 			return event;
 		});
-	}
-
-	private static final class Receipt {
-
-		private final String streamId;
-
-		private long sequenceNumber = -1;
-
-		Receipt(String streamId) {
-			this.streamId = streamId;
-		}
-
 	}
 
 	/** The request headers that shape how a command is recorded. */
@@ -79,20 +56,15 @@ public class CommandDispatcher {
 
 	public Accepted send(Object command, Object aggregateId, Headers headers, Map<String, String> ids) {
 		String streamId = aggregateId.toString();
-		Receipt receipt = new Receipt(streamId);
-		Receipt outer = RECEIPT.get();
-		RECEIPT.set(receipt);
-		try (AppendedPositions.Scope appended = AppendedPositions.open()) {
+		try (AppendedPositions.Scope own = AppendedPositions.open(streamId)) {
 			this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(headers)));
-			if (receipt.sequenceNumber < 0) {
+			long sequenceNumber = own.sequenceNumber();
+			if (sequenceNumber < 0) {
 				return acceptedFor(streamId, ids);
 			}
-			OptionalLong position = appended.positionOf(streamId, receipt.sequenceNumber);
-			return position.isPresent() ? new Accepted(ids, receipt.sequenceNumber, position.getAsLong())
-					: acceptedAt(streamId, receipt.sequenceNumber, ids);
-		}
-		finally {
-			RECEIPT.set(outer);
+			OptionalLong position = own.positionOf(sequenceNumber);
+			return position.isPresent() ? new Accepted(ids, sequenceNumber, position.getAsLong())
+					: acceptedAt(streamId, sequenceNumber, ids);
 		}
 	}
 

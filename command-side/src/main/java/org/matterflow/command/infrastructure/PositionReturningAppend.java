@@ -21,11 +21,10 @@ import org.matterflow.command.common.AppendedPositions;
 
 /**
  * Axon's append of events, with each row's global index returned by the insert itself
- * ({@code INSERT ... RETURNING global_index}) and handed to the
- * {@link CommandDispatcher}, which answers a command with its event's position. Reading
- * the position back after the commit cost a statement and a transaction of its own for
- * every command (a tenth of the statements PostgreSQL ran per command;
- * {@code docs/performance.md}).
+ * ({@code INSERT ... RETURNING global_index}) and recorded in {@link AppendedPositions},
+ * from which a command's answer names its event's position. Reading the position back
+ * after the commit cost a statement and a transaction of its own for every command (a
+ * tenth of the statements PostgreSQL ran per command; {@code docs/performance.md}).
  *
  * <p>
  * The statement is Axon's own, prepared so that the driver appends the {@code RETURNING}

@@ -38,7 +38,7 @@ class PositionReturningAppendTest {
 	@Test
 	void every_appended_event_is_reported_at_the_global_index_it_was_stored_at() {
 		BodyId body = BodyId.of("numbered-" + UUID.randomUUID().toString().substring(0, 8));
-		try (AppendedPositions.Scope appended = AppendedPositions.open()) {
+		try (AppendedPositions.Scope appended = AppendedPositions.open(body.toString())) {
 			this.transactions
 				.executeWithoutResult((tx) -> this.engine.appendEvents(List.of(
 						new GenericDomainEventMessage<>("Body", body.toString(), 0,
@@ -47,8 +47,8 @@ class PositionReturningAppendTest {
 						new GenericDomainEventMessage<>("Body", body.toString(), 1,
 								new BodyRenamed(body, "Gruppen", null)))));
 
-			assertThat(appended.positionOf(body.toString(), 0)).hasValue(storedAt(body, 0));
-			assertThat(appended.positionOf(body.toString(), 1)).hasValue(storedAt(body, 1));
+			assertThat(appended.positionOf(0)).hasValue(storedAt(body, 0));
+			assertThat(appended.positionOf(1)).hasValue(storedAt(body, 1));
 			assertThat(storedAt(body, 1)).isGreaterThan(storedAt(body, 0));
 		}
 	}
@@ -60,8 +60,8 @@ class PositionReturningAppendTest {
 				(tx) -> this.engine.appendEvents(new GenericDomainEventMessage<>("Body", body.toString(), 0,
 						new BodyEstablished(body, "Grupp", BodyKind.OTHER, null, null, LocalDate.of(2025, 1, 22)))));
 
-		try (AppendedPositions.Scope later = AppendedPositions.open()) {
-			assertThat(later.positionOf(body.toString(), 0)).isEmpty();
+		try (AppendedPositions.Scope later = AppendedPositions.open(body.toString())) {
+			assertThat(later.positionOf(0)).isEmpty();
 		}
 	}
 
