@@ -1,5 +1,6 @@
 package org.matterflow.deploy.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class Benchmark {
 	private final Report report = new Report();
 
 	private final Resources resources = new Resources();
+
+	/** Sixteen secretaries, a reader and the lag probe at most, to each side. */
+	private final Http http = new Http(32);
 
 	private volatile EmbeddedPostgres embedded;
 
@@ -203,12 +207,12 @@ public final class Benchmark {
 
 	/** Readers of every body filled so far. */
 	private Readers readersOf(BothSides sides, String url, String[] server) throws Exception {
-		return new Readers(sides.querySideAt("/"), this.run, filledBodies(url, server));
+		return new Readers(this.http, sides.querySideAt("/"), this.run, filledBodies(url, server));
 	}
 
 	private Store open(String url, String[] server, long size) throws Exception {
 		BothSides sides = start(url, server);
-		Secretaries secretaries = new Secretaries(sides.commandSideAt("/"), this.run);
+		Secretaries secretaries = new Secretaries(this.http, sides.commandSideAt("/"), this.run);
 		secretaries.establishCountyPartGroup();
 		StoreFiller filler = new StoreFiller(sides.commandSide().getBean(EventStore.class),
 				sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
@@ -431,6 +435,12 @@ public final class Benchmark {
 	}
 
 	private synchronized void stop() {
+		try {
+			this.http.close();
+		}
+		catch (IOException ex) {
+			System.err.println("The HTTP client did not close cleanly: " + ex.getMessage());
+		}
 		this.running.forEach(this::stopSides);
 		if (this.embedded != null) {
 			try {

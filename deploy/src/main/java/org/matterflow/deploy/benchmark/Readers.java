@@ -1,9 +1,6 @@
 package org.matterflow.deploy.benchmark;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +23,12 @@ final class Readers {
 
 	private final int filledBodies;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final Http http;
 
 	private final String authorization = Secretaries.basic("auditor");
 
-	Readers(URI querySide, String run, int filledBodies) {
+	Readers(Http http, URI querySide, String run, int filledBodies) {
+		this.http = http;
 		this.querySide = querySide;
 		this.run = run;
 		this.filledBodies = filledBodies;
@@ -78,27 +76,19 @@ final class Readers {
 	}
 
 	String get(String path, String authorization) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.querySide.resolve(path))
-			.header("Authorization", authorization)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-					+ response.body().substring(0, Math.min(300, response.body().length())));
+		Http.Answer answer = this.http.get(this.querySide.resolve(path), authorization);
+		if (answer.status() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + answer.status() + ": " + answer.excerpt());
 		}
-		return response.body();
+		return answer.body();
 	}
 
 	String post(String path, String authorization) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.querySide.resolve(path))
-			.header("Authorization", authorization)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() >= 300) {
-			throw new IllegalStateException(
-					"POST " + path + " answered " + response.statusCode() + ": " + response.body());
+		Http.Answer answer = this.http.post(this.querySide.resolve(path), authorization, null);
+		if (answer.status() >= 300) {
+			throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
 		}
-		return response.body();
+		return answer.body();
 	}
 
 }

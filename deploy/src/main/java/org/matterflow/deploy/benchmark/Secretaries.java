@@ -2,9 +2,6 @@ package org.matterflow.deploy.benchmark;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +33,7 @@ final class Secretaries {
 
 	private final String run;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final Http http;
 
 	private final String authorization = basic("secretary");
 
@@ -46,7 +43,8 @@ final class Secretaries {
 
 	private int clientsStarted;
 
-	Secretaries(URI commandSide, String run) {
+	Secretaries(Http http, URI commandSide, String run) {
+		this.http = http;
 		this.commandSide = commandSide;
 		this.run = run;
 	}
@@ -56,7 +54,7 @@ final class Secretaries {
 		return "bench-lansdel-" + this.run;
 	}
 
-	void establishCountyPartGroup() throws IOException, InterruptedException {
+	void establishCountyPartGroup() throws IOException {
 		send("/api/bodies",
 				"{'bodyId':'" + countyPartGroup() + "','name':'Länsdelsgrupp (benchmark)','kind':'COUNTY_PART_GROUP'}");
 	}
@@ -74,7 +72,7 @@ final class Secretaries {
 	 * commands a second (0: as fast as answers come), recording every command's latency.
 	 */
 	List<Thread> start(int clients, double perSecond, AtomicBoolean stop, Latencies latencies, List<Exception> failures)
-			throws IOException, InterruptedException {
+			throws IOException {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			Secretary secretary = new Secretary(this.clientsStarted++);
@@ -116,7 +114,7 @@ final class Secretaries {
 			this.person = "p-" + Secretaries.this.run + "-" + number;
 		}
 
-		void setUp() throws IOException, InterruptedException {
+		void setUp() throws IOException {
 			send("/api/bodies",
 					"{'bodyId':'" + this.body + "','name':'Arbetsgrupp " + this.number + "','kind':'WORKING_GROUP'}");
 			send("/api/bodies/" + this.body + "/members", "{'personId':'" + this.person
@@ -209,18 +207,13 @@ final class Secretaries {
 	}
 
 	/** Sends a command; answers the position of its last event. */
-	long send(String path, String json) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.commandSide.resolve(path))
-			.header("Authorization", this.authorization)
-			.header("Content-Type", "application/json")
-			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json.replace('\'', '"'))
-					: HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() >= 300) {
-			throw new IllegalStateException(
-					"POST " + path + " answered " + response.statusCode() + ": " + response.body());
+	long send(String path, String json) throws IOException {
+		Http.Answer answer = this.http.post(this.commandSide.resolve(path), this.authorization,
+				(json != null) ? json.replace('\'', '"') : null);
+		if (answer.status() >= 300) {
+			throw new IllegalStateException("POST " + path + " answered " + answer.status() + ": " + answer.body());
 		}
-		Matcher position = POSITION.matcher(response.body());
+		Matcher position = POSITION.matcher(answer.body());
 		return position.find() ? Long.parseLong(position.group(1)) : -1;
 	}
 
