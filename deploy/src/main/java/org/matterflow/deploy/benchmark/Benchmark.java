@@ -196,9 +196,10 @@ public final class Benchmark {
 		awaitCaughtUp(readers);
 		long events = eventCount(url, server);
 		long startedAt = System.nanoTime();
-		int readModels = rebuildAll(readers);
+		List<String> generations = rebuildAll(readers);
 		double seconds = (System.nanoTime() - startedAt) / 1e9;
-		this.report.replay(events, readModels, seconds, rawBatched, rawRead);
+		ReadModelWrites written = ReadModelWrites.in(generations, url, server[1], server[2]);
+		this.report.replay(events, generations.size(), seconds, written, rawBatched, rawRead);
 	}
 
 	/** Two sides running on a filled store, and their clients. */
@@ -365,9 +366,9 @@ public final class Benchmark {
 
 	/**
 	 * Rebuilds every read model at once, and waits until each new generation serves;
-	 * answers how many there are.
+	 * answers the new generations' schemas.
 	 */
-	private int rebuildAll(Readers readers) throws Exception {
+	private List<String> rebuildAll(Readers readers) throws Exception {
 		String operator = Secretaries.basic("operator");
 		Map<String, Integer> before = new HashMap<>();
 		for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
@@ -378,12 +379,17 @@ public final class Benchmark {
 		}
 		while (true) {
 			boolean done = true;
+			List<String> generations = new ArrayList<>();
 			for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
-				done &= view.get("generation").asInt() > before.get(view.get("readModel").asText())
-						&& view.get("rebuilding").isNull() && view.get("lag").asLong() == 0;
+				String readModel = view.get("readModel").asText();
+				int generation = view.get("generation").asInt();
+				done &= generation > before.get(readModel) && view.get("rebuilding").isNull()
+						&& view.get("lag").asLong() == 0;
+				// the schema a generation's tables live in (Generation.schema)
+				generations.add(readModel + "_" + generation);
 			}
 			if (done) {
-				return before.size();
+				return generations;
 			}
 			Thread.sleep(100);
 		}

@@ -147,13 +147,19 @@ final class Report {
 		queries("at " + String.format("%,d", before) + " events", phase.queries());
 	}
 
-	void replay(long events, int readModels, double seconds, Latencies rawBatched, double rawRead) {
+	void replay(long events, int readModels, double seconds, ReadModelWrites written, Latencies rawBatched,
+			double rawRead) {
 		double perSecond = events / seconds;
 		System.out.printf("  rebuild of all %d read models from scratch at %,d events: %.1f s%n", readModels, events,
 				seconds);
 		System.out.printf(
 				"      %s events/s through all of them (x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
 				rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
+		System.out.printf(
+				"      %s rows/s written to the read models (x%.2f of raw batched insert): %,d rows, %.1f an event "
+						+ "(%,d inserted, %,d updated, %,d deleted)%n",
+				rate(written.rows() / seconds), written.rows() / seconds / rawBatched.perSecond(), written.rows(),
+				(double) written.rows() / events, written.inserted(), written.updated(), written.deleted());
 		System.out.printf("      %s read-model updates/s, events x read models (x%.2f of raw batched insert)%n",
 				rate(perSecond * readModels), perSecond * readModels / rawBatched.perSecond());
 	}
