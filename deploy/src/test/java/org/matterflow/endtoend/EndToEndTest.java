@@ -1,6 +1,7 @@
 package org.matterflow.endtoend;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,6 +78,21 @@ class EndToEndTest {
 
 		JsonNode south = read("/api/bodies/soder/agenda?position=" + position);
 		assertThat(south.get("referredMatters").findValuesAsText("matterId")).containsExactly("f-stod");
+	}
+
+	@Test
+	void both_sides_publish_their_openapi_document_and_its_ui() throws Exception {
+		for (URI side : new URI[] { sides.commandSideAt("/"), sides.querySideAt("/") }) {
+			HttpResponse<String> document = this.http.send(
+					HttpRequest.newBuilder(side.resolve("/v3/api-docs")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(document.statusCode()).as(side + "v3/api-docs").isEqualTo(200);
+			assertThat(JSON.readTree(document.body()).get("openapi").asText()).startsWith("3.");
+			HttpResponse<String> ui = this.http.send(
+					HttpRequest.newBuilder(side.resolve("/swagger-ui.html")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(ui.statusCode()).as(side + "swagger-ui.html").isIn(200, 302);
+		}
 	}
 
 	private JsonNode send(String path, String json) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.matterflow.deploy.BothSides;
+import org.matterflow.query.common.Generation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -198,7 +199,8 @@ public final class Benchmark {
 		long startedAt = System.nanoTime();
 		List<String> generations = rebuildAll(readers);
 		double seconds = (System.nanoTime() - startedAt) / 1e9;
-		ReadModelWrites written = ReadModelWrites.in(generations, url, server[1], server[2]);
+		ReadModelWrites written = ReadModelWrites.in(generations, url, server[1], server[2],
+				ReadModelWrites.PUBLISHED_WITHIN);
 		this.report.replay(events, generations.size(), seconds, written, rawBatched, rawRead);
 	}
 
@@ -385,8 +387,7 @@ public final class Benchmark {
 				int generation = view.get("generation").asInt();
 				done &= generation > before.get(readModel) && view.get("rebuilding").isNull()
 						&& view.get("lag").asLong() == 0;
-				// the schema a generation's tables live in (Generation.schema)
-				generations.add(readModel + "_" + generation);
+				generations.add(Generation.schema(readModel, generation));
 			}
 			if (done) {
 				return generations;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,15 +21,20 @@ record ReadModelWrites(long inserted, long updated, long deleted) {
 	}
 
 	/**
-	 * The counts of the tables in {@code schemas} once PostgreSQL has published them all:
-	 * a backend publishes its counts after a commit at most once a second, and otherwise
-	 * once it has been idle for ten seconds, so they are read until they stand still for
-	 * longer than that.
+	 * How long PostgreSQL may keep a backend's counts before it publishes them: after a
+	 * commit at most a second, otherwise once the backend has been idle for ten seconds.
 	 */
-	static ReadModelWrites in(List<String> schemas, String url, String user, String password) throws Exception {
+	static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(11);
+
+	/**
+	 * The counts of the tables in {@code schemas} once PostgreSQL has published them all:
+	 * read until they have stood still for {@code quiet}, at most six times.
+	 */
+	static ReadModelWrites in(List<String> schemas, String url, String user, String password, Duration quiet)
+			throws Exception {
 		ReadModelWrites last = read(schemas, url, user, password);
 		for (int attempt = 0; attempt < 5; attempt++) {
-			Thread.sleep(11_000);
+			Thread.sleep(quiet.toMillis());
 			ReadModelWrites now = read(schemas, url, user, password);
 			if (now.equals(last)) {
 				return now;

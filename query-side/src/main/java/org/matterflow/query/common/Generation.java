@@ -13,7 +13,12 @@ public record Generation(String readModel, int number, int version, State state)
 	}
 
 	public String schema() {
-		return this.readModel + "_" + this.number;
+		return schema(this.readModel, this.number);
+	}
+
+	/** The schema of a read model's generation, for those who know only its number. */
+	public static String schema(String readModel, int number) {
+		return readModel + "_" + number;
 	}
 
 	public String processorName() {
