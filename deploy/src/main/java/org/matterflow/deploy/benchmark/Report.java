@@ -136,6 +136,15 @@ final class Report {
 				ms(latencies.ms(99)), latencies.ms(99) / this.rawPoint.ms(99)));
 	}
 
+	void settled(Latencies commands) {
+		Resources.Usage usage = commands.usage();
+		System.out.printf(
+				"  (right after the rebuild, not counted: %,d commands from 4 clients in %.0f s, p50 %s p99 %s; "
+						+ "GC %d pauses, longest %s; JIT compiling %.0f%% of the time)%n",
+				commands.count(), usage.wallNanos() / 1e9, ms(commands.ms(50)), ms(commands.ms(99)), usage.pauses(),
+				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
+	}
+
 	void atSize(long before, long after, Benchmark.AtSize phase) {
 		System.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
 				before, after, rate(phase.commands().perSecond()), ms(phase.commands().ms(50)),
