@@ -140,6 +140,13 @@ public final class Benchmark {
 		// first, the warm-up may write the next eight tenths, and the filler tops it up.
 		long smallest = this.mode.sizes().get(0);
 		Store store = open(url, server, smallest / 10);
+		// the phases' load for a few seconds on the measured store's sides before the
+		// JIT compiles for the warm-up's: their caches (handler methods, binders,
+		// serializers, validators) fill now, not after the JIT has compiled code for
+		// caches that always hit (JFR: the first requests to sides that had served none
+		// deoptimized some ninety methods, and the JIT compiled on into the 10k phase)
+		secretaries(store.secretaries(), 4, 0, store.readers(), new Probe(null, Readers.latencies()),
+				Duration.ofSeconds(6));
 		createDatabase(server, "matterflow_warmup");
 		Store warm = open(withDatabase(server[0], "matterflow_warmup"), server, smallest);
 		warmUp(warm.secretaries(), warm.readers(), this.mode.warmUp(), 0, "on a store of its own");
