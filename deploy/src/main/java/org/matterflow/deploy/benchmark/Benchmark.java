@@ -134,10 +134,11 @@ public final class Benchmark {
 		// the JIT warms up on a store of its own: on two cores it compiles for
 		// minutes, and the events written meanwhile would leave the measured store far
 		// past its smallest size before the first phase. The JIT still compiles for some
-		// seconds once the load moves to the measured store's sides (measured: 16 s of
-		// a 31 s second warm-up at full load), so a second warm-up follows there, paced
-		// so that the store stays below its smallest size: a tenth of it is filled
-		// first, the warm-up may write the next eight tenths, and the filler tops it up.
+		// seconds once the load moves to the measured store's sides (measured: 12 to 23 s
+		// of a 32 s second warm-up, 8 s with the caches filled as below), so a second
+		// warm-up follows there, paced so that the store stays below its smallest size:
+		// a tenth of it is filled first, the warm-up may write the next eight tenths,
+		// and the filler tops it up.
 		long smallest = this.mode.sizes().get(0);
 		Store store = open(url, server, smallest / 10);
 		// the phases' load for a few seconds on the measured store's sides before the
