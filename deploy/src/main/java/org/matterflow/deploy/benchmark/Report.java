@@ -159,8 +159,9 @@ final class Report {
 	void replay(long events, int readModels, double seconds, ReadModelWrites written, Latencies rawBatched,
 			double rawRead) {
 		double perSecond = events / seconds;
-		System.out.printf("  rebuild of all %d read models from scratch at %,d events: %.1f s%n", readModels, events,
-				seconds);
+		System.out.printf(
+				"  rebuild of all %d read models from scratch at %,d events: %.1f s (raw batched insert right before: %s rows/s)%n",
+				readModels, events, seconds, rate(rawBatched.perSecond()));
 		System.out.printf(
 				"      %s events/s through all of them (x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
 				rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
