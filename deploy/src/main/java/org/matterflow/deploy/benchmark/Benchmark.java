@@ -146,8 +146,7 @@ public final class Benchmark {
 		// serializers, validators) fill now, not after the JIT has compiled code for
 		// caches that always hit (JFR: the first requests to sides that had served none
 		// deoptimized some ninety methods, and the JIT compiled on into the 10k phase)
-		secretaries(store.secretaries(), 4, 0, store.readers(), new Probe(null, Readers.latencies()),
-				Duration.ofSeconds(6));
+		unmeasuredPhaseLoad(store.secretaries(), store.readers(), Duration.ofSeconds(6));
 		createDatabase(server, "matterflow_warmup");
 		Store warm = open(withDatabase(server[0], "matterflow_warmup"), server, smallest);
 		warmUp(warm.secretaries(), warm.readers(), this.mode.warmUp(), 0, "on a store of its own");
@@ -295,8 +294,7 @@ public final class Benchmark {
 			// growth goal). The smallest size's phase follows load, not quiet: the
 			// slice lets both phases start alike, and its own line says what the first
 			// seconds after a rebuild cost
-			Latencies settling = secretaries(secretaries, 4, 0, readers, new Probe(null, Readers.latencies()), settle);
-			this.report.settled(settling);
+			this.report.settled(unmeasuredPhaseLoad(secretaries, readers, settle));
 		}
 		Latencies rawInsert = baseline.singleRowInserts(4, this.mode.machineCheck());
 		Latencies rawPoint = baseline.pointReads(this.mode.machineCheck(), 10_000, Duration.ofSeconds(1));
@@ -309,6 +307,12 @@ public final class Benchmark {
 		AtSize phase = new AtSize(commands, queries, rawInsert, rawPoint);
 		atSize.put(before, phase);
 		this.report.atSize(before, after, phase);
+	}
+
+	/** A size phase's load (four secretaries and a reader) whose figures are not kept. */
+	private Latencies unmeasuredPhaseLoad(Secretaries secretaries, Readers readers, Duration duration)
+			throws Exception {
+		return secretaries(secretaries, 4, 0, readers, new Probe(null, Readers.latencies()), duration);
 	}
 
 	/**

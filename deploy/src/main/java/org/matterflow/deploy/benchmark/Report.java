@@ -142,7 +142,7 @@ final class Report {
 				"  (right after the rebuild, not counted: %,d commands from 4 clients in %.0f s, p50 %s p99 %s; "
 						+ "GC %d pauses, longest %s; JIT compiling %.0f%% of the time)%n",
 				commands.count(), usage.wallNanos() / 1e9, ms(commands.ms(50)), ms(commands.ms(99)), usage.pauses(),
-				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
+				ms(usage.longestPauseMicros() / 1000.0), 100.0 * compilingShare(commands));
 	}
 
 	void atSize(long before, long after, Benchmark.AtSize phase) {
