@@ -1,5 +1,6 @@
 package org.matterflow.deploy.benchmark;
 
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -13,61 +14,69 @@ final class Report {
 	/** More JIT than this in a phase makes it slower for that reason alone. */
 	private static final double COMPARABLE_JIT_SHARE = 0.25;
 
+	private final PrintStream out;
+
 	private Map<Integer, Latencies> rawSingle;
 
 	private Latencies rawPoint;
 
+	Report() {
+		this(System.out);
+	}
+
+	Report(PrintStream out) {
+		this.out = out;
+	}
+
 	void header(String mode, String server, String version) {
-		System.out.println();
-		System.out.println("matterflow benchmark, " + mode + " mode");
-		System.out.println("  machine     " + Runtime.getRuntime().availableProcessors() + " cores, "
+		this.out.println();
+		this.out.println("matterflow benchmark, " + mode + " mode");
+		this.out.println("  machine     " + Runtime.getRuntime().availableProcessors() + " cores, "
 				+ (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap, Java " + System.getProperty("java.version"));
-		System.out.println("  PostgreSQL  " + version + " at " + server.replaceAll("\\?.*", ""));
-		System.out.println();
-		System.out.println("Baseline: plain JDBC on a table shaped like events.domain_event_entry");
+		this.out.println("  PostgreSQL  " + version + " at " + server.replaceAll("\\?.*", ""));
+		this.out.println();
+		this.out.println("Baseline: plain JDBC on a table shaped like events.domain_event_entry");
 	}
 
 	void baselines(Map<Integer, Latencies> rawSingle, Latencies rawPoint) {
 		this.rawSingle = rawSingle;
 		this.rawPoint = rawPoint;
-		System.out.println();
-		System.out.println("matterflow over HTTP (both sides in this JVM, production settings)");
+		this.out.println();
+		this.out.println("matterflow over HTTP (both sides in this JVM, production settings)");
 	}
 
 	void rawSingle(int clients, Latencies latencies) {
-		System.out.printf(
-				"  raw insert, 1 row per transaction, %2d clients   %9s rows/s   p50 %7s  p99 %7s  p99.9 %7s%n",
+		this.out.printf("  raw insert, 1 row per transaction, %2d clients   %9s rows/s   p50 %7s  p99 %7s  p99.9 %7s%n",
 				clients, rate(latencies.perSecond()), ms(latencies.ms(50)), ms(latencies.ms(99)),
 				ms(latencies.ms(99.9)));
 	}
 
 	void rawBatched(Latencies latencies) {
-		System.out.printf("  raw insert, 500 rows per transaction, 1 client  %9s rows/s%n",
-				rate(latencies.perSecond()));
+		this.out.printf("  raw insert, 500 rows per transaction, 1 client  %9s rows/s%n", rate(latencies.perSecond()));
 	}
 
 	void rawRead(long rows, double perSecond) {
-		System.out.printf("  raw sequential read in global order (%,d rows) %9s rows/s%n", rows, rate(perSecond));
+		this.out.printf("  raw sequential read in global order (%,d rows) %9s rows/s%n", rows, rate(perSecond));
 	}
 
 	void rawPoint(Latencies latencies) {
-		System.out.printf("  raw point read by primary key, 1 client         %9s reads/s  p50 %7s  p99 %7s%n",
+		this.out.printf("  raw point read by primary key, 1 client         %9s reads/s  p50 %7s  p99 %7s%n",
 				rate(latencies.perSecond()), ms(latencies.ms(50)), ms(latencies.ms(99)));
 	}
 
 	void filled(long size, long appended, double seconds) {
-		System.out.printf("  (store filled to %,d events: %,d appended in %.0f s, %s events/s)%n", size, appended,
+		this.out.printf("  (store filled to %,d events: %,d appended in %.0f s, %s events/s)%n", size, appended,
 				seconds, rate(appended / seconds));
 	}
 
 	void warmUp(String where, long commands, double seconds, double compiledSeconds, double compilingAtEnd) {
-		System.out.printf(
+		this.out.printf(
 				"  (warm-up %s, not counted: %,d commands from 16 clients in %.0f s; the JIT compiled for %.0f s, at the end %.0f%% of the time)%n",
 				where, commands, seconds, compiledSeconds, compilingAtEnd * 100);
 	}
 
 	void commands(int clients, Latencies commands, Latencies raw) {
-		System.out.printf(
+		this.out.printf(
 				"  commands, %2d clients  %7s/s (x%.2f of raw)  p50 %7s (x%.1f)  p99 %7s (x%.1f)  p99.9 %7s (x%.1f)%n",
 				clients, rate(commands.perSecond()), commands.perSecond() / raw.perSecond(), ms(commands.ms(50)),
 				commands.ms(50) / raw.ms(50), ms(commands.ms(99)), commands.ms(99) / raw.ms(99), ms(commands.ms(99.9)),
@@ -79,7 +88,7 @@ final class Report {
 	 * CPU per command of the whole machine and of this JVM, and the collector's pauses,
 	 * for the phase the commands ran in.
 	 */
-	private static void usage(Latencies commands) {
+	private void usage(Latencies commands) {
 		Resources.Usage usage = commands.usage();
 		if (usage == null || commands.count() == 0) {
 			return;
@@ -87,7 +96,7 @@ final class Report {
 		String machine = (usage.machineNanos() < 0) ? ""
 				: String.format("%.1f ms of machine CPU per command (%.1f cores busy), ",
 						usage.machineNanos() / 1e6 / commands.count(), usage.machineCores());
-		System.out.printf(
+		this.out.printf(
 				"      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
 				machine, usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
 				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
@@ -106,12 +115,12 @@ final class Report {
 				others += group.getValue();
 			}
 		}
-		System.out.printf("      ms of CPU per command by thread: %sother Java threads %.2f, GC/JIT/VM %.2f%n", groups,
+		this.out.printf("      ms of CPU per command by thread: %sother Java threads %.2f, GC/JIT/VM %.2f%n", groups,
 				others / 1e6 / commands.count(), (usage.processNanos() - javaThreads) / 1e6 / commands.count());
 		long[] database = usage.database();
 		if (database != null) {
 			double count = commands.count();
-			System.out.printf(
+			this.out.printf(
 					"      PostgreSQL per command: %.1f transactions, rows %.1f inserted, %.1f updated, %.1f deleted, %.0f fetched%n",
 					database[0] / count, database[1] / count, database[2] / count, database[3] / count,
 					database[4] / count);
@@ -120,17 +129,16 @@ final class Report {
 
 	void lag(double target, Latencies commands, Latencies lag) {
 		Latencies raw = this.rawSingle.get(1);
-		System.out.printf("  projection lag at %s commands/s (aimed at %s, half the 16-client rate), %d samples:%n",
+		this.out.printf("  projection lag at %s commands/s (aimed at %s, half the 16-client rate), %d samples:%n",
 				rate(commands.perSecond()), rate(target), lag.count());
 		usage(commands);
-		System.out.printf(
-				"      append -> visible in the query API  p50 %7s (x%.1f of a raw commit)  p99 %7s (x%.1f)%n",
+		this.out.printf("      append -> visible in the query API  p50 %7s (x%.1f of a raw commit)  p99 %7s (x%.1f)%n",
 				ms(lag.ms(50)), lag.ms(50) / raw.ms(50), ms(lag.ms(99)), lag.ms(99) / raw.ms(99));
 	}
 
 	void queries(String when, Map<String, Latencies> queries) {
-		System.out.println("  queries " + when + ":");
-		queries.forEach((name, latencies) -> System.out.printf(
+		this.out.println("  queries " + when + ":");
+		queries.forEach((name, latencies) -> this.out.printf(
 				"      %-18s %7s/s  p50 %7s (x%.1f of a raw point read)  p99 %7s (x%.1f)%n", name,
 				rate(latencies.perSecond()), ms(latencies.ms(50)), latencies.ms(50) / this.rawPoint.ms(50),
 				ms(latencies.ms(99)), latencies.ms(99) / this.rawPoint.ms(99)));
@@ -138,7 +146,7 @@ final class Report {
 
 	void settled(Latencies commands) {
 		Resources.Usage usage = commands.usage();
-		System.out.printf(
+		this.out.printf(
 				"  (right after the rebuild, not counted: %,d commands from 4 clients in %.0f s, p50 %s p99 %s; "
 						+ "GC %d pauses, longest %s; JIT compiling %.0f%% of the time)%n",
 				commands.count(), usage.wallNanos() / 1e9, ms(commands.ms(50)), ms(commands.ms(99)), usage.pauses(),
@@ -146,10 +154,10 @@ final class Report {
 	}
 
 	void atSize(long before, long after, Benchmark.AtSize phase) {
-		System.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
+		this.out.printf("  at %,d events in the store (%,d at the end), 4 clients: commands %s/s p50 %s p99 %s%n",
 				before, after, rate(phase.commands().perSecond()), ms(phase.commands().ms(50)),
 				ms(phase.commands().ms(99)));
-		System.out.printf(
+		this.out.printf(
 				"      raw baseline right before: insert at 4 clients p50 %s, point read (first 10,000 rows) p50 %s%n",
 				ms(phase.rawInsert().ms(50)), ms(phase.rawPoint().ms(50)));
 		usage(phase.commands());
@@ -159,18 +167,18 @@ final class Report {
 	void replay(long events, int readModels, double seconds, ReadModelWrites written, Latencies rawBatched,
 			double rawRead) {
 		double perSecond = events / seconds;
-		System.out.printf(
+		this.out.printf(
 				"  rebuild of all %d read models from scratch at %,d events: %.1f s (raw batched insert right before: %s rows/s)%n",
 				readModels, events, seconds, rate(rawBatched.perSecond()));
-		System.out.printf(
+		this.out.printf(
 				"      %s events/s through all of them (x%.2f of raw batched insert, x%.3f of raw sequential read)%n",
 				rate(perSecond), perSecond / rawBatched.perSecond(), perSecond / rawRead);
-		System.out.printf(
+		this.out.printf(
 				"      %s rows/s written to the read models (x%.2f of raw batched insert): %,d rows, %.1f an event "
 						+ "(%,d inserted, %,d updated, %,d deleted)%n",
 				rate(written.rows() / seconds), written.rows() / seconds / rawBatched.perSecond(), written.rows(),
 				(double) written.rows() / events, written.inserted(), written.updated(), written.deleted());
-		System.out.printf("      %s read-model updates/s, events x read models (x%.2f of raw batched insert)%n",
+		this.out.printf("      %s read-model updates/s, events x read models (x%.2f of raw batched insert)%n",
 				rate(perSecond * readModels), perSecond * readModels / rawBatched.perSecond());
 	}
 
@@ -185,8 +193,8 @@ final class Report {
 		Benchmark.AtSize large = atSize.get(sizes[sizes.length - 1]);
 		double insertDrift = large.rawInsert().ms(50) / small.rawInsert().ms(50);
 		double readDrift = large.rawPoint().ms(50) / small.rawPoint().ms(50);
-		System.out.printf("  from %,d to %,d events in the store:%n", sizes[0], sizes[sizes.length - 1]);
-		System.out.printf("      the machine meanwhile: raw insert p50 x%.2f, raw point read p50 x%.2f%n", insertDrift,
+		this.out.printf("  from %,d to %,d events in the store:%n", sizes[0], sizes[sizes.length - 1]);
+		this.out.printf("      the machine meanwhile: raw insert p50 x%.2f, raw point read p50 x%.2f%n", insertDrift,
 				readDrift);
 		growth("command", small.commands(), large.commands(), insertDrift);
 		small.queries().forEach((name, latencies) -> growth(name, latencies, large.queries().get(name), readDrift));
@@ -196,9 +204,8 @@ final class Report {
 		double smallJit = compilingShare(small.commands());
 		double largeJit = compilingShare(large.commands());
 		if (Math.max(smallJit, largeJit) > COMPARABLE_JIT_SHARE) {
-			System.out
-				.printf("      (not the store's size alone: the JIT compiled %.0f%% of the first phase and %.0f%% "
-						+ "of the last)%n", smallJit * 100, largeJit * 100);
+			this.out.printf("      (not the store's size alone: the JIT compiled %.0f%% of the first phase and %.0f%% "
+					+ "of the last)%n", smallJit * 100, largeJit * 100);
 		}
 	}
 
@@ -207,15 +214,15 @@ final class Report {
 		return (usage == null || usage.wallNanos() <= 0) ? 0 : usage.compiledMillis() * 1e6 / usage.wallNanos();
 	}
 
-	private static void growth(String name, Latencies small, Latencies large, double drift) {
+	private void growth(String name, Latencies small, Latencies large, double drift) {
 		double p50 = large.ms(50) / small.ms(50);
 		double p99 = large.ms(99) / small.ms(99);
-		System.out.printf("      %-18s p50 x%.2f  p99 x%.2f   beside the machine's drift: p50 x%.2f  p99 x%.2f%n", name,
+		this.out.printf("      %-18s p50 x%.2f  p99 x%.2f   beside the machine's drift: p50 x%.2f  p99 x%.2f%n", name,
 				p50, p99, p50 / drift, p99 / drift);
 	}
 
 	void footer(double seconds) {
-		System.out.printf("%nThe benchmark took %.0f s.%n", seconds);
+		this.out.printf("%nThe benchmark took %.0f s.%n", seconds);
 	}
 
 	static String rate(double perSecond) {

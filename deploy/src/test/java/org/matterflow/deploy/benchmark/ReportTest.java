@@ -1,0 +1,114 @@
+package org.matterflow.deploy.benchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The printed ratios are the benchmark's result: each figure divided by the baseline it
+ * names, and growth divided by the machine's own drift.
+ */
+class ReportTest {
+
+	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+	private final Report report = new Report(new PrintStream(this.printed, true, StandardCharsets.UTF_8));
+
+	@Test
+	void commands_are_printed_as_a_share_of_the_raw_insert_rate_and_latencies_as_multiples_of_its_latencies()
+			throws Exception {
+		Latencies raw = new Latencies();
+		Latencies commands = new Latencies();
+		// the same span for both: the rate ratio is then the ratio of the counts
+		Thread.sleep(50);
+		raw.record(2_000_000, 10_000);
+		commands.record(4_000_000, 3_000);
+		raw.end();
+		commands.end();
+
+		this.report.commands(16, commands, raw);
+
+		assertThat(printed()).contains("commands, 16 clients")
+			.contains("(x0.30 of raw)")
+			.contains("p50  4.00ms (x2.0)");
+	}
+
+	@Test
+	void growth_from_the_smallest_to_the_largest_store_is_also_shown_beside_the_machines_drift() {
+		Map<Long, Benchmark.AtSize> atSize = new LinkedHashMap<>();
+		atSize.put(10_000L, phase(2_000, 1_000, 1_000, 100));
+		atSize.put(1_000_000L, phase(3_000, 1_500, 2_000, 100));
+
+		this.report.growth(atSize);
+
+		assertThat(printed()).contains("from 10,000 to 1,000,000 events in the store")
+			.contains("raw insert p50 x1.50, raw point read p50 x1.00")
+			.containsPattern("command +p50 x1\\.50  p99 x1\\.50   beside the machine's drift: p50 x1\\.00  p99 x1\\.00")
+			.containsPattern("agenda +p50 x2\\.00  p99 x2\\.00   beside the machine's drift: p50 x2\\.00  p99 x2\\.00")
+			.doesNotContain("not the store's size alone");
+	}
+
+	@Test
+	void growth_says_when_the_jit_compiled_through_a_phase_it_compares() {
+		Map<Long, Benchmark.AtSize> atSize = new LinkedHashMap<>();
+		Benchmark.AtSize small = phase(2_000, 1_000, 1_000, 100);
+		small.commands().usage(compiling(400));
+		Benchmark.AtSize large = phase(2_000, 1_000, 1_000, 100);
+		large.commands().usage(compiling(100));
+		atSize.put(10_000L, small);
+		atSize.put(1_000_000L, large);
+
+		this.report.growth(atSize);
+
+		assertThat(printed()).contains("the JIT compiled 40% of the first phase and 10% of the last");
+	}
+
+	@Test
+	void a_rebuild_is_printed_per_event_and_per_row_written_against_the_batched_insert_measured_before_it()
+			throws Exception {
+		Latencies batched = new Latencies();
+		Thread.sleep(20);
+		batched.record(1_000, 20_000);
+		batched.end();
+		// the rebuild takes as long as the baseline took for its 20,000 rows: 100,000
+		// events in that time are x5 per event, 30,000 rows written x1.5
+		double seconds = 20_000 / batched.perSecond();
+
+		this.report.replay(100_000, 6, seconds, new ReadModelWrites(20_000, 10_000, 0), batched, 1e9);
+
+		assertThat(printed()).contains("(x5.00 of raw batched insert, x0.")
+			.contains(
+					"(x1.50 of raw batched insert): 30,000 rows, 0.3 an event (20,000 inserted, 10,000 updated, 0 deleted)")
+			.contains("events x read models (x30.00 of raw batched insert)");
+	}
+
+	private static Benchmark.AtSize phase(long commandMicros, long insertMicros, long agendaMicros,
+			long pointReadMicros) {
+		Map<String, Latencies> queries = new LinkedHashMap<>();
+		queries.put("agenda", latencies(agendaMicros));
+		return new Benchmark.AtSize(latencies(commandMicros), queries, latencies(insertMicros),
+				latencies(pointReadMicros));
+	}
+
+	private static Latencies latencies(long micros) {
+		Latencies latencies = new Latencies();
+		latencies.record(micros * 1_000, 100);
+		return latencies;
+	}
+
+	/** A second of a phase in which the JIT compiled for the given milliseconds. */
+	private static Resources.Usage compiling(long millis) {
+		return new Resources.Usage(-1, 0, Map.of(), null, 0, 0, 0, millis, 1_000_000_000L);
+	}
+
+	private String printed() {
+		return this.printed.toString(StandardCharsets.UTF_8);
+	}
+
+}
