@@ -1,6 +1,7 @@
 package org.matterflow.deploy.benchmark;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -13,15 +14,27 @@ final class Latencies {
 
 	private final Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
 
-	private volatile long startedAt = System.nanoTime();
+	/** Nanoseconds, as {@link System#nanoTime()}: the span a rate is taken over. */
+	private final LongSupplier clock;
+
+	private volatile long startedAt;
 
 	private volatile long endedAt;
 
 	private volatile Resources.Usage usage;
 
+	Latencies() {
+		this(System::nanoTime);
+	}
+
+	Latencies(LongSupplier clock) {
+		this.clock = clock;
+		this.startedAt = clock.getAsLong();
+	}
+
 	void restart() {
 		this.histogram.reset();
-		this.startedAt = System.nanoTime();
+		this.startedAt = this.clock.getAsLong();
 	}
 
 	void record(long nanos) {
@@ -34,7 +47,7 @@ final class Latencies {
 	}
 
 	void end() {
-		this.endedAt = System.nanoTime();
+		this.endedAt = this.clock.getAsLong();
 	}
 
 	/** What the machine spent on the phase these latencies were taken in. */
@@ -51,7 +64,7 @@ final class Latencies {
 	}
 
 	double perSecond() {
-		long end = (this.endedAt != 0) ? this.endedAt : System.nanoTime();
+		long end = (this.endedAt != 0) ? this.endedAt : this.clock.getAsLong();
 		return count() / ((end - this.startedAt) / 1e9);
 	}
 

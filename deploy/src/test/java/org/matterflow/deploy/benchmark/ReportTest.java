@@ -21,16 +21,10 @@ class ReportTest {
 	private final Report report = new Report(new PrintStream(this.printed, true, StandardCharsets.UTF_8));
 
 	@Test
-	void commands_are_printed_as_a_share_of_the_raw_insert_rate_and_latencies_as_multiples_of_its_latencies()
-			throws Exception {
-		Latencies raw = new Latencies();
-		Latencies commands = new Latencies();
-		// the same span for both: the rate ratio is then the ratio of the counts
-		Thread.sleep(50);
-		raw.record(2_000_000, 10_000);
-		commands.record(4_000_000, 3_000);
-		raw.end();
-		commands.end();
+	void commands_are_printed_as_a_share_of_the_raw_insert_rate_and_latencies_as_multiples_of_its_latencies() {
+		// both over the same ten seconds: 1,000 raw inserts a second, 300 commands
+		Latencies raw = overTenSeconds(2_000, 10_000);
+		Latencies commands = overTenSeconds(4_000, 3_000);
 
 		this.report.commands(16, commands, raw);
 
@@ -70,17 +64,12 @@ class ReportTest {
 	}
 
 	@Test
-	void a_rebuild_is_printed_per_event_and_per_row_written_against_the_batched_insert_measured_before_it()
-			throws Exception {
-		Latencies batched = new Latencies();
-		Thread.sleep(20);
-		batched.record(1_000, 20_000);
-		batched.end();
-		// the rebuild takes as long as the baseline took for its 20,000 rows: 100,000
-		// events in that time are x5 per event, 30,000 rows written x1.5
-		double seconds = 20_000 / batched.perSecond();
+	void a_rebuild_is_printed_per_event_and_per_row_written_against_the_batched_insert_measured_before_it() {
+		// 2,000 rows a second batched; 100,000 events in ten seconds are x5 per event,
+		// 30,000 rows written in them x1.5
+		Latencies batched = overTenSeconds(1_000, 20_000);
 
-		this.report.replay(100_000, 6, seconds, new ReadModelWrites(20_000, 10_000, 0), batched, 1e9);
+		this.report.replay(100_000, 6, 10, new ReadModelWrites(20_000, 10_000, 0), batched, 1e9);
 
 		assertThat(printed()).contains("(x5.00 of raw batched insert, x0.")
 			.contains(
@@ -94,6 +83,16 @@ class ReportTest {
 		queries.put("agenda", latencies(agendaMicros));
 		return new Benchmark.AtSize(latencies(commandMicros), queries, latencies(insertMicros),
 				latencies(pointReadMicros));
+	}
+
+	/** {@code count} latencies of {@code micros} each, taken over ten seconds. */
+	private static Latencies overTenSeconds(long micros, long count) {
+		long[] now = { 0 };
+		Latencies latencies = new Latencies(() -> now[0]);
+		latencies.record(micros * 1_000, count);
+		now[0] = 10_000_000_000L;
+		latencies.end();
+		return latencies;
 	}
 
 	private static Latencies latencies(long micros) {
