@@ -40,7 +40,20 @@ class BaselineTest {
 	void batched_inserts_count_rows_not_transactions() throws Exception {
 		Latencies inserts = this.baseline.batchedInserts(1, 500, Duration.ofMillis(300));
 
-		assertThat(rows()).isPositive().isEqualTo(inserts.count()).isEqualTo(inserts.count() / 500 * 500);
+		assertThat(rows("raw_event_batched")).isPositive()
+			.isEqualTo(inserts.count())
+			.isEqualTo(inserts.count() / 500 * 500);
+	}
+
+	@Test
+	void every_batched_measurement_starts_on_an_empty_table_whatever_the_read_baseline_holds() throws Exception {
+		this.baseline.fillTo(2_000);
+		this.baseline.batchedInserts(1, 500, Duration.ofMillis(200));
+
+		Latencies again = this.baseline.batchedInserts(1, 500, Duration.ofMillis(200));
+
+		assertThat(rows("raw_event_batched")).isPositive().isEqualTo(again.count());
+		assertThat(rows()).isEqualTo(2_000);
 	}
 
 	@Test
@@ -58,10 +71,14 @@ class BaselineTest {
 	}
 
 	private long rows() throws Exception {
+		return rows("raw_event");
+	}
+
+	private long rows(String table) throws Exception {
 		try (java.sql.Connection connection = DriverManager.getConnection(this.database.url(), this.database.username(),
 				this.database.password());
 				Statement statement = connection.createStatement();
-				ResultSet count = statement.executeQuery("SELECT count(*) FROM raw_event")) {
+				ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
 			count.next();
 			return count.getLong(1);
 		}
