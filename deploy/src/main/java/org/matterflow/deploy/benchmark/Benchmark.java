@@ -249,10 +249,10 @@ public final class Benchmark {
 	 * Unmeasured load until the JIT has compiled the hot paths: on two cores its compiler
 	 * thread takes a large share of the CPU for minutes after the start, and a phase
 	 * measured while it still works runs up to twice as slow. Runs in slices of five
-	 * seconds until the compiler spent less than a tenth of a slice's time, or the mode's
-	 * longest warm-up has passed. Each of the sixteen secretaries sends at most
-	 * {@code perSecondEach} commands a second (0: as fast as they are answered); a paced
-	 * warm-up always runs its longest.
+	 * seconds until the compiler spent less than a tenth of the time in two slices in a
+	 * row, or the mode's longest warm-up has passed. Each of the sixteen secretaries
+	 * sends at most {@code perSecondEach} commands a second (0: as fast as they are
+	 * answered); a paced warm-up always runs its longest.
 	 */
 	private void warmUp(Secretaries secretaries, Readers readers, Duration longest, double perSecondEach, String where)
 			throws Exception {
@@ -261,6 +261,7 @@ public final class Benchmark {
 		long commands = 0;
 		long compiled = 0;
 		long compiledLast;
+		int quietInARow = 0;
 		do {
 			// every phase measures what the JIT did in it (Resources)
 			Latencies warm = secretaries(secretaries, 16, perSecondEach, readers, new Probe(null, Readers.latencies()),
@@ -268,13 +269,16 @@ public final class Benchmark {
 			commands += warm.count();
 			compiledLast = warm.usage().compiledMillis();
 			compiled += compiledLast;
+			quietInARow = (compiledLast > slice.toMillis() / 10) ? 0 : quietInARow + 1;
 		}
 		// a paced warm-up runs its whole length: at a low rate the JIT has little to
 		// compile in a slice even while the hot paths are still interpreted (measured: a
 		// paced warm-up that stopped after 12 s at 5% was followed by a phase with the
-		// JIT compiling 61% of the time)
-		while ((perSecondEach > 0 || compiledLast > slice.toMillis() / 10)
-				&& System.nanoTime() - startedAt < longest.toNanos());
+		// JIT compiling 61% of the time). An unpaced one stops after two quiet slices in
+		// a row: one can be a lull (twentieth full run: stopped at 210 s on a slice at
+		// 10% after 198 s of compiling; the JIT then compiled 30 s of the next 33 and
+		// all through the 10k phase)
+		while ((perSecondEach > 0 || quietInARow < 2) && System.nanoTime() - startedAt < longest.toNanos());
 		this.report.warmUp(where, commands, (System.nanoTime() - startedAt) / 1e9, compiled / 1000.0,
 				compiledLast / 1000.0 / slice.toSeconds());
 	}
