@@ -72,7 +72,7 @@ public final class Benchmark {
 				// 30 s; 2026-12-03: 269 s, 4 min 46 s with the build, with a first
 				// warm-up of 40 s that ended with the JIT compiling all the time, as
 				// every phase after it did: a shorter one loses nothing measured; from
-				// a fresh clone at 18:50 UTC still 277 s, 4 min 55 s with the whole
+				// a fresh clone at 18:45 UTC still 277 s, 4 min 55 s with the whole
 				// build, so the second warm-up, compiling all through as well, is 15 s
 				// instead of 20); the rebuild at 30k events replays as fast per event
 				// as at 100k and 1M, which full mode measures
