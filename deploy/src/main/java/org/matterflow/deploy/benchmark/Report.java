@@ -99,7 +99,7 @@ final class Report {
 		this.out.printf(
 				"      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
 				machine, usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
-				ms(usage.longestPauseMicros() / 1000.0), 100.0 * usage.compiledMillis() * 1e6 / usage.wallNanos());
+				ms(usage.longestPauseMicros() / 1000.0), 100.0 * compilingShare(commands));
 		// where the JVM's CPU went: the request threads of each side, the processors,
 		// the harness's own clients, and what is left for the JVM's GC and JIT threads
 		StringBuilder groups = new StringBuilder();
