@@ -219,11 +219,13 @@ public final class Benchmark {
 		Latencies rawBatched = baseline.batchedInserts(1, 500, this.mode.machineCheck());
 		long events = eventCount(url, server);
 		long startedAt = System.nanoTime();
+		Resources.Window window = this.resources.open();
 		List<String> generations = rebuildAll(readers);
+		Resources.Usage usage = window.close();
 		double seconds = (System.nanoTime() - startedAt) / 1e9;
 		ReadModelWrites written = ReadModelWrites.in(generations, url, server[1], server[2],
 				ReadModelWrites.PUBLISHED_WITHIN);
-		this.report.replay(events, generations.size(), seconds, written, rawBatched, rawRead);
+		this.report.replay(events, generations.size(), seconds, written, rawBatched, rawRead, usage);
 	}
 
 	/** Two sides running on a filled store, and their clients. */

@@ -89,17 +89,56 @@ final class Report {
 	 * for the phase the commands ran in.
 	 */
 	private void usage(Latencies commands) {
-		Resources.Usage usage = commands.usage();
-		if (usage == null || commands.count() == 0) {
-			return;
+		if (commands.usage() != null && commands.count() > 0) {
+			usage(commands.usage(), commands.count(), Unit.COMMAND);
 		}
+	}
+
+	/** How a phase's CPU is divided: per command in milliseconds, per event in µs. */
+	private enum Unit {
+
+		COMMAND("command", "ms", 1e6, "%.1f", "%.2f", "%.1f"), EVENT("event", "µs", 1e3, "%.0f", "%.0f", "%.3f");
+
+		private final String name;
+
+		private final String symbol;
+
+		private final double nanos;
+
+		private final String total;
+
+		private final String part;
+
+		/** PostgreSQL's transactions and rows per unit: a rebuild has few per event. */
+		private final String count;
+
+		Unit(String name, String symbol, double nanos, String total, String part, String count) {
+			this.name = name;
+			this.symbol = symbol;
+			this.nanos = nanos;
+			this.total = total;
+			this.part = part;
+			this.count = count;
+		}
+
+		String total(double nanos, long count) {
+			return String.format(this.total, nanos / this.nanos / count);
+		}
+
+		String part(double nanos, long count) {
+			return String.format(this.part, nanos / this.nanos / count);
+		}
+
+	}
+
+	private void usage(Resources.Usage usage, long count, Unit unit) {
 		String machine = (usage.machineNanos() < 0) ? ""
-				: String.format("%.1f ms of machine CPU per command (%.1f cores busy), ",
-						usage.machineNanos() / 1e6 / commands.count(), usage.machineCores());
+				: String.format("%s %s of machine CPU per %s (%.1f cores busy), ",
+						unit.total(usage.machineNanos(), count), unit.symbol, unit.name, usage.machineCores());
 		this.out.printf(
-				"      %s%.1f ms of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
-				machine, usage.processNanos() / 1e6 / commands.count(), usage.pauses(), usage.pausedMicros() / 1000.0,
-				ms(usage.longestPauseMicros() / 1000.0), 100.0 * compilingShare(commands));
+				"      %s%s %s of this JVM's; GC %d pauses, %.0f ms in all, longest %s; JIT compiling %.0f%% of the time%n",
+				machine, unit.total(usage.processNanos(), count), unit.symbol, usage.pauses(),
+				usage.pausedMicros() / 1000.0, ms(usage.longestPauseMicros() / 1000.0), 100.0 * compilingShare(usage));
 		// where the JVM's CPU went: the request threads of each side, the processors,
 		// the harness's own clients, and what is left for the JVM's GC and JIT threads
 		StringBuilder groups = new StringBuilder();
@@ -109,21 +148,22 @@ final class Report {
 		for (Map.Entry<String, Long> group : usage.threadGroupNanos().entrySet()) {
 			javaThreads += group.getValue();
 			if (shown++ < 8) {
-				groups.append(String.format("%s %.2f, ", group.getKey(), group.getValue() / 1e6 / commands.count()));
+				groups.append(String.format("%s %s, ", group.getKey(), unit.part(group.getValue(), count)));
 			}
 			else {
 				others += group.getValue();
 			}
 		}
-		this.out.printf("      ms of CPU per command by thread: %sother Java threads %.2f, GC/JIT/VM %.2f%n", groups,
-				others / 1e6 / commands.count(), (usage.processNanos() - javaThreads) / 1e6 / commands.count());
+		this.out.printf("      %s of CPU per %s by thread: %sother Java threads %s, GC/JIT/VM %s%n", unit.symbol,
+				unit.name, groups, unit.part(others, count), unit.part(usage.processNanos() - javaThreads, count));
 		long[] database = usage.database();
 		if (database != null) {
-			double count = commands.count();
+			double n = count;
+			String f = unit.count;
 			this.out.printf(
-					"      PostgreSQL per command: %.1f transactions, rows %.1f inserted, %.1f updated, %.1f deleted, %.0f fetched%n",
-					database[0] / count, database[1] / count, database[2] / count, database[3] / count,
-					database[4] / count);
+					"      PostgreSQL per %s: " + f + " transactions, rows " + f + " inserted, " + f + " updated, " + f
+							+ " deleted, %.0f fetched%n",
+					unit.name, database[0] / n, database[1] / n, database[2] / n, database[3] / n, database[4] / n);
 		}
 	}
 
@@ -165,7 +205,7 @@ final class Report {
 	}
 
 	void replay(long events, int readModels, double seconds, ReadModelWrites written, Latencies rawBatched,
-			double rawRead) {
+			double rawRead, Resources.Usage usage) {
 		double perSecond = events / seconds;
 		this.out.printf(
 				"  rebuild of all %d read models from scratch at %,d events: %.1f s (raw batched insert right before: %s rows/s)%n",
@@ -180,6 +220,11 @@ final class Report {
 				(double) written.rows() / events, written.inserted(), written.updated(), written.deleted());
 		this.out.printf("      %s read-model updates/s, events x read models (x%.2f of raw batched insert)%n",
 				rate(perSecond * readModels), perSecond * readModels / rawBatched.perSecond());
+		// whether the rebuild waited for PostgreSQL or for the JVM: the processors'
+		// coordinators read and decode the events, their workers run the handlers
+		if (usage != null && events > 0) {
+			usage(usage, events, Unit.EVENT);
+		}
 	}
 
 	/**
@@ -210,7 +255,10 @@ final class Report {
 	}
 
 	private static double compilingShare(Latencies commands) {
-		Resources.Usage usage = commands.usage();
+		return compilingShare(commands.usage());
+	}
+
+	private static double compilingShare(Resources.Usage usage) {
 		return (usage == null || usage.wallNanos() <= 0) ? 0 : usage.compiledMillis() * 1e6 / usage.wallNanos();
 	}
 

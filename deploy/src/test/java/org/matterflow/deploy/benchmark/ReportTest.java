@@ -69,12 +69,32 @@ class ReportTest {
 		// 30,000 rows written in them x1.5
 		Latencies batched = overTenSeconds(1_000, 20_000);
 
-		this.report.replay(100_000, 6, 10, new ReadModelWrites(20_000, 10_000, 0), batched, 1e9);
+		this.report.replay(100_000, 6, 10, new ReadModelWrites(20_000, 10_000, 0), batched, 1e9, null);
 
 		assertThat(printed()).contains("(x5.00 of raw batched insert, x0.")
 			.contains(
 					"(x1.50 of raw batched insert): 30,000 rows, 0.3 an event (20,000 inserted, 10,000 updated, 0 deleted)")
 			.contains("events x read models (x30.00 of raw batched insert)");
+	}
+
+	@Test
+	void a_rebuilds_cpu_is_divided_per_event_in_microseconds_among_the_machine_the_jvm_and_its_threads() {
+		Latencies batched = overTenSeconds(1_000, 20_000);
+		// ten seconds of 100,000 events: 18 s of the machine's CPU, 8 s of the JVM's, of
+		// which the coordinators 3 s and the workers 4 s; 2,000 transactions
+		Map<String, Long> threads = new LinkedHashMap<>();
+		threads.put("worker-history", 4_000_000_000L);
+		threads.put("coordinator-history", 3_000_000_000L);
+		Resources.Usage usage = new Resources.Usage(18_000_000_000L, 8_000_000_000L, threads,
+				new long[] { 2_000, 200_000, 50_000, 0, 100_000 }, 3, 60_000, 40_000, 1_000, 10_000_000_000L);
+
+		this.report.replay(100_000, 6, 10, new ReadModelWrites(200_000, 50_000, 0), batched, 1e9, usage);
+
+		assertThat(printed()).contains("180 µs of machine CPU per event (1.8 cores busy), 80 µs of this JVM's")
+			.contains("GC 3 pauses, 60 ms in all, longest 40ms; JIT compiling 10% of the time")
+			.contains("µs of CPU per event by thread: worker-history 40, coordinator-history 30, "
+					+ "other Java threads 0, GC/JIT/VM 10")
+			.contains("PostgreSQL per event: 0.020 transactions, rows 2.000 inserted, 0.500 updated");
 	}
 
 	private static Benchmark.AtSize phase(long commandMicros, long insertMicros, long agendaMicros,
