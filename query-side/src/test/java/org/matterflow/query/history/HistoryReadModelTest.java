@@ -1,16 +1,29 @@
 package org.matterflow.query.history;
 
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.DecisionId;
+import org.matterflow.kernel.meeting.DecisionKind;
+import org.matterflow.kernel.meeting.DecisionTaken;
+import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
 import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +35,12 @@ class HistoryReadModelTest {
 
 	@Autowired
 	EventFeeder feeder;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ReadModels readModels;
 
 	@Test
 	void a_matter_that_moved_through_three_bodies_reads_back_step_by_step_in_order() {
@@ -84,6 +103,44 @@ class HistoryReadModelTest {
 		assertThat(history.get("steps").findValuesAsText("step")).containsExactly("RAISED", "PLACED_ON_AGENDA",
 				"DEFERRED", "QUEUED");
 		assertThat(history.at("/steps/2/details/toMeeting").asText()).isEqualTo(story.may.value());
+	}
+
+	/**
+	 * The projection keeps a meeting's body and an assignment's matter in memory once it
+	 * has seen them recorded; one that starts on a store recorded before (a restart)
+	 * reads them from its lookup tables instead.
+	 */
+	@Test
+	void a_step_recorded_after_a_restart_names_the_body_of_its_meeting_and_the_matter_of_its_assignment() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		new Reader(this.port).json("/api/matters/" + story.strategy.value() + "/history?position=" + position);
+		String schema = this.readModels.schemaOf("history");
+		HistoryProjection restarted = new HistoryProjection(this.jdbc, schema);
+
+		DecisionTaken decided = new DecisionTaken(story.may, DecisionId.of("d-9"), AgendaItemId.of("4"), story.strategy,
+				DecisionKind.ADOPT_PROPOSAL, "Budgeten fastställdes");
+		EventMessage<DecisionTaken> decidedMessage = recorded(decided);
+		restarted.on(decided, decidedMessage, new GlobalSequenceTrackingToken(position + 1));
+		AssignmentBecameOverdue overdue = new AssignmentBecameOverdue(story.budget, LocalDate.of(2099, 12, 31));
+		EventMessage<AssignmentBecameOverdue> overdueMessage = recorded(overdue);
+		restarted.on(overdue, overdueMessage, new GlobalSequenceTrackingToken(position + 2));
+
+		assertThat(stepOf(schema, decidedMessage)).containsExactly(story.strategy.value(), story.management.value());
+		assertThat(stepOf(schema, overdueMessage)).containsExactly(story.strategy.value(), story.management.value());
+	}
+
+	private static <T> EventMessage<T> recorded(T payload) {
+		return new GenericEventMessage<>(payload,
+				MetaData.with("recordedBy", "maria").and("businessDate", "2025-09-01"));
+	}
+
+	/** The matter and body of the step an event recorded. */
+	private List<String> stepOf(String schema, EventMessage<?> message) {
+		return this.jdbc.sql("SELECT matter_id, body_id FROM " + schema + ".step WHERE event_id = ?")
+			.param(message.getIdentifier())
+			.query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2)))
+			.single();
 	}
 
 	@Test
