@@ -315,18 +315,16 @@ class HistoryProjection {
 
 	private void assignmentStep(AssignmentId assignment, String kind, String summary, MeetingId meeting,
 			AgendaItemId item, EventMessage<?> message, TrackingToken token, Map<String, Object> details) {
-		HandedOut handedOut = this.handedOut.get(assignment.value());
-		if (handedOut == null) {
-			handedOut = this.jdbc.sql(this.sql
+		// nothing is kept when the table has nothing either
+		HandedOut handedOut = this.handedOut.computeIfAbsent(assignment.value(), (id) -> this.jdbc
+			.sql(this.sql
 				.of("SELECT matter_id, body_id FROM {s}.assignment WHERE assignment_id = ? AND matter_id IS NOT NULL"))
-				.param(assignment.value())
-				.query((rs, n) -> new HandedOut(rs.getString(1), rs.getString(2)))
-				.optional()
-				.orElse(null);
-			if (handedOut == null) {
-				return;
-			}
-			this.handedOut.put(assignment.value(), handedOut);
+			.param(id)
+			.query((rs, n) -> new HandedOut(rs.getString(1), rs.getString(2)))
+			.optional()
+			.orElse(null));
+		if (handedOut == null) {
+			return;
 		}
 		Step step = ((meeting != null) ? atMeeting(kind, meeting, item, summary)
 				: Step.of(kind, handedOut.bodyId(), summary))
@@ -336,17 +334,12 @@ class HistoryProjection {
 	}
 
 	private Step atMeeting(String kind, MeetingId meeting, AgendaItemId item, String summary) {
-		String body = this.bodyOfMeeting.get(meeting.value());
-		if (body == null) {
-			body = this.jdbc.sql(this.sql.of("SELECT body_id FROM {s}.meeting WHERE meeting_id = ?"))
-				.param(meeting.value())
-				.query(String.class)
-				.optional()
-				.orElse(null);
-			if (body != null) {
-				this.bodyOfMeeting.put(meeting.value(), body);
-			}
-		}
+		String body = this.bodyOfMeeting.computeIfAbsent(meeting.value(),
+				(id) -> this.jdbc.sql(this.sql.of("SELECT body_id FROM {s}.meeting WHERE meeting_id = ?"))
+					.param(id)
+					.query(String.class)
+					.optional()
+					.orElse(null));
 		return Step.of(kind, body, summary).at(meeting.value(), id(item));
 	}
 
