@@ -1,7 +1,9 @@
 package org.matterflow.query.agenda;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -10,8 +12,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
-import org.matterflow.query.common.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
 
@@ -22,20 +23,10 @@ import static org.matterflow.query.common.Rows.id;
  */
 class AgendaProjection {
 
-	private final JdbcClient jdbc;
+	private final Statements statements;
 
-	private final Sql sql;
-
-	// built once per generation: the handler runs for one event in five
-	private final String itemOfMatterAdded;
-
-	private final String itemAdded;
-
-	AgendaProjection(JdbcClient jdbc, String schema) {
-		this.jdbc = jdbc;
-		this.sql = new Sql(schema);
-		this.itemOfMatterAdded = this.sql.of(ITEM_ADDED.formatted(MATTER_RESOLVED));
-		this.itemAdded = this.sql.of(ITEM_ADDED.formatted(TITLE_RESOLVED));
+	AgendaProjection(Statements statements) {
+		this.statements = statements;
 	}
 
 	@EventHandler
@@ -117,9 +108,8 @@ class AgendaProjection {
 	/**
 	 * The item is inserted, the items from its position on move down one, and what waited
 	 * for it (the matter referred or queued, an item deferred to this body) is resolved:
-	 * one statement, one snapshot, one round trip instead of five. The processor waits
-	 * for each of its statements, and one event in five is an item added. An item already
-	 * known (an event handled twice) changes nothing.
+	 * one statement and one snapshot instead of five statements; one event in five is an
+	 * item added. An item already known (an event handled twice) changes nothing.
 	 */
 	private static final String ITEM_ADDED = """
 			WITH known AS (SELECT 1 FROM {s}.item WHERE meeting_id = :meeting AND item_id = :item),
@@ -154,20 +144,23 @@ class AgendaProjection {
 			      AND lower(d.title) = lower(:title) AND d.from_meeting <> m.meeting_id
 			      AND NOT EXISTS (SELECT 1 FROM known))""";
 
+	private static final String ITEM_OF_MATTER_ADDED = ITEM_ADDED.formatted(MATTER_RESOLVED);
+
+	private static final String ITEM_ADDED_BY_TITLE = ITEM_ADDED.formatted(TITLE_RESOLVED);
+
 	@EventHandler
 	void on(AgendaItemAdded event) {
-		String statement = (event.matterId() != null) ? this.itemOfMatterAdded : this.itemAdded;
-		this.jdbc.sql(statement)
-			.param("meeting", event.meetingId().value())
-			.param("item", event.itemId().value())
-			.param("position", event.position())
-			.param("title", event.title())
-			.param("kind", event.kind().name())
-			.param("matter", id(event.matterId()))
-			.param("presenters", Json.write(event.presenters()))
-			.param("guests", Json.write(event.guests()))
-			.param("documents", Json.write(event.documents()))
-			.update();
+		Map<String, Object> params = new HashMap<>();
+		params.put("meeting", event.meetingId().value());
+		params.put("item", event.itemId().value());
+		params.put("position", event.position());
+		params.put("title", event.title());
+		params.put("kind", event.kind().name());
+		params.put("matter", id(event.matterId()));
+		params.put("presenters", Json.write(event.presenters()));
+		params.put("guests", Json.write(event.guests()));
+		params.put("documents", Json.write(event.documents()));
+		this.statements.update((event.matterId() != null) ? ITEM_OF_MATTER_ADDED : ITEM_ADDED_BY_TITLE, params);
 	}
 
 	@EventHandler
@@ -204,7 +197,7 @@ class AgendaProjection {
 	}
 
 	private void update(String statement, Object... params) {
-		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+		this.statements.update(statement, params);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.matterflow.query.agenda;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /** What is coming up for each body: its next meeting and everything waiting for it. */
@@ -15,8 +15,8 @@ class AgendaReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new AgendaProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new AgendaProjection(statements);
 	}
 
 }

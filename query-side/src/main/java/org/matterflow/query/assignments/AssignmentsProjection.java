@@ -8,21 +8,17 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.assignment.*;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
-import org.matterflow.query.common.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
 
 /** Writes one generation of the assignments read model. */
 class AssignmentsProjection {
 
-	private final JdbcClient jdbc;
+	private final Statements statements;
 
-	private final Sql sql;
-
-	AssignmentsProjection(JdbcClient jdbc, String schema) {
-		this.jdbc = jdbc;
-		this.sql = new Sql(schema);
+	AssignmentsProjection(Statements statements) {
+		this.statements = statements;
 	}
 
 	@EventHandler
@@ -97,7 +93,7 @@ class AssignmentsProjection {
 	}
 
 	private void update(String statement, Object... params) {
-		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+		this.statements.update(statement, params);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.matterflow.query.assignments;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +17,8 @@ class AssignmentsReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new AssignmentsProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new AssignmentsProjection(statements);
 	}
 
 }

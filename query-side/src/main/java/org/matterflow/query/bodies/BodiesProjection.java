@@ -2,8 +2,7 @@ package org.matterflow.query.bodies;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.matterflow.kernel.body.*;
-import org.matterflow.query.common.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
 
@@ -13,13 +12,10 @@ import static org.matterflow.query.common.Rows.id;
  */
 class BodiesProjection {
 
-	private final JdbcClient jdbc;
+	private final Statements statements;
 
-	private final Sql sql;
-
-	BodiesProjection(JdbcClient jdbc, String schema) {
-		this.jdbc = jdbc;
-		this.sql = new Sql(schema);
+	BodiesProjection(Statements statements) {
+		this.statements = statements;
 	}
 
 	@EventHandler
@@ -61,7 +57,7 @@ class BodiesProjection {
 	}
 
 	private void update(String statement, Object... params) {
-		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+		this.statements.update(statement, params);
 	}
 
 }

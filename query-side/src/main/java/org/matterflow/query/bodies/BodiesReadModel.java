@@ -1,7 +1,7 @@
 package org.matterflow.query.bodies;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /** The bodies of the collaboration structure and who sat in them when. */
@@ -15,8 +15,8 @@ class BodiesReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new BodiesProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new BodiesProjection(statements);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One read model: its name, the version of its shape and handlers, the DDL of its tables,
@@ -44,9 +43,9 @@ public abstract class ReadModel {
 	}
 
 	/**
-	 * The object whose {@code @EventHandler} methods write one generation, in the given
-	 * schema.
+	 * The object whose {@code @EventHandler} methods write one generation, with
+	 * statements in the generation's schema.
 	 */
-	public abstract Object handlerFor(JdbcClient jdbc, String schema);
+	public abstract Object handlerFor(Statements statements);
 
 }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +57,8 @@ public class ReadModels implements SmartLifecycle {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final TransactionTemplate transactions;
 
 	private final EventSource events;
@@ -72,12 +75,13 @@ public class ReadModels implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ReadModels(List<ReadModel> models, JdbcClient jdbc, TransactionTemplate transactions, EventSource events,
+	ReadModels(List<ReadModel> models, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventSource events,
 			TokenStore tokens, TransactionManager axonTransactions,
 			@Value("${matterflow.read-models.rebuild-batch-size:500}") int rebuildBatchSize,
 			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize) {
 		models.forEach((model) -> this.models.put(model.name(), model));
-		this.jdbc = jdbc;
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+		this.jdbcTemplate = jdbcTemplate;
 		this.transactions = transactions;
 		this.events = events;
 		this.tokens = tokens;
@@ -258,7 +262,7 @@ public class ReadModels implements SmartLifecycle {
 		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
 			.name(generation.processorName())
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-				.eventHandlers(model.handlerFor(this.jdbc, generation.schema()))
+				.eventHandlers(model.handlerFor(new Statements(this.jdbcTemplate, generation.schema())))
 				.build())
 			.errorHandler(PropagatingErrorHandler.instance())
 			.messageSource(this.events)

@@ -9,21 +9,17 @@ import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MinutesCorrected;
-import org.matterflow.query.common.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
 
 /** Writes one generation of the decision register. */
 class DecisionsProjection {
 
-	private final JdbcClient jdbc;
+	private final Statements statements;
 
-	private final Sql sql;
-
-	DecisionsProjection(JdbcClient jdbc, String schema) {
-		this.jdbc = jdbc;
-		this.sql = new Sql(schema);
+	DecisionsProjection(Statements statements) {
+		this.statements = statements;
 	}
 
 	@EventHandler
@@ -73,7 +69,7 @@ class DecisionsProjection {
 	}
 
 	private void update(String statement, Object... params) {
-		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+		this.statements.update(statement, params);
 	}
 
 }

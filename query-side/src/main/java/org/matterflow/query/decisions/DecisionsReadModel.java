@@ -1,7 +1,7 @@
 package org.matterflow.query.decisions;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /** The decision register: every decision of every body, searchable. */
@@ -15,8 +15,8 @@ class DecisionsReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new DecisionsProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new DecisionsProjection(statements);
 	}
 
 }

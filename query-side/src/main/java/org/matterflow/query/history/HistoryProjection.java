@@ -14,8 +14,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
-import org.matterflow.query.common.Sql;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
 
@@ -31,9 +30,7 @@ class HistoryProjection {
 	/** Enough for every meeting and assignment of years of a region's bodies. */
 	static final int REMEMBERED_FACTS = 20_000;
 
-	private final JdbcClient jdbc;
-
-	private final Sql sql;
+	private final Statements statements;
 
 	/**
 	 * The body each meeting belongs to and the matter and body each assignment serves:
@@ -52,9 +49,8 @@ class HistoryProjection {
 	private record HandedOut(String matterId, String bodyId) {
 	}
 
-	HistoryProjection(JdbcClient jdbc, String schema) {
-		this.jdbc = jdbc;
-		this.sql = new Sql(schema);
+	HistoryProjection(Statements statements) {
+		this.statements = statements;
 	}
 
 	/** Where a step happened, and what it carries. */
@@ -178,8 +174,7 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MeetingCancelled event, EventMessage<?> message, TrackingToken token) {
-		this.jdbc
-			.sql(this.sql.of("SELECT item_id, matter_id FROM {s}.item WHERE meeting_id = ? AND matter_id IS NOT NULL"))
+		this.statements.read("SELECT item_id, matter_id FROM {s}.item WHERE meeting_id = ? AND matter_id IS NOT NULL")
 			.param(event.meetingId().value())
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list()
@@ -227,9 +222,8 @@ class HistoryProjection {
 	 */
 	@EventHandler
 	void on(MinutesCorrected event, EventMessage<?> message, TrackingToken token) {
-		Map<String, Object> decided = (event.decisionId() != null) ? this.jdbc
-			.sql(this.sql
-				.of("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?"))
+		Map<String, Object> decided = (event.decisionId() != null) ? this.statements
+			.read("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?")
 			.params(event.meetingId().value(), event.decisionId().value())
 			.query()
 			.listOfRows()
@@ -243,7 +237,7 @@ class HistoryProjection {
 			return;
 		}
 		String original = (decided != null) ? (String) decided.get("text")
-				: this.jdbc.sql(this.sql.of("SELECT title FROM {s}.item WHERE meeting_id = ? AND item_id = ?"))
+				: this.statements.read("SELECT title FROM {s}.item WHERE meeting_id = ? AND item_id = ?")
 					.params(event.meetingId().value(), itemId)
 					.query(String.class)
 					.optional()
@@ -316,9 +310,8 @@ class HistoryProjection {
 	private void assignmentStep(AssignmentId assignment, String kind, String summary, MeetingId meeting,
 			AgendaItemId item, EventMessage<?> message, TrackingToken token, Map<String, Object> details) {
 		// nothing is kept when the table has nothing either
-		HandedOut handedOut = this.handedOut.computeIfAbsent(assignment.value(), (id) -> this.jdbc
-			.sql(this.sql
-				.of("SELECT matter_id, body_id FROM {s}.assignment WHERE assignment_id = ? AND matter_id IS NOT NULL"))
+		HandedOut handedOut = this.handedOut.computeIfAbsent(assignment.value(), (id) -> this.statements
+			.read("SELECT matter_id, body_id FROM {s}.assignment WHERE assignment_id = ? AND matter_id IS NOT NULL")
 			.param(id)
 			.query((rs, n) -> new HandedOut(rs.getString(1), rs.getString(2)))
 			.optional()
@@ -335,7 +328,7 @@ class HistoryProjection {
 
 	private Step atMeeting(String kind, MeetingId meeting, AgendaItemId item, String summary) {
 		String body = this.bodyOfMeeting.computeIfAbsent(meeting.value(),
-				(id) -> this.jdbc.sql(this.sql.of("SELECT body_id FROM {s}.meeting WHERE meeting_id = ?"))
+				(id) -> this.statements.read("SELECT body_id FROM {s}.meeting WHERE meeting_id = ?")
 					.param(id)
 					.query(String.class)
 					.optional()
@@ -359,7 +352,7 @@ class HistoryProjection {
 	}
 
 	private String matterOfItem(MeetingId meeting, AgendaItemId item) {
-		return this.jdbc.sql(this.sql.of("SELECT matter_id FROM {s}.item WHERE meeting_id = ? AND item_id = ?"))
+		return this.statements.read("SELECT matter_id FROM {s}.item WHERE meeting_id = ? AND item_id = ?")
 			.params(meeting.value(), item.value())
 			.query(String.class)
 			.optional()
@@ -388,7 +381,7 @@ class HistoryProjection {
 	}
 
 	private void update(String statement, Object... params) {
-		this.jdbc.sql(this.sql.of(statement)).params(params).update();
+		this.statements.update(statement, params);
 	}
 
 }

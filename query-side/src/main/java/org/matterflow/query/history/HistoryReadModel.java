@@ -1,7 +1,7 @@
 package org.matterflow.query.history;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +18,8 @@ class HistoryReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new HistoryProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new HistoryProjection(statements);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.matterflow.query.meetings;
 
 import org.matterflow.query.common.ReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +18,8 @@ class MeetingsReadModel extends ReadModel {
 	}
 
 	@Override
-	public Object handlerFor(JdbcClient jdbc, String schema) {
-		return new MeetingsProjection(jdbc, schema);
+	public Object handlerFor(Statements statements) {
+		return new MeetingsProjection(statements);
 	}
 
 }

@@ -25,12 +25,14 @@ import org.matterflow.kernel.meeting.MeetingMode;
 import org.matterflow.kernel.meeting.MeetingOpened;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.Statements;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
 import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class AgendaReadModelTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	Story story;
 
@@ -220,7 +225,7 @@ class AgendaReadModelTest {
 					+ "WHERE read_model = 'agenda' AND state = 'ACTIVE'")
 			.query(String.class)
 			.single();
-		new AgendaProjection(this.jdbc, schema).on(second);
+		new AgendaProjection(new Statements(this.jdbcTemplate, schema)).on(second);
 
 		assertThat(reader.json(path)).isEqualTo(once);
 		assertThat(once.at("/nextMeeting/items").findValuesAsText("title")).containsExactly("Budget 2026",

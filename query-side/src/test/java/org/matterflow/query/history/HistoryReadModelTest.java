@@ -17,12 +17,14 @@ import org.matterflow.kernel.meeting.DecisionId;
 import org.matterflow.kernel.meeting.DecisionKind;
 import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.query.common.ReadModels;
+import org.matterflow.query.common.Statements;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
 import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,9 @@ class HistoryReadModelTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	ReadModels readModels;
@@ -116,7 +121,7 @@ class HistoryReadModelTest {
 		long position = story.record(this.feeder);
 		new Reader(this.port).json("/api/matters/" + story.strategy.value() + "/history?position=" + position);
 		String schema = this.readModels.schemaOf("history");
-		HistoryProjection restarted = new HistoryProjection(this.jdbc, schema);
+		HistoryProjection restarted = new HistoryProjection(new Statements(this.jdbcTemplate, schema));
 
 		DecisionTaken decided = new DecisionTaken(story.may, DecisionId.of("d-9"), AgendaItemId.of("4"), story.strategy,
 				DecisionKind.ADOPT_PROPOSAL, "Budgeten fastställdes");

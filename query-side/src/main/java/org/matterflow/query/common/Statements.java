@@ -1,0 +1,144 @@
+package org.matterflow.query.common;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The statements one generation's handlers write and read with, {@code {s}} standing for
+ * the generation's schema.
+ *
+ * Inside a transaction, writes wait and go to PostgreSQL as JDBC batches just before it
+ * commits. A rebuild's transaction of 500 events holds some 1,600 writes; sent one by one
+ * the processor's thread waits for each round trip, and PostgreSQL reads, binds and
+ * answers each alone. A batch is sent in one stream and answered once. The
+ * {@link WritePlan} keeps every write seeing what it would have seen sent alone, and a
+ * read first sends every write that waits. A write that fails fails the commit, and the
+ * processor handles the whole batch of events again, as when a write failed at once.
+ *
+ * Outside a transaction a write goes at once.
+ */
+public final class Statements {
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final JdbcClient client;
+
+	private final Sql sql;
+
+	private final Pattern table;
+
+	private final Pattern target;
+
+	private final Map<String, WritePlan.Shape> shapes = new ConcurrentHashMap<>();
+
+	public Statements(JdbcTemplate jdbc, String schema) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.client = JdbcClient.create(jdbc);
+		this.sql = new Sql(schema);
+		this.table = Pattern.compile(Pattern.quote(schema) + "\\.(\\w+)");
+		this.target = Pattern
+			.compile("(?i)\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+" + Pattern.quote(schema) + "\\.(\\w+)");
+	}
+
+	/** A write with {@code ?} parameters. */
+	public void update(String statement, Object... params) {
+		write(this.sql.of(statement), false, params);
+	}
+
+	/** A write with named parameters. */
+	public void update(String statement, Map<String, ?> params) {
+		write(this.sql.of(statement), true, params);
+	}
+
+	/** A read, which sees every write before it. */
+	public JdbcClient.StatementSpec read(String statement) {
+		flush();
+		return this.client.sql(this.sql.of(statement));
+	}
+
+	private void write(String statement, boolean named, Object params) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			send(new WritePlan.Batch(statement, named, List.of(params)));
+			return;
+		}
+		WritePlan plan = (WritePlan) TransactionSynchronizationManager.getResource(this);
+		if (plan == null) {
+			plan = new WritePlan();
+			TransactionSynchronizationManager.bindResource(this, plan);
+			TransactionSynchronizationManager.registerSynchronization(new SendBeforeCommit());
+		}
+		plan.add(statement, this.shapes.computeIfAbsent(statement, this::shapeOf), named, params);
+	}
+
+	/** Sends the writes of the current transaction that wait. */
+	public void flush() {
+		WritePlan plan = TransactionSynchronizationManager.isSynchronizationActive()
+				? (WritePlan) TransactionSynchronizationManager.getResource(this) : null;
+		if (plan != null && !plan.isEmpty()) {
+			plan.drain().forEach(this::send);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void send(WritePlan.Batch batch) {
+		if (batch.named()) {
+			Map<String, ?>[] values = batch.values().toArray(Map[]::new);
+			if (values.length == 1) {
+				this.named.update(batch.statement(), values[0]);
+			}
+			else {
+				this.named.batchUpdate(batch.statement(), values);
+			}
+		}
+		else if (batch.values().size() == 1) {
+			this.jdbc.update(batch.statement(), (Object[]) batch.values().get(0));
+		}
+		else {
+			this.jdbc.batchUpdate(batch.statement(), batch.values().stream().map((v) -> (Object[]) v).toList());
+		}
+	}
+
+	WritePlan.Shape shapeOf(String statement) {
+		Set<String> tables = new LinkedHashSet<>();
+		Matcher tableMatcher = this.table.matcher(statement);
+		while (tableMatcher.find()) {
+			tables.add(tableMatcher.group(1));
+		}
+		Set<String> written = new LinkedHashSet<>();
+		Matcher targetMatcher = this.target.matcher(statement);
+		while (targetMatcher.find()) {
+			written.add(targetMatcher.group(1));
+		}
+		return new WritePlan.Shape(Set.copyOf(tables), Set.copyOf(written));
+	}
+
+	private final class SendBeforeCommit implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			// qualified: a synchronization has a flush() of its own
+			Statements.this.flush();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(Statements.this);
+		}
+
+	}
+
+}
