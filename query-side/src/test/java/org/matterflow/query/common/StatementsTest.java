@@ -3,6 +3,11 @@ package org.matterflow.query.common;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.testing.TestDatabase;
@@ -91,6 +96,30 @@ class StatementsTest {
 		assertThat(count("meeting")).isZero();
 		this.transactions.executeWithoutResult((tx) -> schedule("m-2", "2025-10-06"));
 		assertThat(count("meeting")).as("the failed writes are not sent with the next transaction").isEqualTo(1);
+	}
+
+	/**
+	 * As a processor handles a batch of events: the failure surfaces at the commit, where
+	 * the processor's error handler gets it with the batch, and the transaction with the
+	 * token's update rolls back.
+	 */
+	@Test
+	void a_write_that_fails_in_a_processors_batch_rolls_the_batch_back_with_its_error() {
+		BatchingUnitOfWork<EventMessage<String>> batch = new BatchingUnitOfWork<>(
+				List.of(GenericEventMessage.asEventMessage("first"), GenericEventMessage.asEventMessage("second")));
+		batch.attachTransaction(new SpringTransactionManager(new JdbcTransactionManager(this.jdbc.getDataSource())));
+
+		ResultMessage<?> result = batch.executeWithResult(() -> {
+			schedule("m-1", "2025-09-01");
+			this.statements.update("INSERT INTO {s}.meeting (meeting_id, date) VALUES (?, ?)", "m-1", "again");
+			return null;
+		});
+
+		assertThat(result.isExceptional()).isTrue();
+		assertThat(result.exceptionResult()).isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("meeting_pkey");
+		assertThat(batch.isRolledBack()).isTrue();
+		assertThat(count("meeting")).isZero();
 	}
 
 	@Test
