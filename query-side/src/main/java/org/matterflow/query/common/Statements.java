@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * read first sends every write that waits. A write that fails fails the commit, and the
  * processor handles the whole batch of events again, as when a write failed at once.
  *
- * Outside a transaction a write goes at once.
+ * Outside a transaction a write goes at once. A write must change a table of the
+ * generation's schema, named with {@code {s}}: the plan orders writes by those tables
+ * only, so one that names none is refused.
  */
 public final class Statements {
 
@@ -71,6 +73,7 @@ public final class Statements {
 	}
 
 	private void write(String statement, boolean named, Object params) {
+		WritePlan.Shape shape = this.shapes.computeIfAbsent(statement, this::shapeOf);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			send(new WritePlan.Batch(statement, named, List.of(params)));
 			return;
@@ -81,7 +84,7 @@ public final class Statements {
 			TransactionSynchronizationManager.bindResource(this, plan);
 			TransactionSynchronizationManager.registerSynchronization(new SendBeforeCommit());
 		}
-		plan.add(statement, this.shapes.computeIfAbsent(statement, this::shapeOf), named, params);
+		plan.add(statement, shape, named, params);
 	}
 
 	/** Sends the writes of the current transaction that wait. */
@@ -122,6 +125,11 @@ public final class Statements {
 		Matcher targetMatcher = this.target.matcher(statement);
 		while (targetMatcher.find()) {
 			written.add(targetMatcher.group(1));
+		}
+		if (written.isEmpty()) {
+			// the plan could not order it against the others: refused before it waits
+			throw new IllegalArgumentException("a read model's write changes a table of its generation's schema ("
+					+ this.sql.schema() + "), and this one names none: " + statement);
 		}
 		return new WritePlan.Shape(Set.copyOf(tables), Set.copyOf(written));
 	}

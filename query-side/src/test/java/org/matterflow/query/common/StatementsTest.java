@@ -140,6 +140,18 @@ class StatementsTest {
 		assertThat(shape.written()).containsExactlyInAnyOrder("item", "step");
 	}
 
+	@Test
+	void a_write_that_changes_no_table_of_the_generation_is_refused_before_it_waits() {
+		this.transactions.executeWithoutResult((tx) -> {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> this.statements.update("UPDATE public.meeting SET date = ?", "2025-09-08"))
+				.withMessageContaining("generation");
+			schedule("m-1", "2025-09-01");
+		});
+
+		assertThat(count("meeting")).isEqualTo(1);
+	}
+
 	private void schedule(String meeting, String date) {
 		this.statements.update("INSERT INTO {s}.meeting (meeting_id, date) VALUES (:meeting, :date)",
 				Map.of("meeting", meeting, "date", date));
