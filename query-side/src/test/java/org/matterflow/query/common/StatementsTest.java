@@ -1,7 +1,12 @@
 package org.matterflow.query.common;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.matterflow.testing.TestDatabase;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,8 +34,33 @@ class StatementsTest {
 
 	private static final TestDatabase.Connection database = TestDatabase.create("statements");
 
-	private final JdbcTemplate jdbc = new JdbcTemplate(
-			new DriverManagerDataSource(database.url(), database.username(), database.password()));
+	/**
+	 * Statements prepared on the test's connections: one per batch, one per write sent
+	 * alone.
+	 */
+	private final AtomicInteger prepared = new AtomicInteger();
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(new DelegatingDataSource(
+			new DriverManagerDataSource(database.url(), database.username(), database.password())) {
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			Connection connection = super.getConnection();
+			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("prepareStatement")) {
+							StatementsTest.this.prepared.incrementAndGet();
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	});
 
 	private final TransactionTemplate transactions = new TransactionTemplate(
 			new JdbcTransactionManager(this.jdbc.getDataSource()));
@@ -61,6 +92,21 @@ class StatementsTest {
 		assertThat(this.jdbc.queryForList("SELECT decision_id || ' ' || date FROM generation.decision ORDER BY 1",
 				String.class))
 			.containsExactly("d-1 2025-09-01", "d-2 2025-10-06", "d-3 2025-09-08");
+	}
+
+	@Test
+	void the_writes_of_one_statement_in_a_transaction_reach_postgresql_as_one_batch() {
+		this.transactions.executeWithoutResult((tx) -> {
+			for (int i = 1; i <= 20; i++) {
+				schedule("m-" + i, "2025-09-01");
+				this.statements.update("INSERT INTO {s}.decision (decision_id) VALUES (?)", "d-" + i);
+			}
+			this.prepared.set(0);
+		});
+
+		assertThat(this.prepared).as("two statements, each prepared once for its batch of 20").hasValue(2);
+		assertThat(count("meeting")).isEqualTo(20);
+		assertThat(count("decision")).isEqualTo(20);
 	}
 
 	@Test
