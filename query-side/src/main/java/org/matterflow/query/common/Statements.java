@@ -88,7 +88,7 @@ public final class Statements {
 	}
 
 	/** Sends the writes of the current transaction that wait. */
-	public void flush() {
+	private void flush() {
 		WritePlan plan = TransactionSynchronizationManager.isSynchronizationActive()
 				? (WritePlan) TransactionSynchronizationManager.getResource(this) : null;
 		if (plan != null && !plan.isEmpty()) {
