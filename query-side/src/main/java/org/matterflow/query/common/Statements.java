@@ -44,7 +44,14 @@ public final class Statements {
 
 	private final Pattern target;
 
-	private final Map<String, WritePlan.Shape> shapes = new ConcurrentHashMap<>();
+	/**
+	 * Each statement of the handlers in the generation's schema, with its shape, by the
+	 * handlers' text: worked out once, not for each write.
+	 */
+	private final Map<String, InSchema> statements = new ConcurrentHashMap<>();
+
+	private record InSchema(String sql, WritePlan.Shape shape) {
+	}
 
 	public Statements(JdbcTemplate jdbc, String schema) {
 		this.jdbc = jdbc;
@@ -58,12 +65,12 @@ public final class Statements {
 
 	/** A write with {@code ?} parameters. */
 	public void update(String statement, Object... params) {
-		write(this.sql.of(statement), false, params);
+		write(statement, false, params);
 	}
 
 	/** A write with named parameters. */
 	public void update(String statement, Map<String, ?> params) {
-		write(this.sql.of(statement), true, params);
+		write(statement, true, params);
 	}
 
 	/** A read, which sees every write before it. */
@@ -73,9 +80,12 @@ public final class Statements {
 	}
 
 	private void write(String statement, boolean named, Object params) {
-		WritePlan.Shape shape = this.shapes.computeIfAbsent(statement, this::shapeOf);
+		InSchema write = this.statements.computeIfAbsent(statement, (text) -> {
+			String sql = this.sql.of(text);
+			return new InSchema(sql, shapeOf(sql));
+		});
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			send(new WritePlan.Batch(statement, named, List.of(params)));
+			send(new WritePlan.Batch(write.sql(), named, List.of(params)));
 			return;
 		}
 		WritePlan plan = (WritePlan) TransactionSynchronizationManager.getResource(this);
@@ -84,7 +94,7 @@ public final class Statements {
 			TransactionSynchronizationManager.bindResource(this, plan);
 			TransactionSynchronizationManager.registerSynchronization(new SendBeforeCommit());
 		}
-		plan.add(statement, shape, named, params);
+		plan.add(write.sql(), write.shape(), named, params);
 	}
 
 	/** Sends the writes of the current transaction that wait. */

@@ -26,7 +26,10 @@ final class WritePlan {
 
 	private final List<Batch> batches = new ArrayList<>();
 
-	private final Map<String, Integer> lastBatchOf = new HashMap<>();
+	private final Map<Key, Integer> lastBatchOf = new HashMap<>();
+
+	private record Key(String statement, boolean named) {
+	}
 
 	/** For each table, the last batch that touches it and the last that changes it. */
 	private final Map<String, Integer> lastTouching = new HashMap<>();
@@ -38,7 +41,7 @@ final class WritePlan {
 	 * parameters, a map for one with named parameters.
 	 */
 	void add(String statement, Shape shape, boolean named, Object values) {
-		String key = (named ? "N" : "P") + statement;
+		Key key = new Key(statement, named);
 		Integer last = this.lastBatchOf.get(key);
 		if (last != null && mayJoin(last, shape)) {
 			this.batches.get(last).values().add(values);
