@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The statements one generation's handlers write and read with, {@code {s}} standing for
- * the generation's schema.
+ * the generation's schema; the integration feed's, which is never rebuilt, with
+ * {@code projections} as its schema.
  *
  * Inside a transaction, writes wait and go to PostgreSQL as JDBC batches just before it
  * commits. A rebuild's transaction of 500 events holds some 1,600 writes; sent one by one

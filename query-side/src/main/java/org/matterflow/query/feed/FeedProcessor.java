@@ -10,9 +10,10 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.matterflow.query.common.Statements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class FeedProcessor implements SmartLifecycle {
 
 	static final String NAME = "integration-feed";
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
 	private final org.matterflow.query.common.EventSource events;
 
@@ -43,7 +44,7 @@ class FeedProcessor implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	FeedProcessor(JdbcClient jdbc, org.matterflow.query.common.EventSource events, TokenStore tokens,
+	FeedProcessor(JdbcTemplate jdbc, org.matterflow.query.common.EventSource events, TokenStore tokens,
 			TransactionManager transactions, @Value("${matterflow.integration.feed-batch-size:100}") int batchSize) {
 		this.jdbc = jdbc;
 		this.events = events;
@@ -63,8 +64,9 @@ class FeedProcessor implements SmartLifecycle {
 		this.worker = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "worker-" + NAME));
 		return PooledStreamingEventProcessor.builder()
 			.name(NAME)
-			.eventHandlerInvoker(
-					SimpleEventHandlerInvoker.builder().eventHandlers(new FeedProjection(this.jdbc)).build())
+			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+				.eventHandlers(new FeedProjection(new Statements(this.jdbc, "projections")))
+				.build())
 			.errorHandler(PropagatingErrorHandler.instance())
 			.messageSource(this.events)
 			.tokenStore(this.tokens)

@@ -25,16 +25,21 @@ import org.matterflow.kernel.meeting.MeetingId;
 import org.matterflow.kernel.meeting.MeetingMode;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.Statements;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
 import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -59,6 +64,9 @@ class FeedTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
 
 	Reader reader;
 
@@ -231,35 +239,85 @@ class FeedTest {
 		String run = run();
 		BodyId group = BodyId.of("arbetsgrupp-" + run);
 		MeetingId meeting = MeetingId.of("moete-" + run);
-		String subject = meeting.toString();
-		GenericDomainEventMessage<MeetingScheduled> scheduled = new GenericDomainEventMessage<>(
-				"Meeting", subject, 0, new MeetingScheduled(meeting, group,
-						new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null, MeetingMode.DIGITAL, false, null),
-				MetaData.with("recordedBy", "secretary"));
-		GenericDomainEventMessage<MeetingCancelled> cancelled = new GenericDomainEventMessage<>("Meeting", subject, 1,
-				new MeetingCancelled(meeting, "inställt"), MetaData.with("recordedBy", "secretary"));
-		FeedProjection projection = new FeedProjection(this.jdbc);
+		GenericDomainEventMessage<MeetingScheduled> scheduled = scheduled(meeting, group);
+		GenericDomainEventMessage<MeetingCancelled> cancelled = cancelled(meeting, 1);
+		GenericDomainEventMessage<MeetingCancelled> afterRestart = cancelled(meeting, 2);
+		FeedProjection projection = projection();
 
 		// rolled back at the end: these events are not in the event store, and every
 		// other test compares the feed with it
 		this.transactions.executeWithoutResult((tx) -> {
 			projection.handle(scheduled);
+			sendWaitingWrites();
 			long position = positionOf(scheduled);
 			projection.handle(scheduled);
 			projection.handle(cancelled);
+			sendWaitingWrites();
+			// a projection that has not seen the stream's first event, as after a restart
+			projection().handle(afterRestart);
+			sendWaitingWrites();
 
 			assertThat(this.jdbc.sql("SELECT event_id FROM projections.feed_event WHERE subject = ? ORDER BY position")
-				.param(subject)
+				.param(meeting.toString())
 				.query(String.class)
-				.list()).containsExactly(scheduled.getIdentifier(), cancelled.getIdentifier());
+				.list())
+				.containsExactly(scheduled.getIdentifier(), cancelled.getIdentifier(), afterRestart.getIdentifier());
 			assertThat(positionOf(scheduled)).isEqualTo(position);
 			assertThat(positionOf(cancelled)).isGreaterThan(position);
-			assertThat(this.jdbc.sql("SELECT bodies FROM projections.feed_event WHERE event_id = ?")
-				.param(cancelled.getIdentifier())
-				.query((row, n) -> List.of((String[]) row.getArray(1).getArray()))
-				.single()).containsExactly(group.value());
+			assertThat(positionOf(afterRestart)).isGreaterThan(positionOf(cancelled));
+			assertThat(bodiesOf(cancelled)).containsExactly(group.value());
+			assertThat(bodiesOf(afterRestart)).containsExactly(group.value());
 			tx.setRollbackOnly();
 		});
+	}
+
+	@Test
+	void a_second_writer_that_counted_the_same_positions_is_refused_and_nothing_of_its_transaction_is_kept() {
+		String run = run();
+		GenericDomainEventMessage<MeetingScheduled> first = scheduled(MeetingId.of("moete-a-" + run),
+				BodyId.of("arbetsgrupp-" + run));
+		GenericDomainEventMessage<MeetingScheduled> second = scheduled(MeetingId.of("moete-b-" + run),
+				BodyId.of("arbetsgrupp-" + run));
+
+		// two projections in one transaction count on from the same last position, as two
+		// processors would that both believed they held the feed's one segment
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
+			projection().handle(first);
+			projection().handle(second);
+		})).isInstanceOf(DuplicateKeyException.class);
+
+		assertThat(this.jdbc.sql("SELECT count(*) FROM projections.feed_event WHERE event_id IN (?, ?)")
+			.params(first.getIdentifier(), second.getIdentifier())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private FeedProjection projection() {
+		return new FeedProjection(new Statements(this.jdbcTemplate, "projections"));
+	}
+
+	/** What the commit does first: the writes that wait for it go to PostgreSQL. */
+	private static void sendWaitingWrites() {
+		TransactionSynchronizationUtils.triggerBeforeCommit(false);
+	}
+
+	private static GenericDomainEventMessage<MeetingScheduled> scheduled(MeetingId meeting, BodyId body) {
+		return new GenericDomainEventMessage<>(
+				"Meeting", meeting.toString(), 0, new MeetingScheduled(meeting, body,
+						new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null, MeetingMode.DIGITAL, false, null),
+				MetaData.with("recordedBy", "secretary"));
+	}
+
+	private static GenericDomainEventMessage<MeetingCancelled> cancelled(MeetingId meeting, long sequence) {
+		return new GenericDomainEventMessage<>("Meeting", meeting.toString(), sequence,
+				new MeetingCancelled(meeting, "inställt"), MetaData.with("recordedBy", "secretary"));
+	}
+
+	private List<String> bodiesOf(GenericDomainEventMessage<?> event) {
+		return this.jdbc.sql("SELECT bodies FROM projections.feed_event WHERE event_id = ?")
+			.param(event.getIdentifier())
+			.query((row, n) -> List.of((String[]) row.getArray(1).getArray()))
+			.single();
 	}
 
 	private long positionOf(GenericDomainEventMessage<?> event) {
