@@ -1,8 +1,6 @@
 package org.matterflow.query.feed;
 
 import java.sql.Timestamp;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.matterflow.query.common.Remembered;
 import org.matterflow.query.common.Statements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +66,7 @@ class FeedProjection implements EventMessageHandler {
 
 	private final Statements statements;
 
-	private final Map<String, Stream> streams = remembered();
+	private final Map<String, Stream> streams = Remembered.upTo(REMEMBERED_STREAMS);
 
 	FeedProjection(Statements statements) {
 		this.statements = statements;
@@ -187,17 +186,6 @@ class FeedProjection implements EventMessageHandler {
 			literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
 		}
 		return literal.append('}').toString();
-	}
-
-	private static Map<String, Stream> remembered() {
-		return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Stream> eldest) {
-				return size() > REMEMBERED_STREAMS;
-			}
-
-		});
 	}
 
 	private final class ForgetCountAfterTransaction implements TransactionSynchronization {

@@ -1,7 +1,6 @@
 package org.matterflow.query.history;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Remembered;
 import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
@@ -41,9 +41,9 @@ class HistoryProjection {
 	 * events, which record the same facts, so what is kept never disagrees with the
 	 * tables.
 	 */
-	private final Map<String, String> bodyOfMeeting = remembered();
+	private final Map<String, String> bodyOfMeeting = Remembered.upTo(REMEMBERED_FACTS);
 
-	private final Map<String, HandedOut> handedOut = remembered();
+	private final Map<String, HandedOut> handedOut = Remembered.upTo(REMEMBERED_FACTS);
 
 	/** The matter and the body an assignment was handed out for. */
 	private record HandedOut(String matterId, String bodyId) {
@@ -334,21 +334,6 @@ class HistoryProjection {
 					.optional()
 					.orElse(null));
 		return Step.of(kind, body, summary).at(meeting.value(), id(item));
-	}
-
-	/**
-	 * At most {@link #REMEMBERED_FACTS}, the oldest first out. Synchronized although one
-	 * processor thread writes a generation: it costs nothing uncontended.
-	 */
-	private static <V> Map<String, V> remembered() {
-		return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-				return size() > REMEMBERED_FACTS;
-			}
-
-		});
 	}
 
 	private String matterOfItem(MeetingId meeting, AgendaItemId item) {
