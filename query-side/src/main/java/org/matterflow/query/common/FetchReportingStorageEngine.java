@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -20,28 +21,60 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * wait (the producer's, for the processors at the head of the store) reports when it has
  * handed over its last event, if it found any. By then the producer has put them where
  * the waiting processors read, so a processor called back finds them all: one call per
- * fetch lets each processor take what arrived in one batch. Everything else passes
- * through.
+ * fetch lets each processor take what arrived in one batch.
+ *
+ * <p>
+ * Axon's producer fetches again at once after every fetch that found events, to see
+ * whether more arrived meanwhile. Such a fetch reads the store only if a fetch was asked
+ * for ({@link #fetchAsked}) since the last one began: every commit is announced, so
+ * without an ask nothing arrived that it could find, and the producer waits for the next
+ * ask or its own fetch delay. Everything else passes through.
  */
 final class FetchReportingStorageEngine implements EventStorageEngine {
+
+	private static final long NOT_CAUGHT_UP = -1;
 
 	private final EventStorageEngine delegate;
 
 	private final Runnable fetched;
+
+	private final AtomicLong asks = new AtomicLong();
+
+	/**
+	 * The asks counted when the last fetch that found events began, once it has ended.
+	 */
+	private volatile long caughtUpAtAsk = NOT_CAUGHT_UP;
 
 	FetchReportingStorageEngine(EventStorageEngine delegate, Runnable fetched) {
 		this.delegate = delegate;
 		this.fetched = fetched;
 	}
 
+	/** Someone knows of events the last fetch may not have seen. */
+	void fetchAsked() {
+		this.asks.incrementAndGet();
+	}
+
 	@Override
 	public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-		Stream<? extends TrackedEventMessage<?>> events = this.delegate.readEvents(trackingToken, mayBlock);
 		if (!mayBlock) {
 			// a processor reading on its own, behind the head: it needs no call
-			return events;
+			return this.delegate.readEvents(trackingToken, false);
 		}
-		return StreamSupport.stream(new Reporting<>(events.spliterator(), this.fetched), false).onClose(events::close);
+		long asksAtStart = this.asks.get();
+		if (this.caughtUpAtAsk == asksAtStart) {
+			// the producer's look again right after finding events, with nothing
+			// announced
+			this.caughtUpAtAsk = NOT_CAUGHT_UP;
+			return Stream.empty();
+		}
+		this.caughtUpAtAsk = NOT_CAUGHT_UP;
+		Stream<? extends TrackedEventMessage<?>> events = this.delegate.readEvents(trackingToken, true);
+		Runnable caughtUp = () -> {
+			this.caughtUpAtAsk = asksAtStart;
+			this.fetched.run();
+		};
+		return StreamSupport.stream(new Reporting<>(events.spliterator(), caughtUp), false).onClose(events::close);
 	}
 
 	@Override

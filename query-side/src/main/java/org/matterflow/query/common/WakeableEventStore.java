@@ -23,21 +23,30 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
 	private final Set<Runnable> fetchListeners;
 
-	private WakeableEventStore(EmbeddedEventStore.Builder builder, Set<Runnable> fetchListeners) {
-		super(builder);
+	private final FetchReportingStorageEngine engine;
+
+	private WakeableEventStore(EmbeddedEventStore.Builder builder, FetchReportingStorageEngine engine,
+			Set<Runnable> fetchListeners) {
+		super(builder.storageEngine(engine));
+		this.engine = engine;
 		this.fetchListeners = fetchListeners;
 	}
 
 	/** A store over the engine that fetches by itself once per fetch delay. */
 	public static WakeableEventStore over(EventStorageEngine engine, Duration fetchDelay) {
 		Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-		return new WakeableEventStore(EmbeddedEventStore.builder()
-			.storageEngine(new FetchReportingStorageEngine(engine, () -> listeners.forEach(Runnable::run)))
-			.fetchDelay(fetchDelay.toMillis()), listeners);
+		FetchReportingStorageEngine reporting = new FetchReportingStorageEngine(engine,
+				() -> listeners.forEach(Runnable::run));
+		return new WakeableEventStore(EmbeddedEventStore.builder().fetchDelay(fetchDelay.toMillis()), reporting,
+				listeners);
 	}
 
-	/** Fetches new events now, if the producer is waiting for its next fetch. */
+	/**
+	 * Fetches new events now, or once the fetch under way has ended: they may have been
+	 * appended after it began.
+	 */
 	public void fetchNow() {
+		this.engine.fetchAsked();
 		// what an append in this process does after its commit
 		afterCommit(List.of());
 	}

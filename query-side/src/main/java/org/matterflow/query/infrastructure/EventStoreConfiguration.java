@@ -20,6 +20,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.matterflow.query.common.EventSource;
+import org.matterflow.query.common.HeadFetchingEventStorageEngine;
 import org.matterflow.query.common.WakeableEventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -104,14 +105,16 @@ public class EventStoreConfiguration {
 
 	/**
 	 * Reads events in global order. The gap timeout must match the bound the command side
-	 * puts on its transactions (see ADR 0001); a larger batch makes replays fast.
+	 * puts on its transactions (see ADR 0001); a larger batch makes replays fast. At the
+	 * head a fetch ends with its first short batch
+	 * ({@link HeadFetchingEventStorageEngine}).
 	 */
 	@Bean
 	EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
 			ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema,
 			Configuration configuration, @Value("${matterflow.event-store.gap-timeout:60s}") Duration gapTimeout,
 			@Value("${matterflow.event-store.batch-size:500}") int batchSize) {
-		return JdbcEventStorageEngine.builder()
+		return new HeadFetchingEventStorageEngine(JdbcEventStorageEngine.builder()
 			.snapshotSerializer(serializer)
 			.eventSerializer(events)
 			.upcasterChain(configuration.upcasterChain())
@@ -120,8 +123,7 @@ public class EventStoreConfiguration {
 			.schema(eventSchema)
 			.dataType(String.class)
 			.gapTimeout((int) gapTimeout.toMillis())
-			.batchSize(batchSize)
-			.build();
+			.batchSize(batchSize));
 	}
 
 	/**
