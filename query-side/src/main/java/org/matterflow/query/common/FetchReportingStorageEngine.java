@@ -62,13 +62,12 @@ final class FetchReportingStorageEngine implements EventStorageEngine {
 			return this.delegate.readEvents(trackingToken, false);
 		}
 		long asksAtStart = this.asks.get();
-		if (this.caughtUpAtAsk == asksAtStart) {
-			// the producer's look again right after finding events, with nothing
-			// announced
-			this.caughtUpAtAsk = NOT_CAUGHT_UP;
+		boolean nothingAnnounced = this.caughtUpAtAsk == asksAtStart;
+		this.caughtUpAtAsk = NOT_CAUGHT_UP;
+		if (nothingAnnounced) {
+			// the producer's look again right after finding events
 			return Stream.empty();
 		}
-		this.caughtUpAtAsk = NOT_CAUGHT_UP;
 		Stream<? extends TrackedEventMessage<?>> events = this.delegate.readEvents(trackingToken, true);
 		Runnable caughtUp = () -> {
 			this.caughtUpAtAsk = asksAtStart;
