@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * How fast matterflow is on this machine, next to what its PostgreSQL does with plain
  * JDBC in the same run. Starts PostgreSQL (embedded, fsync on, or the server named by
  * {@code MATTERFLOW_BENCH_DB_URL}), measures the raw baselines, starts the command side
- * and the query side with their production settings (HTTP Basic users instead of a token
- * issuer, which no benchmark machine has), drives them over HTTP, and prints each figure
- * with its ratio to its baseline. {@code short} finishes in under five minutes;
+ * and the query side with their production settings (signed in with JWTs from an issuer
+ * the harness plays for the run, {@link SignIn}), drives them over HTTP, and prints each
+ * figure with its ratio to its baseline. {@code short} finishes in under five minutes;
  * {@code full} fills the store to a million events.
  */
 public final class Benchmark {
@@ -47,6 +47,8 @@ public final class Benchmark {
 	private final Report report = new Report();
 
 	private final Resources resources = new Resources();
+
+	private final SignIn signIn = SignIn.of(env("MATTERFLOW_BENCH_SIGN_IN", "jwt"));
 
 	/** Sixteen secretaries, a reader and the lag probe at most, to each side. */
 	private final Http http = new Http(32);
@@ -117,7 +119,7 @@ public final class Benchmark {
 		createDatabase(server, "matterflow_bench");
 		String rawUrl = withDatabase(server[0], "raw_baseline");
 		String url = withDatabase(server[0], "matterflow_bench");
-		this.report.header(this.mode.name(), server[0], serverVersion(server));
+		this.report.header(this.mode.name(), server[0], serverVersion(server), this.signIn.describe());
 
 		// the baseline: what PostgreSQL does alone, before anything else runs
 		Baseline baseline = new Baseline(rawUrl, server[1], server[2]);
@@ -234,12 +236,14 @@ public final class Benchmark {
 
 	/** Readers of every body filled so far. */
 	private Readers readersOf(BothSides sides, String url, String[] server) throws Exception {
-		return new Readers(this.http, sides.querySideAt("/"), this.run, filledBodies(url, server));
+		return new Readers(this.http, sides.querySideAt("/"), this.signIn.as("auditor"), this.run,
+				filledBodies(url, server));
 	}
 
 	private Store open(String url, String[] server, long size) throws Exception {
 		BothSides sides = start(url, server);
-		Secretaries secretaries = new Secretaries(this.http, sides.commandSideAt("/"), this.run);
+		Secretaries secretaries = new Secretaries(this.http, sides.commandSideAt("/"), this.signIn.as("secretary"),
+				this.run);
 		secretaries.establishCountyPartGroup();
 		StoreFiller filler = new StoreFiller(sides.commandSide().getBean(EventStore.class),
 				sides.commandSide().getBean(TransactionTemplate.class), this.run, secretaries.countyPartGroup());
@@ -416,7 +420,7 @@ public final class Benchmark {
 	 * answers the new generations' schemas.
 	 */
 	private List<String> rebuildAll(Readers readers) throws Exception {
-		String operator = Secretaries.basic("operator");
+		String operator = this.signIn.as("operator");
 		Map<String, Integer> before = new HashMap<>();
 		for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
 			before.put(view.get("readModel").asText(), view.get("generation").asInt());
@@ -447,7 +451,7 @@ public final class Benchmark {
 	 * events.
 	 */
 	private void awaitCaughtUp(Readers readers) throws Exception {
-		String operator = Secretaries.basic("operator");
+		String operator = this.signIn.as("operator");
 		while (true) {
 			boolean done = JSON.readTree(readers.get("/actuator/health", operator))
 				.at("/components/integrationFeed/details/lag")
@@ -463,8 +467,10 @@ public final class Benchmark {
 	}
 
 	private BothSides start(String url, String[] server) {
-		String[] settings = { "--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
-				"--spring.main.banner-mode=off" };
+		String[] settings = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
+					"--spring.main.banner-mode=off"), this.signIn.settings().stream())
+			.toArray(String[]::new);
 		// settings to compare, for example
 		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.announce-interval=25ms"
 		String extra = env("MATTERFLOW_BENCH_SIDE_ARGS", "");

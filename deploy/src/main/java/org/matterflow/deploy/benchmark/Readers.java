@@ -25,11 +25,12 @@ final class Readers {
 
 	private final Http http;
 
-	private final String authorization = Secretaries.basic("auditor");
+	private final String authorization;
 
-	Readers(Http http, URI querySide, String run, int filledBodies) {
+	Readers(Http http, URI querySide, String authorization, String run, int filledBodies) {
 		this.http = http;
 		this.querySide = querySide;
+		this.authorization = authorization;
 		this.run = run;
 		this.filledBodies = filledBodies;
 	}

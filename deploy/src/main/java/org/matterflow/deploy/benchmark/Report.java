@@ -28,12 +28,13 @@ final class Report {
 		this.out = out;
 	}
 
-	void header(String mode, String server, String version) {
+	void header(String mode, String server, String version, String signIn) {
 		this.out.println();
 		this.out.println("matterflow benchmark, " + mode + " mode");
 		this.out.println("  machine     " + Runtime.getRuntime().availableProcessors() + " cores, "
 				+ (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap, Java " + System.getProperty("java.version"));
 		this.out.println("  PostgreSQL  " + version + " at " + server.replaceAll("\\?.*", ""));
+		this.out.println("  sign-in     " + signIn);
 		this.out.println();
 		this.out.println("Baseline: plain JDBC on a table shaped like events.domain_event_entry");
 	}

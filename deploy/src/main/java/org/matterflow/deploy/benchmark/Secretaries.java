@@ -2,10 +2,8 @@ package org.matterflow.deploy.benchmark;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +33,7 @@ final class Secretaries {
 
 	private final Http http;
 
-	private final String authorization = basic("secretary");
+	private final String authorization;
 
 	private final AtomicReference<Write> lastWrite = new AtomicReference<>();
 
@@ -43,9 +41,10 @@ final class Secretaries {
 
 	private int clientsStarted;
 
-	Secretaries(Http http, URI commandSide, String run) {
+	Secretaries(Http http, URI commandSide, String authorization, String run) {
 		this.http = http;
 		this.commandSide = commandSide;
+		this.authorization = authorization;
 		this.run = run;
 	}
 
@@ -215,10 +214,6 @@ final class Secretaries {
 		}
 		Matcher position = POSITION.matcher(answer.body());
 		return position.find() ? Long.parseLong(position.group(1)) : -1;
-	}
-
-	static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
