@@ -500,6 +500,7 @@ public final class Benchmark {
 			System.err.println("The HTTP client did not close cleanly: " + ex.getMessage());
 		}
 		this.running.forEach(this::stopSides);
+		this.signIn.close();
 		if (this.embedded != null) {
 			try {
 				this.embedded.close();

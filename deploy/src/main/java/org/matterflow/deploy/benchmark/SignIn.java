@@ -2,13 +2,9 @@ package org.matterflow.deploy.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,18 +16,25 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * How the harness's clients sign in. By default as in production: each request carries a
- * JWT, which the sides check against the public key of an issuer the harness plays for
- * the run (an RSA key pair of 2,048 bits made at the start, RS256 as identity providers
- * sign by default), so that every request pays for its signature check as it would in
- * production. With {@code MATTERFLOW_BENCH_SIGN_IN=basic} the clients sign in with HTTP
- * Basic as the local users instead, as every run up to the thirty-second did.
+ * JWT from an issuer the harness plays for the run. It serves its discovery document and
+ * its key set over HTTP on the loopback interface, and the sides name it by
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, as production names the
+ * region's identity provider, so they find its key, cache it and check every token's
+ * RS256 signature, expiry and issuer as they would there. With
+ * {@code MATTERFLOW_BENCH_SIGN_IN=basic} the clients sign in with HTTP Basic as the local
+ * users instead, as every run up to the thirty-second did.
  */
-final class SignIn {
+final class SignIn implements AutoCloseable {
 
 	/**
 	 * The scopes each of the harness's users holds, as the region's issuer grants them.
@@ -42,17 +45,17 @@ final class SignIn {
 	/** Longer than any run: a token that expires mid-run would fail its phase. */
 	private static final Duration VALID_FOR = Duration.ofHours(12);
 
-	private final boolean jwt;
+	private final RSAKey key;
 
-	private final KeyPair keys;
+	private final HttpServer issuer;
 
 	private final Map<String, String> authorizations;
 
-	private Path publicKey;
+	private boolean closed;
 
 	private SignIn(boolean jwt) {
-		this.jwt = jwt;
-		this.keys = jwt ? rsaKeys() : null;
+		this.key = jwt ? rsaKey() : null;
+		this.issuer = jwt ? serve(this.key) : null;
 		this.authorizations = Map.of("secretary", authorization("secretary"), "auditor", authorization("auditor"),
 				"operator", authorization("operator"));
 	}
@@ -68,7 +71,8 @@ final class SignIn {
 
 	/** What the report says of it. */
 	String describe() {
-		return this.jwt ? "JWT (RS256, 2,048-bit key), checked on every request as in production"
+		return (this.issuer != null)
+				? "JWT (RS256, 2,048-bit key) from an issuer at " + issuerUri() + ", checked on every request"
 				: "HTTP Basic as the local users (MATTERFLOW_BENCH_SIGN_IN=basic)";
 	}
 
@@ -83,33 +87,44 @@ final class SignIn {
 
 	/**
 	 * The settings both sides need to accept these sign-ins, after the local profile's:
-	 * production's mode, trusting the run's issuer key.
+	 * production's mode, naming the run's issuer.
 	 */
-	synchronized List<String> settings() {
-		if (!this.jwt) {
+	List<String> settings() {
+		if (this.issuer == null) {
 			return List.of();
 		}
-		if (this.publicKey == null) {
-			this.publicKey = writePublicKey();
-		}
 		return List.of("--matterflow.security.mode=jwt",
-				"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + this.publicKey);
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri());
+	}
+
+	/** Stops serving the issuer's documents; the sides that use them must be stopped. */
+	@Override
+	public synchronized void close() {
+		if (this.issuer != null && !this.closed) {
+			this.closed = true;
+			this.issuer.stop(0);
+		}
+	}
+
+	private String issuerUri() {
+		return "http://127.0.0.1:" + this.issuer.getAddress().getPort();
 	}
 
 	private String authorization(String user) {
-		if (!this.jwt) {
+		if (this.key == null) {
 			return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
 		}
 		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://login.benchmark.matterflow.invalid")
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerUri())
 			.subject(user)
 			.claim("scope", SCOPES.get(user))
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(VALID_FOR)))
 			.build();
-		SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+		SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
+				claims);
 		try {
-			token.sign(new RSASSASigner((RSAPrivateKey) this.keys.getPrivate()));
+			token.sign(new RSASSASigner(this.key));
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("could not sign the benchmark's token", ex);
@@ -117,30 +132,52 @@ final class SignIn {
 		return "Bearer " + token.serialize();
 	}
 
-	private Path writePublicKey() {
-		String pem = "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-					.encodeToString(this.keys.getPublic().getEncoded())
-				+ "\n-----END PUBLIC KEY-----\n";
+	/**
+	 * Serves what a resource server asks an OpenID provider for: its discovery document,
+	 * which names the issuer and where its keys are, and the key set, with the public
+	 * half of the run's key only.
+	 */
+	private static HttpServer serve(RSAKey key) {
 		try {
-			Path file = Files.createTempFile("matterflow-benchmark-issuer", ".pem");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, pem, StandardCharsets.US_ASCII);
-			return file;
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			String issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+			String discovery = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\","
+					+ "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"subject_types_supported\":[\"public\"],"
+					+ "\"response_types_supported\":[\"code\"]}";
+			respond(server, "/.well-known/openid-configuration", discovery);
+			respond(server, "/jwks", new JWKSet(key.toPublicJWK()).toString());
+			server.start();
+			return server;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("could not write the benchmark issuer's public key", ex);
+			throw new UncheckedIOException("could not serve the benchmark issuer's keys", ex);
 		}
 	}
 
-	private static KeyPair rsaKeys() {
+	private static void respond(HttpServer server, String path, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		server.createContext(path, (exchange) -> {
+			try (exchange) {
+				if (!exchange.getRequestURI().getPath().equals(path)) {
+					exchange.sendResponseHeaders(404, -1);
+					return;
+				}
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+			}
+		});
+	}
+
+	private static RSAKey rsaKey() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
+			return new RSAKeyGenerator(2048).keyID("matterflow-benchmark")
+				.algorithm(JWSAlgorithm.RS256)
+				.keyUse(KeyUse.SIGNATURE)
+				.generate();
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
+		catch (JOSEException ex) {
+			throw new IllegalStateException("could not make the benchmark issuer's key", ex);
 		}
 	}
 

@@ -3,6 +3,13 @@ package org.matterflow.deploy.benchmark;
 import java.net.URI;
 import java.util.UUID;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The benchmark's clients sign in as production's do: both sides, started with the
- * settings the harness gives them, accept the run's tokens with the scopes each user
- * holds, and refuse tokens the run did not sign.
+ * settings the harness gives them, find the run's issuer by its address, accept its
+ * tokens with the scopes each user holds, and refuse tokens another issuer signed.
  */
 class SignInTest {
 
@@ -41,6 +48,7 @@ class SignInTest {
 		if (sides != null) {
 			sides.close();
 		}
+		TOKENS.close();
 	}
 
 	@Test
@@ -73,11 +81,25 @@ class SignInTest {
 	}
 
 	@Test
-	void a_token_another_run_signed_is_refused_by_both_sides() throws Exception {
-		SignIn stranger = SignIn.of("jwt");
-		URI command = sides.commandSideAt("/api/bodies");
-		assertThat(http.post(command, stranger.as("secretary"), "{\"bodyId\":\"x\"}").status()).isEqualTo(401);
-		assertThat(http.get(sides.querySideAt("/api/bodies/x/agenda"), stranger.as("auditor")).status()).isEqualTo(401);
+	void a_token_another_issuer_signed_is_refused_by_both_sides() throws Exception {
+		try (SignIn stranger = SignIn.of("jwt")) {
+			URI command = sides.commandSideAt("/api/bodies");
+			assertThat(http.post(command, stranger.as("secretary"), "{\"bodyId\":\"x\"}").status()).isEqualTo(401);
+			assertThat(http.get(sides.querySideAt("/api/bodies/x/agenda"), stranger.as("auditor")).status())
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void a_token_that_names_the_runs_issuer_but_another_key_signed_is_refused() throws Exception {
+		JWTClaimsSet genuine = SignedJWT.parse(TOKENS.as("secretary").substring("Bearer ".length())).getJWTClaimsSet();
+		RSAKey forger = new RSAKeyGenerator(2048).keyID("matterflow-benchmark").generate();
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(forger.getKeyID()).build(),
+				genuine);
+		forged.sign(new RSASSASigner(forger));
+		Http.Answer answer = http.post(sides.commandSideAt("/api/bodies"), "Bearer " + forged.serialize(),
+				"{\"bodyId\":\"x\",\"name\":\"Chefsgrupp\",\"kind\":\"MANAGEMENT_GROUP\"}");
+		assertThat(answer.status()).isEqualTo(401);
 	}
 
 	@Test
