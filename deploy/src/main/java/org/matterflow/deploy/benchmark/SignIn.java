@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -56,8 +57,9 @@ final class SignIn implements AutoCloseable {
 	private SignIn(boolean jwt) {
 		this.key = jwt ? rsaKey() : null;
 		this.issuer = jwt ? serve(this.key) : null;
-		this.authorizations = Map.of("secretary", authorization("secretary"), "auditor", authorization("auditor"),
-				"operator", authorization("operator"));
+		this.authorizations = SCOPES.keySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap((user) -> user, this::authorization));
 	}
 
 	/** {@code jwt} (production's sign-in) or {@code basic} (the local users). */
