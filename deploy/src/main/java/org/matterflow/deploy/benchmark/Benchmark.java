@@ -467,21 +467,18 @@ public final class Benchmark {
 	}
 
 	private BothSides start(String url, String[] server) {
-		String[] settings = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of("--logging.level.root=WARN", "--logging.level.org.matterflow=INFO",
-					"--spring.main.banner-mode=off"), this.signIn.settings().stream())
-			.toArray(String[]::new);
+		List<String> settings = new ArrayList<>(List.of("--logging.level.root=WARN",
+				"--logging.level.org.matterflow=INFO", "--spring.main.banner-mode=off"));
+		settings.addAll(this.signIn.settings());
 		// settings to compare, for example
 		// MATTERFLOW_BENCH_SIDE_ARGS="--matterflow.event-store.announce-interval=25ms"
 		String extra = env("MATTERFLOW_BENCH_SIDE_ARGS", "");
 		if (!extra.isBlank()) {
-			settings = java.util.stream.Stream
-				.concat(java.util.Arrays.stream(settings), java.util.Arrays.stream(extra.trim().split("\\s+")))
-				.toArray(String[]::new);
+			settings.addAll(List.of(extra.trim().split("\\s+")));
 			System.out.println("  (both sides with " + extra.trim() + ")");
 		}
 		System.setProperty("disable-axoniq-console-message", "true");
-		BothSides sides = BothSides.start(url, server[1], server[2], 0, 0, settings);
+		BothSides sides = BothSides.start(url, server[1], server[2], 0, 0, settings.toArray(String[]::new));
 		this.running.add(sides);
 		return sides;
 	}
