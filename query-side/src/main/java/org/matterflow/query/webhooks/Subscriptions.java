@@ -113,6 +113,14 @@ class Subscriptions {
 			.update();
 	}
 
+	/** How many subscriptions are in the status, for the metric operators alert on. */
+	long count(String status) {
+		return this.jdbc.sql("SELECT count(*) FROM projections.webhook_subscription WHERE status = ?")
+			.param(status)
+			.query(Long.class)
+			.single();
+	}
+
 	void delete(String id) {
 		this.jdbc.sql("DELETE FROM projections.webhook_subscription WHERE id = ?").param(id).update();
 	}

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.matterflow.query.feed.Feed;
 import org.slf4j.Logger;
@@ -86,9 +88,21 @@ class WebhookDispatcher implements SmartLifecycle {
 				deliveryLogRetention);
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.deliveredCount = Counter.builder("matterflow.webhooks.deliveries")
+			.description("webhook delivery attempts, by outcome")
 			.tag("outcome", "delivered")
 			.register(meters);
-		this.failedCount = Counter.builder("matterflow.webhooks.deliveries").tag("outcome", "failed").register(meters);
+		this.failedCount = Counter.builder("matterflow.webhooks.deliveries")
+			.description("webhook delivery attempts, by outcome")
+			.tag("outcome", "failed")
+			.register(meters);
+		// a paused subscription is an integration that no longer hears of anything until
+		// someone resumes it: worth an alert (deploy/monitoring)
+		for (String status : List.of("ACTIVE", "PAUSED")) {
+			Gauge.builder("matterflow.webhooks.subscriptions", () -> subscriptions.count(status))
+				.description("webhook subscriptions, by status")
+				.tag("status", status.toLowerCase(Locale.ROOT))
+				.register(meters);
+		}
 	}
 
 	@Override

@@ -46,7 +46,9 @@ class MonitoringTest {
 			.body();
 		for (String readModel : new String[] { "agenda", "assignments", "bodies", "decisions", "history",
 				"meetings" }) {
-			assertThat(metrics).contains("matterflow_readmodel_lag_events{readmodel=\"" + readModel + "\"} 0.0");
+			assertThat(metrics)
+				.contains("matterflow_readmodel_lag_events{application=\"matterflow-query-side\",readmodel=\""
+						+ readModel + "\"} 0.0");
 		}
 	}
 

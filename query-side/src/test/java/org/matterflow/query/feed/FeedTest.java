@@ -207,7 +207,8 @@ class FeedTest {
 				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
 			.body();
-		assertThat(metrics).contains("matterflow_feed_lag_events 0.0").contains("matterflow_feed_streams ");
+		assertThat(metrics).contains("matterflow_feed_lag_events{application=\"matterflow-query-side\"} 0.0")
+			.contains("matterflow_feed_streams{application=\"matterflow-query-side\"} ");
 	}
 
 	@Test

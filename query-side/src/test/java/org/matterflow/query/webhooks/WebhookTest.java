@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
@@ -50,6 +51,9 @@ class WebhookTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -106,6 +110,7 @@ class WebhookTest {
 			JsonNode paused = read("/api/subscriptions/" + id);
 			assertThat(paused.get("failedAttempts").asInt()).isEqualTo(3);
 			assertThat(paused.get("pausedReason").asText()).contains("503");
+			assertThat(subscriptions("paused")).isEqualTo(1);
 			int requestsWhilePaused = receiver.received().size();
 			await().during(Duration.ofMillis(500))
 				.atMost(Duration.ofSeconds(2))
@@ -118,6 +123,8 @@ class WebhookTest {
 
 			assertThat(receiver.accepted()).containsExactlyElementsOf(expected);
 			assertThat(receiver.received().get(0).id()).isEqualTo(expected.get(0));
+			assertThat(subscriptions("paused")).isZero();
+			assertThat(subscriptions("active")).isEqualTo(1);
 			delete(subscription);
 		}
 	}
@@ -208,6 +215,10 @@ class WebhookTest {
 		HttpResponse<String> created = post("/api/subscriptions", body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JSON.readTree(created.body());
+	}
+
+	private double subscriptions(String status) {
+		return this.meters.get("matterflow.webhooks.subscriptions").tag("status", status).gauge().value();
 	}
 
 	private void delete(JsonNode subscription) throws Exception {
