@@ -122,6 +122,11 @@ public class ReadModels implements SmartLifecycle {
 		return (generation != null) ? position(this.processors.get(generation.processorName())) : OptionalLong.empty();
 	}
 
+	/** The processor of the generation that serves the read model. */
+	PooledStreamingEventProcessor servingProcessor(String readModel) {
+		return this.processors.get(this.active.get(readModel).processorName());
+	}
+
 	/** What an operator sees of each read model. */
 	public record Status(String readModel, int generation, int version, Long position, Integer building,
 			Long buildingPosition, boolean error) {
@@ -287,7 +292,15 @@ public class ReadModels implements SmartLifecycle {
 		for (Generation next : List.copyOf(this.building.values())) {
 			try {
 				Generation live = this.active.get(next.readModel());
-				OptionalLong target = position(this.processors.get(live.processorName()));
+				PooledStreamingEventProcessor serving = this.processors.get(live.processorName());
+				if (serving == null || serving.processingStatus().isEmpty()) {
+					// The serving generation has not claimed its segment (just started,
+					// or
+					// a stopped process's claim has not yet run out): how far it has read
+					// is unknown, and the new one must not take over on a guess.
+					continue;
+				}
+				OptionalLong target = position(serving);
 				OptionalLong reached = position(this.processors.get(next.processorName()));
 				if (reached.isPresent() && (target.isEmpty() || reached.getAsLong() >= target.getAsLong())) {
 					// outside the lock: ANALYZE takes up to seconds at a million events,

@@ -2,8 +2,10 @@ package org.matterflow.query.common;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
@@ -31,6 +33,9 @@ class RebuildTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReadModels readModels;
 
 	@Test
 	void every_read_model_rebuilt_from_the_events_equals_the_live_one() {
@@ -97,14 +102,43 @@ class RebuildTest {
 	}
 
 	@Test
+	void a_rebuilt_generation_waits_to_take_over_until_the_serving_one_says_how_far_it_has_read() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		Reader operator = new Reader(this.port, "operator");
+		int generation = generationOf(operator, "decisions");
+		// as after a restart while a stopped process's claim on the segment has not run
+		// out
+		PooledStreamingEventProcessor serving = this.readModels.servingProcessor("decisions");
+		serving.releaseSegment(0, 6, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(10)).until(() -> serving.processingStatus().isEmpty());
+
+		assertThat(operator.post("/actuator/readmodels/decisions").status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(5))
+			.alias("the rebuilt generation reads every event")
+			.until(() -> statusOf(operator, "decisions").path("rebuildPosition").asLong(-1) >= position);
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.alias("yet does not take over while the serving one holds no segment")
+			.until(() -> generationOf(operator, "decisions") == generation);
+		await().atMost(Duration.ofSeconds(60)).until(() -> generationOf(operator, "decisions") > generation);
+		assertThat(this.readModels.servingProcessor("decisions").processingStatus()).isNotEmpty();
+	}
+
+	@Test
 	void rebuilding_needs_the_operator_role() {
 		assertThat(new Reader(this.port, "auditor").post("/actuator/readmodels/history").status()).isEqualTo(403);
 	}
 
 	private static int generationOf(Reader operator, String readModel) {
+		return statusOf(operator, readModel).get("generation").asInt();
+	}
+
+	private static JsonNode statusOf(Reader operator, String readModel) {
 		for (JsonNode view : operator.json("/actuator/readmodels")) {
 			if (view.get("readModel").asText().equals(readModel)) {
-				return view.get("generation").asInt();
+				return view;
 			}
 		}
 		throw new AssertionError("no read model " + readModel);
