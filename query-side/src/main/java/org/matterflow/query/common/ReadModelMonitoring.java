@@ -44,8 +44,15 @@ public class ReadModelMonitoring implements HealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		boolean error = false;
 		for (ReadModelOperations.View view : this.operations.readModels()) {
-			details.put(view.readModel(),
-					Map.of("generation", view.generation(), "lag", view.lag(), "error", view.error()));
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("generation", view.generation());
+			detail.put("lag", view.lag());
+			detail.put("error", view.error());
+			if (view.failure() != null) {
+				detail.put("position", view.position());
+				detail.put("failure", view.failure());
+			}
+			details.put(view.readModel(), detail);
 			error |= view.error();
 		}
 		return (error ? Health.down() : Health.up()).withDetails(details).build();

@@ -26,9 +26,13 @@ public class ReadModelOperations {
 		this.head = head;
 	}
 
-	/** A read model's state, with its lag behind the head of the event store. */
+	/**
+	 * A read model's state, with its lag behind the head of the event store; while its
+	 * processor is stopped by an event it cannot handle, {@code failure} says why and
+	 * {@code position} is the last event it processed.
+	 */
 	public record View(String readModel, int generation, int version, Long position, Long lag, Integer rebuilding,
-			Long rebuildPosition, boolean error) {
+			Long rebuildPosition, boolean error, String failure) {
 	}
 
 	@ReadOperation
@@ -38,7 +42,7 @@ public class ReadModelOperations {
 			.stream()
 			.map((status) -> new View(status.readModel(), status.generation(), status.version(), status.position(),
 					(status.position() != null) ? Math.max(0, head - status.position()) : head + 1, status.building(),
-					status.buildingPosition(), status.error()))
+					status.buildingPosition(), status.error(), status.failure()))
 			.toList();
 	}
 

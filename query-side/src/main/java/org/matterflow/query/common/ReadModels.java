@@ -3,6 +3,7 @@ package org.matterflow.query.common;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -50,6 +50,11 @@ public class ReadModels implements SmartLifecycle {
 
 	/** The coordinator and worker threads of each processor, ended with it. */
 	private final Map<String, List<ScheduledExecutorService>> executors = new ConcurrentHashMap<>();
+
+	/** Why each processor's last batch failed, until it has read past it. */
+	private final Map<String, ProcessorFailures> failures = new ConcurrentHashMap<>();
+
+	private static final ProcessorFailures NO_FAILURES = new ProcessorFailures();
 
 	private final Map<String, Generation> active = new ConcurrentHashMap<>();
 
@@ -127,9 +132,14 @@ public class ReadModels implements SmartLifecycle {
 		return this.processors.get(this.active.get(readModel).processorName());
 	}
 
+	private static String describe(ProcessorFailures.Failure failure) {
+		return "at position " + failure.position() + " (" + failure.payloadType() + " " + failure.eventId() + "): "
+				+ failure.reason();
+	}
+
 	/** What an operator sees of each read model. */
 	public record Status(String readModel, int generation, int version, Long position, Integer building,
-			Long buildingPosition, boolean error) {
+			Long buildingPosition, boolean error, String failure) {
 	}
 
 	public List<Status> status() {
@@ -141,11 +151,21 @@ public class ReadModels implements SmartLifecycle {
 			OptionalLong livePosition = position(liveProcessor);
 			OptionalLong nextPosition = (next != null) ? position(this.processors.get(next.processorName()))
 					: OptionalLong.empty();
-			boolean error = liveProcessor != null
-					&& liveProcessor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+			Optional<ProcessorFailures.Failure> failure = (live != null)
+					? this.failures.getOrDefault(live.processorName(), NO_FAILURES).current(livePosition)
+					: Optional.empty();
+			if (livePosition.isEmpty() && failure.isPresent() && failure.get().batchFrom() > 0) {
+				// between attempts the failed segment is not claimed: the batch was
+				// rolled
+				// back, so the read model has processed what came before it
+				livePosition = OptionalLong.of(failure.get().batchFrom() - 1);
+			}
+			boolean error = failure.isPresent() || (liveProcessor != null
+					&& liveProcessor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState));
 			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,
 					livePosition.isPresent() ? livePosition.getAsLong() : null, (next != null) ? next.number() : null,
-					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error);
+					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error,
+					failure.map(ReadModels::describe).orElse(null));
 		}).toList();
 	}
 
@@ -264,12 +284,17 @@ public class ReadModels implements SmartLifecycle {
 				(runnable) -> new Thread(runnable, "coordinator-" + generation.processorName()));
 		ScheduledExecutorService worker = Executors.newScheduledThreadPool(1,
 				(runnable) -> new Thread(runnable, "worker-" + generation.processorName()));
+		ProcessorFailures failures = new ProcessorFailures();
 		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
 			.name(generation.processorName())
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
 				.eventHandlers(model.handlerFor(new Statements(this.jdbcTemplate, generation.schema())))
+				// a handler's failure fails the batch, which is tried again until the
+				// event can be handled; the invoker's default error handler would log
+				// it and go on, and the event would be missing here for good
+				.listenerInvocationErrorHandler(failures)
 				.build())
-			.errorHandler(PropagatingErrorHandler.instance())
+			.errorHandler(failures)
 			.messageSource(this.events)
 			.tokenStore(this.tokens)
 			.transactionManager(this.axonTransactions)
@@ -280,6 +305,7 @@ public class ReadModels implements SmartLifecycle {
 			.initialToken(StreamableMessageSource::createTailToken)
 			.build();
 		this.processors.put(generation.processorName(), processor);
+		this.failures.put(generation.processorName(), failures);
 		this.executors.put(generation.processorName(), List.of(coordinator, worker));
 		processor.start();
 	}
@@ -376,6 +402,7 @@ public class ReadModels implements SmartLifecycle {
 	 * rebuild would leave two threads behind.
 	 */
 	private void endThreadsOf(String processorName) {
+		this.failures.remove(processorName);
 		List<ScheduledExecutorService> threads = this.executors.remove(processorName);
 		if (threads != null) {
 			threads.forEach(ScheduledExecutorService::shutdownNow);

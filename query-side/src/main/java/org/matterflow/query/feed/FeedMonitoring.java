@@ -47,6 +47,7 @@ class FeedMonitoring implements HealthIndicator {
 	@Override
 	public Health health() {
 		Health.Builder health = this.processor.inError() ? Health.down() : Health.up();
+		this.processor.failure().ifPresent((failure) -> health.withDetail("failure", failure));
 		return health.withDetail("lag", (long) lag()).build();
 	}
 

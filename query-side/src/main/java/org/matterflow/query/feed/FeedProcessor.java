@@ -1,15 +1,16 @@
 package org.matterflow.query.feed;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.matterflow.query.common.ProcessorFailures;
 import org.matterflow.query.common.Statements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +38,9 @@ class FeedProcessor implements SmartLifecycle {
 	private final int batchSize;
 
 	private volatile PooledStreamingEventProcessor processor;
+
+	/** Why the feed's last batch failed, until it has copied past it. */
+	private final ProcessorFailures failures = new ProcessorFailures();
 
 	private ScheduledExecutorService coordinator;
 
@@ -66,8 +70,12 @@ class FeedProcessor implements SmartLifecycle {
 			.name(NAME)
 			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
 				.eventHandlers(new FeedProjection(new Statements(this.jdbc, "projections")))
+				// a handler's failure fails the batch, which is tried again until the
+				// event can be handled; the invoker's default error handler would log
+				// it and go on, and the event would be missing here for good
+				.listenerInvocationErrorHandler(this.failures)
 				.build())
-			.errorHandler(PropagatingErrorHandler.instance())
+			.errorHandler(this.failures)
 			.messageSource(this.events)
 			.tokenStore(this.tokens)
 			.transactionManager(this.transactions)
@@ -85,20 +93,41 @@ class FeedProcessor implements SmartLifecycle {
 		if (current == null) {
 			return OptionalLong.empty();
 		}
-		return current.processingStatus()
+		OptionalLong position = current.processingStatus()
 			.values()
 			.stream()
 			.map((status) -> status.getCurrentPosition())
 			.filter(OptionalLong::isPresent)
 			.mapToLong(OptionalLong::getAsLong)
 			.min();
+		if (position.isEmpty()) {
+			// between attempts at a failed batch its segment is not claimed; the batch
+			// was
+			// rolled back, so the feed holds what came before it
+			return this.failures.current(position)
+				.filter((failure) -> failure.batchFrom() > 0)
+				.map((failure) -> OptionalLong.of(failure.batchFrom() - 1))
+				.orElse(position);
+		}
+		return position;
 	}
 
-	/** Whether a segment of the feed has stopped on an error and is retrying. */
+	/**
+	 * Why the feed is held back, if it is: the event it failed on and the error, until it
+	 * has copied that event.
+	 */
+	Optional<String> failure() {
+		OptionalLong position = position();
+		return this.failures.current(position)
+			.map((failure) -> "at position " + failure.position() + " (" + failure.payloadType() + " "
+					+ failure.eventId() + "): " + failure.reason());
+	}
+
+	/** Whether the feed has stopped on an error and is retrying. */
 	boolean inError() {
 		PooledStreamingEventProcessor current = this.processor;
-		return current != null
-				&& current.processingStatus().values().stream().anyMatch((status) -> status.isErrorState());
+		return failure().isPresent() || (current != null
+				&& current.processingStatus().values().stream().anyMatch((status) -> status.isErrorState()));
 	}
 
 	@Override

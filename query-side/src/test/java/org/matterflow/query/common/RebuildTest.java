@@ -117,7 +117,7 @@ class RebuildTest {
 
 		await().atMost(Duration.ofSeconds(5))
 			.alias("the rebuilt generation reads every event")
-			.until(() -> statusOf(operator, "decisions").path("rebuildPosition").asLong(-1) >= position);
+			.until(() -> operator.readModel("decisions").path("rebuildPosition").asLong(-1) >= position);
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(2))
 			.alias("yet does not take over while the serving one holds no segment")
@@ -132,16 +132,7 @@ class RebuildTest {
 	}
 
 	private static int generationOf(Reader operator, String readModel) {
-		return statusOf(operator, readModel).get("generation").asInt();
-	}
-
-	private static JsonNode statusOf(Reader operator, String readModel) {
-		for (JsonNode view : operator.json("/actuator/readmodels")) {
-			if (view.get("readModel").asText().equals(readModel)) {
-				return view;
-			}
-		}
-		throw new AssertionError("no read model " + readModel);
+		return operator.readModel(readModel).get("generation").asInt();
 	}
 
 }

@@ -51,6 +51,19 @@ public class Reader {
 		return response.body();
 	}
 
+	/**
+	 * What {@code GET /actuator/readmodels} says of one read model (the reader must be an
+	 * operator).
+	 */
+	public JsonNode readModel(String name) {
+		for (JsonNode view : json("/actuator/readmodels")) {
+			if (view.get("readModel").asText().equals(name)) {
+				return view;
+			}
+		}
+		throw new AssertionError("no read model " + name);
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
