@@ -35,6 +35,12 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 	 */
 	public record Failure(long batchFrom, long position, String eventId, String payloadType, String reason,
 			Instant at) {
+
+		/** The event and the error, as an operator reads them. */
+		public String describe() {
+			return "at position " + this.position + " (" + this.payloadType + " " + this.eventId + "): " + this.reason;
+		}
+
 	}
 
 	private final AtomicReference<Failure> last = new AtomicReference<>();

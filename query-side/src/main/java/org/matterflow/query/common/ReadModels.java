@@ -132,11 +132,6 @@ public class ReadModels implements SmartLifecycle {
 		return this.processors.get(this.active.get(readModel).processorName());
 	}
 
-	private static String describe(ProcessorFailures.Failure failure) {
-		return "at position " + failure.position() + " (" + failure.payloadType() + " " + failure.eventId() + "): "
-				+ failure.reason();
-	}
-
 	/** What an operator sees of each read model. */
 	public record Status(String readModel, int generation, int version, Long position, Integer building,
 			Long buildingPosition, boolean error, String failure) {
@@ -165,7 +160,7 @@ public class ReadModels implements SmartLifecycle {
 			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,
 					livePosition.isPresent() ? livePosition.getAsLong() : null, (next != null) ? next.number() : null,
 					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error,
-					failure.map(ReadModels::describe).orElse(null));
+					failure.map(ProcessorFailures.Failure::describe).orElse(null));
 		}).toList();
 	}
 

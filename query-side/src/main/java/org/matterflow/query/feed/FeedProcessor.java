@@ -118,9 +118,7 @@ class FeedProcessor implements SmartLifecycle {
 	 */
 	Optional<String> failure() {
 		OptionalLong position = position();
-		return this.failures.current(position)
-			.map((failure) -> "at position " + failure.position() + " (" + failure.payloadType() + " "
-					+ failure.eventId() + "): " + failure.reason());
+		return this.failures.current(position).map(ProcessorFailures.Failure::describe);
 	}
 
 	/** Whether the feed has stopped on an error and is retrying. */
