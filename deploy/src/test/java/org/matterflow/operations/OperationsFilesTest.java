@@ -80,8 +80,7 @@ class OperationsFilesTest {
 		assertThat(post("/api/imports", "application/yaml", "bodies: []\n")).isBetween(200, 499);
 		assertThat(get(sides.querySideAt("/api/bodies"), true).statusCode()).isEqualTo(200);
 		// the GC pause timer appears with the JVM's first collection, which a side that
-		// has
-		// run for minutes has had, a test's fresh JVM perhaps not
+		// has run for minutes has had, a test's fresh JVM perhaps not
 		System.gc();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> get(sides.commandSideAt("/actuator/prometheus"), false).body()

@@ -36,9 +36,9 @@ public class CommandDispatcher {
 	CommandDispatcher(CommandGateway commands, JdbcClient jdbc, EventBus events) {
 		this.commands = commands;
 		this.jdbc = jdbc;
-		// the event bus intercepts a unit of work's events as it appends them; a command
-		// whose append or commit fails throws from sendAndWait, so what it noted is never
-		// read
+		// the event bus intercepts a unit of work's events as it appends them; a
+		// command whose append or commit fails throws from sendAndWait, so what it
+		// noted is never read
 		events.registerDispatchInterceptor((messages) -> (index, event) -> {
 			AppendedPositions.published(event);
 			return event;

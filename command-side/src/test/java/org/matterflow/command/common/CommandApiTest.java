@@ -49,8 +49,8 @@ class CommandApiTest {
 	@Test
 	void local_passwords_stay_plain_so_a_request_does_not_pay_for_a_bcrypt_check() {
 		// a UserDetailsPasswordService would let Spring Security re-encode {noop}
-		// passwords
-		// with bcrypt at the first sign-in, and cost every later request ~70 ms of CPU
+		// passwords with bcrypt at the first sign-in, and every later request would
+		// pay some 70 ms of CPU for it
 		this.api.post("/api/bodies", json("{'name':'Chefsgrupp folkhälsa','kind':'MANAGEMENT_GROUP'}"));
 		assertThat(this.localUsers)
 			.isNotInstanceOf(org.springframework.security.core.userdetails.UserDetailsPasswordService.class);

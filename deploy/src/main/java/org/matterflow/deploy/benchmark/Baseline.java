@@ -123,8 +123,7 @@ final class Baseline {
 							insert.executeBatch();
 						}
 						connection.commit();
-						// per row, so that the count is rows; the latency is that of its
-						// transaction
+						// counted per row; the latency is the transaction's
 						rows.record(System.nanoTime() - start, batch);
 					}
 				}

@@ -100,8 +100,7 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		Benchmark benchmark = new Benchmark(Mode.of((args.length > 0) ? args[0] : "short"));
-		// Ctrl-C or a kill stops the embedded PostgreSQL too, instead of leaving it
-		// running
+		// Ctrl-C or a kill stops the embedded PostgreSQL too
 		Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stop, "benchmark-stop"));
 		try {
 			benchmark.run();
@@ -314,8 +313,8 @@ public final class Benchmark {
 		Latencies rawInsert = baseline.singleRowInserts(4, this.mode.machineCheck());
 		Latencies rawPoint = baseline.pointReads(this.mode.machineCheck(), 10_000, Duration.ofSeconds(1));
 		Map<String, Latencies> queries = Readers.latencies();
-		// the phase itself adds tens of thousands of events; it is named by where it
-		// began
+		// the phase adds tens of thousands of events itself; it is named by the
+		// store's size where it began
 		long before = eventCount(url, server);
 		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries));
 		long after = eventCount(url, server);

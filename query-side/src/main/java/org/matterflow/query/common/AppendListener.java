@@ -129,8 +129,8 @@ public class AppendListener implements DisposableBean {
 				this.events.fetchNow();
 			}
 			else if (System.nanoTime() - checkedAt > CHECK_NANOS) {
-				// a connection cut without a word from the other side only shows when
-				// used
+				// a connection cut without a word from the other side shows only
+				// when it is used
 				if (!connection.isValid(5)) {
 					throw new SQLException("the listening connection stopped answering");
 				}

@@ -150,9 +150,8 @@ public class ReadModels implements SmartLifecycle {
 					? this.failures.getOrDefault(live.processorName(), NO_FAILURES).current(livePosition)
 					: Optional.empty();
 			if (livePosition.isEmpty() && failure.isPresent() && failure.get().batchFrom() > 0) {
-				// between attempts the failed segment is not claimed: the batch was
-				// rolled
-				// back, so the read model has processed what came before it
+				// between attempts the failed segment is not claimed; the batch
+				// was rolled back, so what came before it is processed
 				livePosition = OptionalLong.of(failure.get().batchFrom() - 1);
 			}
 			boolean error = failure.isPresent() || (liveProcessor != null
@@ -315,10 +314,9 @@ public class ReadModels implements SmartLifecycle {
 				Generation live = this.active.get(next.readModel());
 				PooledStreamingEventProcessor serving = this.processors.get(live.processorName());
 				if (serving == null || serving.processingStatus().isEmpty()) {
-					// The serving generation has not claimed its segment (just started,
-					// or
-					// a stopped process's claim has not yet run out): how far it has read
-					// is unknown, and the new one must not take over on a guess.
+					// The serving generation holds no segment (just started, a
+					// stopped process's claim not yet run out, a failed batch):
+					// how far it has read is unknown; no take-over on a guess.
 					continue;
 				}
 				OptionalLong target = position(serving);

@@ -102,8 +102,7 @@ class FeedProcessor implements SmartLifecycle {
 			.min();
 		if (position.isEmpty()) {
 			// between attempts at a failed batch its segment is not claimed; the batch
-			// was
-			// rolled back, so the feed holds what came before it
+			// was rolled back, so the feed holds what came before it
 			return this.failures.current(position)
 				.filter((failure) -> failure.batchFrom() > 0)
 				.map((failure) -> OptionalLong.of(failure.batchFrom() - 1))

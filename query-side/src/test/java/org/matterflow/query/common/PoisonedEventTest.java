@@ -124,8 +124,7 @@ class PoisonedEventTest {
 
 		// The fix ships as a new version of the query side, the stopped one going first;
 		// here it is the same code, with the event put right as a corrected upcaster
-		// would
-		// present it. It resumes each read model and the feed from its token.
+		// would present it. It resumes each read model and the feed from its token.
 		this.readModels.stop();
 		this.context.getBean("feedProcessor", SmartLifecycle.class).stop();
 		this.jdbc.sql("UPDATE events.domain_event_entry SET payload = replace(payload, ?, ?) WHERE global_index = ?")

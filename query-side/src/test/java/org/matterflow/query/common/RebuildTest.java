@@ -107,8 +107,7 @@ class RebuildTest {
 		long position = story.record(this.feeder);
 		Reader operator = new Reader(this.port, "operator");
 		int generation = generationOf(operator, "decisions");
-		// as after a restart while a stopped process's claim on the segment has not run
-		// out
+		// as after a restart, while a stopped process still holds the segment's claim
 		PooledStreamingEventProcessor serving = this.readModels.servingProcessor("decisions");
 		serving.releaseSegment(0, 6, TimeUnit.SECONDS);
 		await().atMost(Duration.ofSeconds(10)).until(() -> serving.processingStatus().isEmpty());
