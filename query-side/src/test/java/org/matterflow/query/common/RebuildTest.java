@@ -109,18 +109,21 @@ class RebuildTest {
 		int generation = generationOf(operator, "decisions");
 		// as after a restart, while a stopped process still holds the segment's claim
 		PooledStreamingEventProcessor serving = this.readModels.servingProcessor("decisions");
-		serving.releaseSegment(0, 6, TimeUnit.SECONDS);
+		serving.releaseSegment(0, 5, TimeUnit.MINUTES);
 		await().atMost(Duration.ofSeconds(10)).until(() -> serving.processingStatus().isEmpty());
 
 		assertThat(operator.post("/actuator/readmodels/decisions").status()).isEqualTo(200);
 
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(60))
 			.alias("the rebuilt generation reads every event")
 			.until(() -> operator.readModel("decisions").path("rebuildPosition").asLong(-1) >= position);
 		await().during(Duration.ofSeconds(1))
-			.atMost(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
 			.alias("yet does not take over while the serving one holds no segment")
 			.until(() -> generationOf(operator, "decisions") == generation);
+
+		// the claim runs out
+		assertThat(serving.claimSegment(0)).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(true);
 		await().atMost(Duration.ofSeconds(60)).until(() -> generationOf(operator, "decisions") > generation);
 		assertThat(this.readModels.servingProcessor("decisions").processingStatus()).isNotEmpty();
 	}
