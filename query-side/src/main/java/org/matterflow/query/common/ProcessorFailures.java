@@ -89,6 +89,19 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 		return Optional.ofNullable(failure);
 	}
 
+	/**
+	 * How far the processor has processed: the position its segment reports, or, while a
+	 * failed batch leaves the segment unclaimed between attempts, what came before that
+	 * batch, which was rolled back.
+	 */
+	public OptionalLong processed(OptionalLong reported) {
+		if (reported.isPresent()) {
+			return reported;
+		}
+		Failure failure = this.last.get();
+		return (failure != null && failure.batchFrom() > 0) ? OptionalLong.of(failure.batchFrom() - 1) : reported;
+	}
+
 	/** The error and its root cause, short enough for a status line. */
 	static String describe(Throwable error) {
 		Throwable root = error;

@@ -143,17 +143,12 @@ public class ReadModels implements SmartLifecycle {
 			Generation next = this.building.get(name);
 			PooledStreamingEventProcessor liveProcessor = (live != null) ? this.processors.get(live.processorName())
 					: null;
-			OptionalLong livePosition = position(liveProcessor);
+			ProcessorFailures liveFailures = (live != null)
+					? this.failures.getOrDefault(live.processorName(), NO_FAILURES) : NO_FAILURES;
+			OptionalLong livePosition = liveFailures.processed(position(liveProcessor));
 			OptionalLong nextPosition = (next != null) ? position(this.processors.get(next.processorName()))
 					: OptionalLong.empty();
-			Optional<ProcessorFailures.Failure> failure = (live != null)
-					? this.failures.getOrDefault(live.processorName(), NO_FAILURES).current(livePosition)
-					: Optional.empty();
-			if (livePosition.isEmpty() && failure.isPresent() && failure.get().batchFrom() > 0) {
-				// between attempts the failed segment is not claimed; the batch
-				// was rolled back, so what came before it is processed
-				livePosition = OptionalLong.of(failure.get().batchFrom() - 1);
-			}
+			Optional<ProcessorFailures.Failure> failure = liveFailures.current(livePosition);
 			boolean error = failure.isPresent() || (liveProcessor != null
 					&& liveProcessor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState));
 			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,

@@ -93,22 +93,13 @@ class FeedProcessor implements SmartLifecycle {
 		if (current == null) {
 			return OptionalLong.empty();
 		}
-		OptionalLong position = current.processingStatus()
+		return this.failures.processed(current.processingStatus()
 			.values()
 			.stream()
 			.map((status) -> status.getCurrentPosition())
 			.filter(OptionalLong::isPresent)
 			.mapToLong(OptionalLong::getAsLong)
-			.min();
-		if (position.isEmpty()) {
-			// between attempts at a failed batch its segment is not claimed; the batch
-			// was rolled back, so the feed holds what came before it
-			return this.failures.current(position)
-				.filter((failure) -> failure.batchFrom() > 0)
-				.map((failure) -> OptionalLong.of(failure.batchFrom() - 1))
-				.orElse(position);
-		}
-		return position;
+			.min());
 	}
 
 	/**

@@ -34,6 +34,8 @@ class ProcessorFailuresTest {
 		assertThat(failure.eventId()).isEqualTo(batch.get(1).getIdentifier());
 		assertThat(failure.describe()).startsWith("at position 11 (java.lang.String ")
 			.endsWith("IllegalStateException: no such meeting");
+		assertThat(this.failures.processed(OptionalLong.empty())).as("between attempts, before the batch").hasValue(9);
+		assertThat(this.failures.processed(OptionalLong.of(10))).as("as the segment reports it").hasValue(10);
 		assertThat(this.failures.current(OptionalLong.empty())).as("no position known yet").isPresent();
 		assertThat(this.failures.current(OptionalLong.of(10))).as("still before it").isPresent();
 		assertThat(this.failures.current(OptionalLong.of(11))).isEmpty();
