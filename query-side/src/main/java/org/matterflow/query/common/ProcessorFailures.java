@@ -1,6 +1,5 @@
 package org.matterflow.query.common;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,8 +32,7 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 	 * (the event whose handler failed, or the batch's last if the commit failed), for
 	 * {@code reason}.
 	 */
-	public record Failure(long batchFrom, long position, String eventId, String payloadType, String reason,
-			Instant at) {
+	public record Failure(long batchFrom, long position, String eventId, String payloadType, String reason) {
 
 		/** The event and the error, as an operator reads them. */
 		public String describe() {
@@ -51,8 +49,8 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 	@Override
 	public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
 		long position = positionOf(event).orElse(-1);
-		this.failedEvent.set(new Failure(position, position, event.getIdentifier(), payloadTypeOf(event),
-				describe(exception), Instant.now()));
+		this.failedEvent
+			.set(new Failure(position, position, event.getIdentifier(), payloadTypeOf(event), describe(exception)));
 		throw exception;
 	}
 
@@ -63,15 +61,13 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 		Failure event = this.failedEvent.get();
 		this.failedEvent.remove();
 		if (event != null) {
-			this.last.set(new Failure(from, event.position(), event.eventId(), event.payloadType(), event.reason(),
-					event.at()));
+			this.last.set(new Failure(from, event.position(), event.eventId(), event.payloadType(), event.reason()));
 		}
 		else {
 			EventMessage<?> lastOfBatch = batch.isEmpty() ? null : batch.get(batch.size() - 1);
 			this.last.set(new Failure(from, (lastOfBatch != null) ? positionOf(lastOfBatch).orElse(-1) : -1,
 					(lastOfBatch != null) ? lastOfBatch.getIdentifier() : null,
-					(lastOfBatch != null) ? payloadTypeOf(lastOfBatch) : null, describe(context.error()),
-					Instant.now()));
+					(lastOfBatch != null) ? payloadTypeOf(lastOfBatch) : null, describe(context.error())));
 		}
 		PropagatingErrorHandler.instance().handleError(context);
 	}
