@@ -89,13 +89,34 @@ public final class Statements {
 			send(new WritePlan.Batch(write.sql(), named, List.of(params)));
 			return;
 		}
+		plan().add(write.sql(), write.shape(), named, params);
+	}
+
+	/** The current transaction's writes that wait. */
+	private WritePlan plan() {
 		WritePlan plan = (WritePlan) TransactionSynchronizationManager.getResource(this);
 		if (plan == null) {
 			plan = new WritePlan();
 			TransactionSynchronizationManager.bindResource(this, plan);
 			TransactionSynchronizationManager.registerSynchronization(new SendBeforeCommit());
 		}
-		plan.add(write.sql(), write.shape(), named, params);
+		return plan;
+	}
+
+	/**
+	 * Marks where one event's writes begin, to withdraw them should its handler fail; -1
+	 * outside a transaction, where writes go at once.
+	 */
+	public long mark() {
+		return TransactionSynchronizationManager.isSynchronizationActive() ? plan().mark() : -1;
+	}
+
+	/**
+	 * Withdraws the writes made since the mark; says whether none of them reaches the
+	 * database, which is not so once a read has sent them.
+	 */
+	public boolean withdrawSince(long mark) {
+		return mark >= 0 && TransactionSynchronizationManager.isSynchronizationActive() && plan().withdrawSince(mark);
 	}
 
 	/** Sends the writes of the current transaction that wait. */

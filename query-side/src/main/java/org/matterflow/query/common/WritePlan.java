@@ -13,6 +13,10 @@ import java.util.Set;
  * writes, or reads a table the write writes; otherwise it opens a new batch at the end.
  * Writes of one statement keep their order within their batch, so two writes to the same
  * table never pass each other.
+ *
+ * Writes not yet sent can be withdrawn back to a mark: an event whose handler fails is
+ * parked in the read model's dead-letter queue, and what its handler wrote before it
+ * failed must not reach the read model with the events around it.
  */
 final class WritePlan {
 
@@ -36,11 +40,28 @@ final class WritePlan {
 
 	private final Map<String, Integer> lastWriting = new HashMap<>();
 
+	/** The writes waiting, in the order they were added: what a withdrawal replays. */
+	private final List<Write> waiting = new ArrayList<>();
+
+	private record Write(String statement, Shape shape, boolean named, Object values) {
+	}
+
+	/** Writes added in this transaction, and how many of them have been sent. */
+	private long added;
+
+	private long sent;
+
 	/**
 	 * Adds a write; {@code values} are an {@code Object[]} for a statement with {@code ?}
 	 * parameters, a map for one with named parameters.
 	 */
 	void add(String statement, Shape shape, boolean named, Object values) {
+		this.waiting.add(new Write(statement, shape, named, values));
+		this.added++;
+		plan(statement, shape, named, values);
+	}
+
+	private void plan(String statement, Shape shape, boolean named, Object values) {
 		Key key = new Key(statement, named);
 		Integer last = this.lastBatchOf.get(key);
 		if (last != null && mayJoin(last, shape)) {
@@ -67,6 +88,27 @@ final class WritePlan {
 		return true;
 	}
 
+	/** A mark to withdraw back to: the writes added so far. */
+	long mark() {
+		return this.added;
+	}
+
+	/**
+	 * Withdraws the writes added since the mark, unless one of them has been sent; says
+	 * whether none of them will reach the database.
+	 */
+	boolean withdrawSince(long mark) {
+		if (this.sent > mark) {
+			return false;
+		}
+		List<Write> kept = List.copyOf(this.waiting.subList(0, (int) (mark - this.sent)));
+		clear();
+		kept.forEach((write) -> plan(write.statement(), write.shape(), write.named(), write.values()));
+		this.waiting.addAll(kept);
+		this.added = mark;
+		return true;
+	}
+
 	boolean isEmpty() {
 		return this.batches.isEmpty();
 	}
@@ -74,11 +116,17 @@ final class WritePlan {
 	/** The batches in the order they are to be sent; the plan is empty afterwards. */
 	List<Batch> drain() {
 		List<Batch> drained = List.copyOf(this.batches);
+		this.sent = this.added;
+		clear();
+		return drained;
+	}
+
+	private void clear() {
+		this.waiting.clear();
 		this.batches.clear();
 		this.lastBatchOf.clear();
 		this.lastTouching.clear();
 		this.lastWriting.clear();
-		return drained;
 	}
 
 }

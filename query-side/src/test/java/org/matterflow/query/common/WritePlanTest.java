@@ -90,6 +90,42 @@ class WritePlanTest {
 		assertThat(sent()).containsExactly("insert item [2]");
 	}
 
+	@Test
+	void writes_withdrawn_back_to_a_mark_leave_the_plan_as_it_was_at_the_mark() {
+		add("insert item", ITEM, 1);
+		add("insert meeting", MEETING, 1);
+		long mark = this.plan.mark();
+		add("insert item", ITEM, 2);
+		add("insert decision", DECISION, 2);
+		add("insert meeting", MEETING, 2);
+
+		assertThat(this.plan.withdrawSince(mark)).isTrue();
+		add("insert item", ITEM, 3);
+		assertThat(sent()).containsExactly("insert item [1, 3]", "insert meeting [1]");
+	}
+
+	@Test
+	void writes_already_sent_cannot_be_withdrawn() {
+		long mark = this.plan.mark();
+		add("insert item", ITEM, 1);
+		this.plan.drain();
+		add("insert item", ITEM, 2);
+
+		assertThat(this.plan.withdrawSince(mark)).isFalse();
+		assertThat(sent()).containsExactly("insert item [2]");
+	}
+
+	@Test
+	void writes_sent_before_the_mark_leave_the_ones_after_it_withdrawable() {
+		add("insert item", ITEM, 1);
+		this.plan.drain();
+		long mark = this.plan.mark();
+		add("insert item", ITEM, 2);
+
+		assertThat(this.plan.withdrawSince(mark)).isTrue();
+		assertThat(this.plan.isEmpty()).isTrue();
+	}
+
 	private void add(String statement, WritePlan.Shape shape, int value) {
 		this.plan.add(statement, shape, false, value);
 	}
