@@ -44,6 +44,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "1");
 	}
 
+	@ExceptionHandler(ReadYourWrites.Parked.class)
+	ResponseEntity<ProblemDetail> parked(ReadYourWrites.Parked ex) {
+		// no Retry-After: waiting does not help, an operator has to act
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), null);
+	}
+
 	private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ErrorCode code, String detail,
 			String retryAfter) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

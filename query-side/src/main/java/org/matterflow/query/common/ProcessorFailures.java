@@ -72,6 +72,11 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 		PropagatingErrorHandler.instance().handleError(context);
 	}
 
+	/** The handler's failure was parked with its event: it holds nothing back. */
+	void parked() {
+		this.failedEvent.remove();
+	}
+
 	/**
 	 * The failure that holds the processor back, if any: none once it has processed the
 	 * event it failed on.
@@ -99,7 +104,10 @@ public final class ProcessorFailures implements ListenerInvocationErrorHandler, 
 	}
 
 	/** The error and its root cause, short enough for a status line. */
-	static String describe(Throwable error) {
+	static String describe(Throwable failure) {
+		// what kept a failure from the dead-letter queue is told apart already
+		Throwable error = (failure instanceof DeadLetters.NotParked && failure.getCause() != null) ? failure.getCause()
+				: failure;
 		Throwable root = error;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

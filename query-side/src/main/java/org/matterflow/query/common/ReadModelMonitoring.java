@@ -2,6 +2,7 @@ package org.matterflow.query.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The lag of each read model (events in the store that its active generation has not yet
  * processed) as the gauge {@code matterflow.readmodel.lag}, and in the health endpoint. A
- * read model whose processor is in error makes the query side unhealthy.
+ * read model whose processor is in error makes the query side unhealthy; one that has
+ * parked events ({@code matterflow.readmodel.dead.letters}) keeps serving and stays
+ * healthy, its count in the details.
  */
 @Component("readModelsHealthIndicator")
 public class ReadModelMonitoring implements HealthIndicator {
@@ -22,20 +25,28 @@ public class ReadModelMonitoring implements HealthIndicator {
 	ReadModelMonitoring(ReadModelOperations operations, ReadModels readModels, MeterRegistry registry) {
 		this.operations = operations;
 		for (String name : readModels.names()) {
-			Gauge.builder("matterflow.readmodel.lag", () -> lagOf(name))
+			Gauge.builder("matterflow.readmodel.lag", () -> figureOf(name, ReadModelOperations.View::lag))
 				.description("events in the store not yet processed by the read model")
+				.tag("readmodel", name)
+				.baseUnit("events")
+				.register(registry);
+			Gauge
+				.builder("matterflow.readmodel.dead.letters",
+						() -> figureOf(name, ReadModelOperations.View::deadLetters))
+				.description("events the read model could not handle and parked, with their aggregates' later events")
 				.tag("readmodel", name)
 				.baseUnit("events")
 				.register(registry);
 		}
 	}
 
-	private double lagOf(String name) {
+	/** A figure of one read model's view; NaN for a read model no longer there. */
+	private double figureOf(String name, ToDoubleFunction<ReadModelOperations.View> figure) {
 		return this.operations.readModels()
 			.stream()
 			.filter((view) -> view.readModel().equals(name))
 			.findFirst()
-			.map((view) -> (double) view.lag())
+			.map(figure::applyAsDouble)
 			.orElse(Double.NaN);
 	}
 
@@ -51,6 +62,11 @@ public class ReadModelMonitoring implements HealthIndicator {
 			if (view.failure() != null) {
 				detail.put("position", view.position());
 				detail.put("failure", view.failure());
+			}
+			if (view.deadLetters() > 0) {
+				// parked events leave the read model serving: not an error, but
+				// worth an operator's look (/actuator/deadletters)
+				detail.put("deadLetters", view.deadLetters());
 			}
 			details.put(view.readModel(), detail);
 			error |= view.error();

@@ -29,10 +29,11 @@ public class ReadModelOperations {
 	/**
 	 * A read model's state, with its lag behind the head of the event store; while its
 	 * processor is stopped by an event it cannot handle, {@code failure} says why and
-	 * {@code position} is the last event it processed.
+	 * {@code position} is the last event it processed. {@code deadLetters} counts the
+	 * events it has parked ({@code /actuator/deadletters}).
 	 */
 	public record View(String readModel, int generation, int version, Long position, Long lag, Integer rebuilding,
-			Long rebuildPosition, boolean error, String failure) {
+			Long rebuildPosition, boolean error, String failure, long deadLetters) {
 	}
 
 	@ReadOperation
@@ -42,7 +43,7 @@ public class ReadModelOperations {
 			.stream()
 			.map((status) -> new View(status.readModel(), status.generation(), status.version(), status.position(),
 					(status.position() != null) ? Math.max(0, head - status.position()) : head + 1, status.building(),
-					status.buildingPosition(), status.error(), status.failure()))
+					status.buildingPosition(), status.error(), status.failure(), status.deadLetters()))
 			.toList();
 	}
 

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -72,6 +71,8 @@ public class ReadModels implements SmartLifecycle {
 
 	private final TransactionManager axonTransactions;
 
+	private final DeadLetters deadLetters;
+
 	private final int rebuildBatchSize;
 
 	private final int liveBatchSize;
@@ -81,7 +82,7 @@ public class ReadModels implements SmartLifecycle {
 	private volatile boolean running;
 
 	ReadModels(List<ReadModel> models, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventSource events,
-			TokenStore tokens, TransactionManager axonTransactions,
+			TokenStore tokens, TransactionManager axonTransactions, DeadLetters deadLetters,
 			@Value("${matterflow.read-models.rebuild-batch-size:500}") int rebuildBatchSize,
 			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize) {
 		models.forEach((model) -> this.models.put(model.name(), model));
@@ -91,6 +92,7 @@ public class ReadModels implements SmartLifecycle {
 		this.events = events;
 		this.tokens = tokens;
 		this.axonTransactions = axonTransactions;
+		this.deadLetters = deadLetters;
 		this.rebuildBatchSize = rebuildBatchSize;
 		this.liveBatchSize = liveBatchSize;
 	}
@@ -127,6 +129,39 @@ public class ReadModels implements SmartLifecycle {
 		return (generation != null) ? position(this.processors.get(generation.processorName())) : OptionalLong.empty();
 	}
 
+	/**
+	 * Whether the active generation has parked the event at this position in its
+	 * dead-letter queue rather than handled it.
+	 */
+	public boolean hasParked(String readModel, long position) {
+		Generation generation = this.active.get(readModel);
+		return generation != null && this.deadLetters.holds(generation.processorName(), position);
+	}
+
+	/** The events the active generation has parked. */
+	public List<DeadLetters.Letter> deadLettersOf(String readModel) {
+		return this.deadLetters.of(servingProcessorName(readModel));
+	}
+
+	/**
+	 * Hands the events the active generation has parked to its handler again, once a new
+	 * version can handle them.
+	 */
+	public DeadLetters.Retried retryDeadLetters(String readModel) {
+		return this.deadLetters.retry(servingProcessorName(readModel));
+	}
+
+	private String servingProcessorName(String readModel) {
+		if (!this.models.containsKey(readModel)) {
+			throw new IllegalArgumentException("there is no read model '" + readModel + "'");
+		}
+		Generation generation = this.active.get(readModel);
+		if (generation == null) {
+			throw new IllegalStateException("read model " + readModel + " has no active generation");
+		}
+		return generation.processorName();
+	}
+
 	/** The processor of the generation that serves the read model. */
 	PooledStreamingEventProcessor servingProcessor(String readModel) {
 		return this.processors.get(this.active.get(readModel).processorName());
@@ -134,10 +169,11 @@ public class ReadModels implements SmartLifecycle {
 
 	/** What an operator sees of each read model. */
 	public record Status(String readModel, int generation, int version, Long position, Integer building,
-			Long buildingPosition, boolean error, String failure) {
+			Long buildingPosition, boolean error, String failure, long deadLetters) {
 	}
 
 	public List<Status> status() {
+		Map<String, Long> parked = this.deadLetters.counts();
 		return this.models.keySet().stream().map((name) -> {
 			Generation live = this.active.get(name);
 			Generation next = this.building.get(name);
@@ -154,7 +190,8 @@ public class ReadModels implements SmartLifecycle {
 			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,
 					livePosition.isPresent() ? livePosition.getAsLong() : null, (next != null) ? next.number() : null,
 					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error,
-					failure.map(ProcessorFailures.Failure::describe).orElse(null));
+					failure.map(ProcessorFailures.Failure::describe).orElse(null),
+					(live != null) ? parked.getOrDefault(live.processorName(), 0L) : 0L);
 		}).toList();
 	}
 
@@ -227,7 +264,26 @@ public class ReadModels implements SmartLifecycle {
 		this.watcher = Executors
 			.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "read-model-swap"));
 		this.watcher.scheduleWithFixedDelay(this::activateCaughtUpGenerations, 200, 200, TimeUnit.MILLISECONDS);
+		this.watcher.execute(this::retryParkedEvents);
 		this.running = true;
+	}
+
+	/**
+	 * A new version may handle what the one before parked: each start hands the parked
+	 * events to the serving generations once, on the watcher's thread, so that serving
+	 * does not wait for it. What still fails stays parked.
+	 */
+	private void retryParkedEvents() {
+		for (Generation generation : List.copyOf(this.active.values())) {
+			try {
+				if (this.deadLetters.count(generation.processorName()) > 0) {
+					this.deadLetters.retry(generation.processorName());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not retry the events {} has parked", generation.processorName(), ex);
+			}
+		}
 	}
 
 	/**
@@ -274,15 +330,13 @@ public class ReadModels implements SmartLifecycle {
 		ScheduledExecutorService worker = Executors.newScheduledThreadPool(1,
 				(runnable) -> new Thread(runnable, "worker-" + generation.processorName()));
 		ProcessorFailures failures = new ProcessorFailures();
+		Statements statements = new Statements(this.jdbcTemplate, generation.schema());
 		PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
 			.name(generation.processorName())
-			.eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-				.eventHandlers(model.handlerFor(new Statements(this.jdbcTemplate, generation.schema())))
-				// a handler's failure fails the batch, which is tried again until the
-				// event can be handled; the invoker's default error handler would log
-				// it and go on, and the event would be missing here for good
-				.listenerInvocationErrorHandler(failures)
-				.build())
+			// an event the handler cannot handle is parked with its aggregate's later
+			// events; any other failure fails the batch, which is tried again
+			.eventHandlerInvoker(this.deadLetters.invokerFor(generation.processorName(), model.handlerFor(statements),
+					statements, failures))
 			.errorHandler(failures)
 			.messageSource(this.events)
 			.tokenStore(this.tokens)
@@ -351,6 +405,7 @@ public class ReadModels implements SmartLifecycle {
 			this.jdbc.sql("DELETE FROM projections.token_entry WHERE processor_name = ?")
 				.param(old.processorName())
 				.update();
+			this.deadLetters.drop(old.processorName());
 			this.jdbc.sql("DROP SCHEMA IF EXISTS " + old.schema() + " CASCADE").update();
 		});
 		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
@@ -391,6 +446,7 @@ public class ReadModels implements SmartLifecycle {
 	 */
 	private void endThreadsOf(String processorName) {
 		this.failures.remove(processorName);
+		this.deadLetters.forget(processorName);
 		List<ScheduledExecutorService> threads = this.executors.remove(processorName);
 		if (threads != null) {
 			threads.forEach(ScheduledExecutorService::shutdownNow);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * A client that just wrote passes the position the command side answered with; the query
  * is answered once the read model has processed that event, or refused with 503 after a
  * bound, so that a client never mistakes a read model that lags for one that lost its
- * write.
+ * write; or refused with 503 at once if the read model has parked that event in its
+ * dead-letter queue.
  */
 @Component
 public class ReadYourWrites {
@@ -45,8 +46,24 @@ public class ReadYourWrites {
 				// short pauses: the answer is late by at most one pause
 				pause = Math.min(pause * 2, 10);
 			}
+			if (this.readModels.hasParked(readModel, position)) {
+				throw new Parked(readModel, position);
+			}
 		}
 		return this.readModels.schemaOf(readModel);
+	}
+
+	/**
+	 * The read model could not handle the event at the position the client asked for and
+	 * parked it (ADR 0013): an answer would leave the client's write out.
+	 */
+	public static class Parked extends RuntimeException {
+
+		Parked(String readModel, long position) {
+			super("the " + readModel + " view could not take in the change at position " + position
+					+ " and has set it aside for an operator; until it is put right the view leaves it out");
+		}
+
 	}
 
 	/**

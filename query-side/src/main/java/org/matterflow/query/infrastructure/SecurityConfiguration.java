@@ -66,7 +66,8 @@ public class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 				.permitAll()
-				.requestMatchers("/actuator/readmodels/**", "/actuator/readmodels")
+				.requestMatchers("/actuator/readmodels/**", "/actuator/readmodels", "/actuator/deadletters/**",
+						"/actuator/deadletters")
 				.hasAnyAuthority("ROLE_OPERATOR", "SCOPE_matterflow.operate")
 				.requestMatchers("/api/subscriptions", "/api/subscriptions/**")
 				.hasAnyAuthority(subscribers)
