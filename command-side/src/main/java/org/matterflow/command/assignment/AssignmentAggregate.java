@@ -65,6 +65,9 @@ class AssignmentAggregate {
 
 	private LocalDate overdueFor;
 
+	/** The due an assignment became overdue for, at a meeting held without its report. */
+	private Due overdueAt;
+
 	private List<AssignmentReportedBack> reports = new ArrayList<>();
 
 	AssignmentAggregate() {
@@ -135,6 +138,26 @@ class AssignmentAggregate {
 	}
 
 	/**
+	 * A meeting the assignment was due at was held (the process manager
+	 * {@link DueAtMeetingWatch} tells): overdue unless reported back or finished before,
+	 * and only if it is still due there without a date. The meeting it was handed out at
+	 * never counts as its next one. Anything else changes nothing, so a late or repeated
+	 * word from the watch is harmless.
+	 */
+	@CommandHandler
+	void handle(MarkAssignmentOverdue command) {
+		boolean dueThere = this.due != null && !this.due.hasDate() && (command.meetingId().equals(this.due.atMeeting())
+				|| (this.due.atMeeting() == null && command.bodyId().equals(this.due.atMeetingOf())));
+		if (this.finished || this.reportedBack || !dueThere || command.meetingId().equals(this.origin.meetingId())
+				|| this.due.equals(this.overdueAt)) {
+			return;
+		}
+		apply(new AssignmentBecameOverdue(this.assignmentId, command.heldOn()),
+				MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
+					.and(RecordMetadata.BUSINESS_DATE, command.heldOn().toString()));
+	}
+
+	/**
 	 * Stale deadlines are not cancelled but ignored when they fire: one that was set for
 	 * an earlier due date, or that fires after the report back, changes nothing.
 	 */
@@ -201,6 +224,9 @@ class AssignmentAggregate {
 	@EventSourcingHandler
 	void on(AssignmentBecameOverdue event) {
 		this.overdueFor = event.due();
+		if (this.due != null && !this.due.hasDate()) {
+			this.overdueAt = this.due;
+		}
 	}
 
 }

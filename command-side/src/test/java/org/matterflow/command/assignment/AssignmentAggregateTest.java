@@ -198,6 +198,84 @@ class AssignmentAggregateTest {
 					LocalDate.of(2025, 6, 30));
 	}
 
+	private static final Due AT_NEXT_MEETING = Due.atNextMeetingOf(MANAGEMENT);
+
+	private static final AssignmentHandedOut HANDED_OUT_FOR_NEXT_MEETING = new AssignmentHandedOut(ASSIGNMENT,
+			MANAGEMENT, JANUARY, ITEM_4, STRATEGY, DEEPA, "återkomma med förslag på arbetsgrupp", AT_NEXT_MEETING,
+			AssignmentKind.TASK);
+
+	private static final LocalDate MAY_22 = LocalDate.of(2025, 5, 22);
+
+	@Test
+	void an_assignment_due_at_the_next_meeting_of_a_body_becomes_overdue_when_that_meeting_is_held_without_its_report() {
+		this.fixture.given(HANDED_OUT_FOR_NEXT_MEETING)
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, MANAGEMENT, MAY_22))
+			.expectEvents(new AssignmentBecameOverdue(ASSIGNMENT, MAY_22));
+	}
+
+	@Test
+	void an_assignment_reported_back_does_not_become_overdue_when_its_meeting_is_held() {
+		this.fixture
+			.given(HANDED_OUT_FOR_NEXT_MEETING,
+					new AssignmentReportedBack(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"))
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, MANAGEMENT, MAY_22))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_meeting_that_handed_an_assignment_out_is_not_its_next_meeting() {
+		this.fixture.given(HANDED_OUT_FOR_NEXT_MEETING)
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, JANUARY, MANAGEMENT, LocalDate.of(2025, 1, 22)))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_whose_due_has_changed_to_a_date_does_not_become_overdue_at_the_meeting() {
+		this.fixture
+			.given(HANDED_OUT_FOR_NEXT_MEETING,
+					new AssignmentDueDateChanged(ASSIGNMENT, AT_NEXT_MEETING, BY_MAY, "datum satt"))
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, MANAGEMENT, MAY_22))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_of_another_body_does_not_make_an_assignment_overdue() {
+		this.fixture.given(HANDED_OUT_FOR_NEXT_MEETING)
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, BodyId.of("radet-folkhalsa"), MAY_22))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_becomes_overdue_once_for_its_due_whatever_meetings_follow() {
+		this.fixture.given(HANDED_OUT_FOR_NEXT_MEETING, new AssignmentBecameOverdue(ASSIGNMENT, MAY_22))
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MeetingId.of("chefsgrupp-2025-09-18"), MANAGEMENT,
+					LocalDate.of(2025, 9, 18)))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_due_at_a_named_meeting_without_a_date_becomes_overdue_when_that_meeting_is_held() {
+		Due atMay = new Due(null, null, MAY);
+		this.fixture
+			.given(new AssignmentHandedOut(ASSIGNMENT, MANAGEMENT, JANUARY, ITEM_4, STRATEGY, DEEPA,
+					"återkomma med förslag på arbetsgrupp", atMay, AssignmentKind.TASK))
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, MANAGEMENT, MAY_22))
+			.expectEvents(new AssignmentBecameOverdue(ASSIGNMENT, MAY_22));
+	}
+
+	@Test
+	void a_completed_assignment_does_not_become_overdue() {
+		this.fixture.given(HANDED_OUT_FOR_NEXT_MEETING, new AssignmentCompleted(ASSIGNMENT, "klart"))
+			.when(new MarkAssignmentOverdue(ASSIGNMENT, MAY, MANAGEMENT, MAY_22))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
 	private static HandOutAssignment handOut(Due due) {
 		return new HandOutAssignment(ASSIGNMENT, JANUARY, ITEM_4, null, DEEPA, "återkomma med förslag på arbetsgrupp",
 				due, AssignmentKind.TASK);

@@ -11,8 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -142,11 +140,6 @@ class LateCommitTest {
 		@Bean
 		Probe probe() {
 			return new Probe();
-		}
-
-		@Bean
-		TokenStore tokenStore() {
-			return new InMemoryTokenStore();
 		}
 
 	}

@@ -46,8 +46,8 @@ class AssignmentsProjection {
 	@EventHandler
 	void on(AssignmentDueDateChanged event) {
 		Due due = event.to();
-		update("UPDATE {s}.assignment SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, overdue = false "
-				+ "WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
+		update("UPDATE {s}.assignment SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, overdue = false, "
+				+ "overdue_on = NULL WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
 				event.assignmentId().value());
 	}
 
@@ -57,10 +57,16 @@ class AssignmentsProjection {
 		assignees(event.assignmentId(), event.assignees());
 	}
 
+	/**
+	 * A report back that took effect by the day the assignment became overdue for was in
+	 * time: the minutes recording it were written up after the deadline fired or the
+	 * meeting was closed. It clears the overdue; a later one does not.
+	 */
 	@EventHandler
-	void on(AssignmentReportedBack event) {
-		update("UPDATE {s}.assignment SET reported_back = true, last_report = ? WHERE assignment_id = ?",
-				event.summary(), event.assignmentId().value());
+	void on(AssignmentReportedBack event, @MetaDataValue("businessDate") String businessDate) {
+		update("UPDATE {s}.assignment SET reported_back = true, last_report = ?, "
+				+ "overdue = overdue AND NOT coalesce(?::date <= overdue_on, false) WHERE assignment_id = ?",
+				event.summary(), date(businessDate), event.assignmentId().value());
 	}
 
 	@EventHandler
@@ -75,9 +81,14 @@ class AssignmentsProjection {
 				date(businessDate), event.assignmentId().value());
 	}
 
+	/**
+	 * For a due date, the day that passed; for a due at a meeting, the day that meeting
+	 * was held without the report back (DueAtMeetingWatch on the command side).
+	 */
 	@EventHandler
 	void on(AssignmentBecameOverdue event) {
-		update("UPDATE {s}.assignment SET overdue = true WHERE assignment_id = ? AND due_date = ?",
+		update("UPDATE {s}.assignment SET overdue = true, overdue_on = ? "
+				+ "WHERE assignment_id = ? AND (due_date = ? OR due_date IS NULL)", event.due(),
 				event.assignmentId().value(), event.due());
 	}
 

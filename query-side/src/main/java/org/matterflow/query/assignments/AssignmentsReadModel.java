@@ -13,7 +13,8 @@ class AssignmentsReadModel extends ReadModel {
 	static final String NAME = "assignments";
 
 	AssignmentsReadModel() {
-		super(NAME, 1);
+		// 2: the day an assignment became overdue for (overdue_on)
+		super(NAME, 2);
 	}
 
 	@Override

@@ -17,6 +17,9 @@ CREATE TABLE ${schema}.assignment (
     reported_back     BOOLEAN NOT NULL DEFAULT false,
     last_report       TEXT,
     overdue           BOOLEAN NOT NULL DEFAULT false,
+    -- the day it became overdue for: a report back that took effect by then, recorded
+    -- later (minutes are written up after the meeting), clears it
+    overdue_on        DATE,
     handed_out_on     DATE,
     finished_on       DATE
 );

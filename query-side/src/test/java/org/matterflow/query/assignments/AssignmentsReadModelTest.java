@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentId;
 import org.matterflow.kernel.assignment.AssignmentKind;
+import org.matterflow.kernel.assignment.AssignmentReportedBack;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.query.testing.EventFeeder;
@@ -106,6 +108,49 @@ class AssignmentsReadModelTest {
 		JsonNode dueSoon = this.reader
 			.json("/api/assignments?dueBefore=2025-07-01&body=" + this.story.management.value());
 		assertThat(dueSoon.findValuesAsText("assignmentId")).containsExactly("a-linnea-" + this.story.run);
+	}
+
+	@Test
+	void an_assignment_due_at_the_next_meeting_is_overdue_once_that_meeting_was_held_without_its_report() {
+		AssignmentId atNextMeeting = AssignmentId.of("a-next-" + this.story.run);
+		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(atNextMeeting, this.story.management, this.story.may, AgendaItemId.of("4"),
+						null, List.of(Assignee.person("linnea-" + this.story.run, "Linnea")),
+						"återkomma till nästa möte", Due.atNextMeetingOf(this.story.management), AssignmentKind.TASK));
+		String overdueOnes = "/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=";
+		assertThat(this.reader.json(overdueOnes + handedOut).findValuesAsText("assignmentId"))
+			.doesNotContain(atNextMeeting.value());
+
+		long overdue = this.feeder.record(LocalDate.of(2025, 9, 18),
+				new AssignmentBecameOverdue(atNextMeeting, LocalDate.of(2025, 9, 18)));
+
+		JsonNode listed = this.reader.json(overdueOnes + overdue);
+		assertThat(listed.findValuesAsText("assignmentId")).contains(atNextMeeting.value());
+	}
+
+	@Test
+	void a_report_back_written_up_after_the_overdue_clears_it_if_it_took_effect_in_time() {
+		AssignmentId inTime = AssignmentId.of("a-in-time-" + this.story.run);
+		AssignmentId late = AssignmentId.of("a-late-" + this.story.run);
+		LocalDate september18 = LocalDate.of(2025, 9, 18);
+		for (AssignmentId assignment : List.of(inTime, late)) {
+			this.feeder.record(LocalDate.of(2025, 5, 22),
+					new AssignmentHandedOut(assignment, this.story.management, this.story.may, AgendaItemId.of("4"),
+							null, List.of(Assignee.person("linnea-" + this.story.run, "Linnea")),
+							"återkomma till nästa möte", Due.atNextMeetingOf(this.story.management),
+							AssignmentKind.TASK),
+					new AssignmentBecameOverdue(assignment, september18));
+		}
+		// the minutes of 18 September, written up days after the meeting was closed
+		this.feeder.record(september18,
+				new AssignmentReportedBack(inTime, this.story.may, null, "rapporterat på mötet"));
+		long position = this.feeder.record(LocalDate.of(2025, 10, 2),
+				new AssignmentReportedBack(late, this.story.may, null, "rapporterat i efterhand"));
+
+		List<String> overdue = this.reader
+			.json("/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=" + position)
+			.findValuesAsText("assignmentId");
+		assertThat(overdue).contains(late.value()).doesNotContain(inTime.value());
 	}
 
 	@Test

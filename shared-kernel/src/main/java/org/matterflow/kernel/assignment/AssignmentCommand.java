@@ -4,7 +4,7 @@ package org.matterflow.kernel.assignment;
  * The commands to the assignment aggregate.
  */
 public sealed interface AssignmentCommand permits HandOutAssignment, ChangeAssignmentDueDate, ReassignAssignment,
-		ReportBackAssignment, CompleteAssignment, WithdrawAssignment {
+		ReportBackAssignment, CompleteAssignment, WithdrawAssignment, MarkAssignmentOverdue {
 
 	/** The assignment this is about. */
 	AssignmentId assignmentId();

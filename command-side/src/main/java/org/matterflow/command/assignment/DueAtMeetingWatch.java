@@ -1,0 +1,223 @@
+package org.matterflow.command.assignment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.saga.AssociationResolver;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
+import org.matterflow.kernel.assignment.AssignmentCompleted;
+import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentId;
+import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentWithdrawn;
+import org.matterflow.kernel.assignment.Due;
+import org.matterflow.kernel.assignment.MarkAssignmentOverdue;
+import org.matterflow.kernel.body.BodyDissolved;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.kernel.meeting.MeetingClosed;
+import org.matterflow.kernel.meeting.MeetingRescheduled;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The process manager that makes assignments due at a meeting overdue (ADR 0014). An
+ * assignment with a date gets a deadline; one due "at the next meeting of the working
+ * group", or at a meeting named without its date, has none, since when that meeting is
+ * held is known only from the body's calendar. One watch per body keeps the body's
+ * meetings not yet held and the open assignments due at them; when one of those meetings
+ * is closed, each assignment due there is told to the assignment, which becomes overdue
+ * unless it was reported back or finished (the assignment decides, so a stale word from
+ * the watch changes nothing).
+ *
+ * "The next meeting" is the first meeting of the body held on a later day than the one
+ * the assignment was handed out (or its due changed) on: the meeting that handed it out
+ * is closed after it, and does not count.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+		isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DueAtMeetingWatch {
+
+	/** Associates an assignment's due with the watch of the body or meeting it names. */
+	static final String DUE_AT = "dueAt";
+
+	private String bodyId;
+
+	/** The body's meetings not yet held or cancelled, with their dates (by stream). */
+	private Map<String, LocalDate> meetings = new LinkedHashMap<>();
+
+	/** The open assignments due at one of them, by assignment id. */
+	private Map<String, Waiting> waiting = new LinkedHashMap<>();
+
+	/**
+	 * An assignment due at {@code dueAt} (this body's stream or one of its meetings'),
+	 * counting meetings held after {@code since}.
+	 */
+	record Waiting(String dueAt, LocalDate since) {
+	}
+
+	@Autowired
+	private transient CommandGateway commands;
+
+	@StartSaga
+	@SagaEventHandler(associationProperty = "bodyId")
+	void on(BodyEstablished event) {
+		this.bodyId = event.bodyId().value();
+		SagaLifecycle.associateWith(DUE_AT, event.bodyId().toString());
+	}
+
+	@EndSaga
+	@SagaEventHandler(associationProperty = "bodyId")
+	void on(BodyDissolved event) {
+		// nothing of the body is held after its end
+	}
+
+	@SagaEventHandler(associationProperty = "bodyId")
+	void on(MeetingScheduled event) {
+		String meeting = event.meetingId().toString();
+		this.meetings.put(meeting, event.time().date());
+		SagaLifecycle.associateWith("meetingId", meeting);
+		SagaLifecycle.associateWith(DUE_AT, meeting);
+	}
+
+	@SagaEventHandler(associationProperty = "meetingId")
+	void on(MeetingRescheduled event) {
+		this.meetings.computeIfPresent(event.meetingId().toString(), (meeting, date) -> event.to().date());
+	}
+
+	@SagaEventHandler(associationProperty = "meetingId")
+	void on(MeetingCancelled event) {
+		forget(event.meetingId().toString());
+	}
+
+	@SagaEventHandler(associationProperty = "meetingId")
+	void on(MeetingClosed event) {
+		String meeting = event.meetingId().toString();
+		LocalDate heldOn = this.meetings.get(meeting);
+		forget(meeting);
+		if (heldOn == null) {
+			return;
+		}
+		String body = BodyId.of(this.bodyId).toString();
+		List<String> due = new ArrayList<>();
+		this.waiting.forEach((assignment, waits) -> {
+			if (waits.dueAt().equals(meeting) || (waits.dueAt().equals(body) && heldOn.isAfter(waits.since()))) {
+				due.add(assignment);
+			}
+		});
+		for (String assignment : due) {
+			stopWaiting(assignment);
+			// in the watch's own transaction: the overdue, the watch's state and its
+			// token
+			// are stored together, and a failure tries the meeting's close again
+			this.commands.sendAndWait(GenericCommandMessage
+				.asCommandMessage(new MarkAssignmentOverdue(AssignmentId.of(assignment), event.meetingId(),
+						BodyId.of(this.bodyId), heldOn))
+				.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
+					.and(RecordMetadata.BUSINESS_DATE, heldOn.toString())));
+		}
+	}
+
+	@SagaEventHandler(associationProperty = "due", keyName = DUE_AT, associationResolver = DueAt.class)
+	void on(AssignmentHandedOut event, @MetaDataValue(RecordMetadata.BUSINESS_DATE) String businessDate) {
+		wait(event.assignmentId().value(), event.due(), businessDate);
+	}
+
+	@SagaEventHandler(associationProperty = "to", keyName = DUE_AT, associationResolver = DueAt.class)
+	void on(AssignmentDueDateChanged event, @MetaDataValue(RecordMetadata.BUSINESS_DATE) String businessDate) {
+		wait(event.assignmentId().value(), event.to(), businessDate);
+	}
+
+	@SagaEventHandler(associationProperty = "assignmentId")
+	void on(AssignmentReportedBack event) {
+		stopWaiting(event.assignmentId().value());
+	}
+
+	@SagaEventHandler(associationProperty = "assignmentId")
+	void on(AssignmentCompleted event) {
+		stopWaiting(event.assignmentId().value());
+	}
+
+	@SagaEventHandler(associationProperty = "assignmentId")
+	void on(AssignmentWithdrawn event) {
+		stopWaiting(event.assignmentId().value());
+	}
+
+	@SagaEventHandler(associationProperty = "assignmentId")
+	void on(AssignmentBecameOverdue event) {
+		stopWaiting(event.assignmentId().value());
+	}
+
+	private void wait(String assignment, Due due, String businessDate) {
+		// without a business date (none is recorded without one) any later meeting counts
+		this.waiting.put(assignment,
+				new Waiting(DueAt.of(due), (businessDate != null) ? LocalDate.parse(businessDate) : LocalDate.MIN));
+		SagaLifecycle.associateWith("assignmentId", AssignmentId.of(assignment).toString());
+	}
+
+	private void stopWaiting(String assignment) {
+		if (this.waiting.remove(assignment) != null) {
+			SagaLifecycle.removeAssociationWith("assignmentId", AssignmentId.of(assignment).toString());
+		}
+	}
+
+	private void forget(String meeting) {
+		this.meetings.remove(meeting);
+		SagaLifecycle.removeAssociationWith("meetingId", meeting);
+		SagaLifecycle.removeAssociationWith(DUE_AT, meeting);
+	}
+
+	/**
+	 * Where an assignment is due when it has no date: the stream of the meeting it names,
+	 * or of the body whose next meeting it is; none for an assignment with a date, which
+	 * its deadline looks after.
+	 */
+	public static final class DueAt implements AssociationResolver {
+
+		static String of(Due due) {
+			if (due == null || due.hasDate()) {
+				return null;
+			}
+			return (due.atMeeting() != null) ? due.atMeeting().toString() : due.atMeetingOf().toString();
+		}
+
+		@Override
+		public <T> void validate(String associationPropertyName, MessageHandlingMember<T> handler) {
+			// the property is read from the event's due, whatever its name
+		}
+
+		@Override
+		public <T> Object resolve(String associationPropertyName, EventMessage<?> message,
+				MessageHandlingMember<T> handler) {
+			Object payload = message.getPayload();
+			if (payload instanceof AssignmentHandedOut handedOut) {
+				return of(handedOut.due());
+			}
+			if (payload instanceof AssignmentDueDateChanged changed) {
+				return of(changed.to());
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.matterflow.command.infrastructure;
+
+import java.time.Duration;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The command side's process managers (Axon sagas, ADR 0014): their store and their
+ * processor's token in the command side's schema (Flyway V2), on PostgreSQL's own saga
+ * dialect, since the generic one Axon's auto-configuration picks is not valid there. Each
+ * saga type is one pooled processor with one segment that starts from the first event, so
+ * that a saga put into service later still learns what happened before it. A saga's
+ * failure fails its batch, which is tried again, rather than being logged and skipped
+ * (Axon's default for event handlers).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessManagerConfiguration {
+
+	/** The processor of the assignment's due-at-meeting watch (its saga type's name). */
+	static final String DUE_AT_MEETING_WATCH = "DueAtMeetingWatchProcessor";
+
+	@Bean
+	PostgresSagaSqlSchema sagaSqlSchema() {
+		return new PostgresSagaSqlSchema(SagaSchema.builder()
+			.sagaEntryTable("events.saga_entry")
+			.associationValueEntryTable("events.association_value_entry")
+			.sagaIdColumn("saga_id")
+			.sagaTypeColumn("saga_type")
+			.revisionColumn("revision")
+			.serializedSagaColumn("serialized_saga")
+			.associationKeyColumn("association_key")
+			.associationValueColumn("association_value")
+			.build());
+	}
+
+	@Bean
+	SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+			PostgresSagaSqlSchema schema) {
+		return JdbcSagaStore.builder()
+			.connectionProvider(connectionProvider)
+			.sqlSchema(schema)
+			.serializer(serializer)
+			.build();
+	}
+
+	@Bean
+	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+		return JdbcTokenStore.builder()
+			.connectionProvider(connectionProvider)
+			.serializer(serializer)
+			.contentType(String.class)
+			.schema(TokenSchema.builder()
+				.setTokenTable("events.token_entry")
+				.setProcessorNameColumn("processor_name")
+				.setSegmentColumn("segment")
+				.setTokenColumn("token")
+				.setTokenTypeColumn("token_type")
+				.setTimestampColumn("time_stamp")
+				.setOwnerColumn("owner")
+				.build())
+			.claimTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	@Bean
+	ConfigurerModule processManagers() {
+		return (configurer) -> configurer.eventProcessing((processing) -> processing
+			.registerPooledStreamingEventProcessor(DUE_AT_MEETING_WATCH,
+					org.axonframework.config.Configuration::eventStore,
+					(configuration, builder) -> builder.initialSegmentCount(1)
+						.initialToken(StreamableMessageSource::createTailToken))
+			.registerListenerInvocationErrorHandler(DUE_AT_MEETING_WATCH,
+					(configuration) -> PropagatingErrorHandler.instance()));
+	}
+
+}
