@@ -3,10 +3,15 @@ package org.matterflow.command.assignment;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.Api;
 import org.matterflow.command.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +34,13 @@ class OverdueAtNextMeetingTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Autowired
+	@Qualifier("processManagersHealthIndicator")
+	HealthIndicator processManagers;
 
 	@Test
 	void an_assignment_due_at_the_next_meeting_becomes_overdue_when_that_meeting_closes_without_its_report() {
@@ -62,6 +74,12 @@ class OverdueAtNextMeetingTest {
 			.contains("\"businessDate\":\"2025-03-19\"");
 		assertThat(eventTypes("rapport")).doesNotContain(OVERDUE);
 		assertThat(eventTypes("forslag")).as("once, though later meetings are held").containsOnlyOnce(OVERDUE);
+
+		Gauge lag = this.registry.get("matterflow.processmanager.lag")
+			.tag("processor", "DueAtMeetingWatchProcessor")
+			.gauge();
+		await().atMost(Duration.ofSeconds(30)).until(() -> lag.value() == 0);
+		assertThat(this.processManagers.health().getStatus()).isEqualTo(Status.UP);
 	}
 
 	private static void holdUntilOpen(Api api, String meeting, String date) {

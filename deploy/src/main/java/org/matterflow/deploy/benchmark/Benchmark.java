@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.matterflow.deploy.BothSides;
@@ -445,9 +447,10 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Waits until every read model and the integration feed have processed every event,
-	 * so that no phase starts while a processor still catches up on the last one's
-	 * events.
+	 * Waits until every read model, the integration feed and the command sides' process
+	 * managers have processed every event, so that no phase starts while a processor
+	 * still catches up on the last one's events (the filler's, above all: a process
+	 * manager goes through them too).
 	 */
 	private void awaitCaughtUp(Readers readers) throws Exception {
 		String operator = this.signIn.as("operator");
@@ -457,6 +460,14 @@ public final class Benchmark {
 				.asLong(-1) == 0;
 			for (JsonNode view : JSON.readTree(readers.get("/actuator/readmodels", operator))) {
 				done &= view.get("lag").asLong() == 0 && view.get("rebuilding").isNull();
+			}
+			for (BothSides sides : this.running) {
+				for (Gauge lag : sides.commandSide()
+					.getBean(MeterRegistry.class)
+					.find("matterflow.processmanager.lag")
+					.gauges()) {
+					done &= lag.value() == 0;
+				}
 			}
 			if (done) {
 				return;
