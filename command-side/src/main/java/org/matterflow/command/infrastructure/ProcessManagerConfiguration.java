@@ -103,6 +103,9 @@ public class ProcessManagerConfiguration {
 			configurer.eventProcessing((processing) -> processing
 				.registerPooledStreamingEventProcessor(DUE_AT_MEETING_WATCH, (configuration) -> reading,
 						(configuration, builder) -> builder.initialSegmentCount(1)
+							// Axon's default of one event a batch made a transaction of
+							// every event the watch handles: 0.4 more per command
+							.batchSize(100)
 							.initialToken(StreamableMessageSource::createTailToken))
 				.registerListenerInvocationErrorHandler(DUE_AT_MEETING_WATCH,
 						(configuration) -> PropagatingErrorHandler.instance()));
