@@ -1,9 +1,7 @@
 package org.matterflow.command.assignment;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -34,6 +32,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.kernel.meeting.MeetingClosed;
+import org.matterflow.kernel.meeting.MeetingId;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +47,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * unless it was reported back or finished (the assignment decides, so a stale word from
  * the watch changes nothing).
  *
- * "The next meeting" is the first meeting of the body held on a later day than the one
- * the assignment was handed out (or its due changed) on: the meeting that handed it out
- * is closed after it, and does not count.
+ * "The next meeting" is the body's first meeting on a later day than the one the
+ * assignment was handed out (or its due changed) on: the meeting that handed it out is
+ * closed after it, and does not count. The watch learns that it was held when a meeting
+ * of the body is closed; a meeting before that one whose record was never closed (the
+ * calendar has it, the minutes were not entered) was the next meeting all the same, and
+ * the assignment is overdue from its day.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -113,28 +115,49 @@ public class DueAtMeetingWatch {
 	void on(MeetingClosed event) {
 		String meeting = event.meetingId().toString();
 		LocalDate heldOn = this.meetings.get(meeting);
-		forget(meeting);
 		if (heldOn == null) {
+			forget(meeting);
 			return;
 		}
 		String body = BodyId.of(this.bodyId).toString();
-		List<String> due = new ArrayList<>();
+		Map<String, Map.Entry<String, LocalDate>> due = new LinkedHashMap<>();
 		this.waiting.forEach((assignment, waits) -> {
-			if (waits.dueAt().equals(meeting) || (waits.dueAt().equals(body) && heldOn.isAfter(waits.since()))) {
-				due.add(assignment);
+			if (waits.dueAt().equals(meeting)) {
+				due.put(assignment, Map.entry(meeting, heldOn));
+			}
+			else if (waits.dueAt().equals(body) && heldOn.isAfter(waits.since())) {
+				due.put(assignment, firstAfter(waits.since(), meeting, heldOn));
 			}
 		});
-		for (String assignment : due) {
-			stopWaiting(assignment);
-			// in the watch's own transaction: the overdue, the watch's state and its
-			// token
-			// are stored together, and a failure tries the meeting's close again
+		forget(meeting);
+		for (Map.Entry<String, Map.Entry<String, LocalDate>> assignment : due.entrySet()) {
+			stopWaiting(assignment.getKey());
+			MeetingId dueAt = MeetingId.of(assignment.getValue().getKey().substring("meeting:".length()));
+			LocalDate dueOn = assignment.getValue().getValue();
+			// in the watch's transaction: the overdue, its state and its
+			// token commit together; a failure tries the close again
 			this.commands.sendAndWait(GenericCommandMessage
-				.asCommandMessage(new MarkAssignmentOverdue(AssignmentId.of(assignment), event.meetingId(),
-						BodyId.of(this.bodyId), heldOn))
+				.asCommandMessage(new MarkAssignmentOverdue(AssignmentId.of(assignment.getKey()), dueAt,
+						BodyId.of(this.bodyId), dueOn))
 				.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
-					.and(RecordMetadata.BUSINESS_DATE, heldOn.toString())));
+					.and(RecordMetadata.BUSINESS_DATE, dueOn.toString())));
 		}
+	}
+
+	/**
+	 * The body's first meeting on the calendar after {@code since}, up to the one just
+	 * closed: a meeting scheduled before it whose record was never closed (its minutes
+	 * not entered) was the next meeting all the same, and the assignment was due there.
+	 */
+	private Map.Entry<String, LocalDate> firstAfter(LocalDate since, String closed, LocalDate heldOn) {
+		Map.Entry<String, LocalDate> first = Map.entry(closed, heldOn);
+		for (Map.Entry<String, LocalDate> scheduled : this.meetings.entrySet()) {
+			LocalDate date = scheduled.getValue();
+			if (date.isAfter(since) && date.isBefore(first.getValue())) {
+				first = Map.entry(scheduled.getKey(), date);
+			}
+		}
+		return first;
 	}
 
 	@SagaEventHandler(associationProperty = "due", keyName = DUE_AT, associationResolver = DueAt.class)

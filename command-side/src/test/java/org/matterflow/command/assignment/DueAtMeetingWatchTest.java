@@ -76,6 +76,21 @@ class DueAtMeetingWatchTest {
 	}
 
 	@Test
+	void a_meeting_on_the_calendar_whose_record_was_never_closed_was_the_next_meeting_all_the_same() {
+		this.fixture.givenAggregate(GROUP.toString())
+			.published(established())
+			.andThenAggregate(MARCH.toString())
+			.published(scheduled(MARCH, MARCH_19))
+			.andThenAggregate(MAY.toString())
+			.published(scheduled(MAY, LocalDate.of(2025, 5, 22)))
+			.andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.whenAggregate(MAY.toString())
+			.publishes(new MeetingClosed(MAY))
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MARCH, GROUP, MARCH_19));
+	}
+
+	@Test
 	void the_meeting_that_hands_an_assignment_out_is_not_its_next_meeting() {
 		this.fixture.givenAggregate(GROUP.toString())
 			.published(established())
