@@ -2,9 +2,11 @@ package org.matterflow.command.assignment;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,10 @@ class DueAtMeetingWatchTest {
 
 	private static final LocalDate MARCH_19 = LocalDate.of(2025, 3, 19);
 
+	private static final LocalDate MAY_22 = LocalDate.of(2025, 5, 22);
+
+	private static final Map<MeetingId, LocalDate> DATES = Map.of(JANUARY, JANUARY_22, MARCH, MARCH_19, MAY, MAY_22);
+
 	private FixtureConfiguration fixture;
 
 	@BeforeEach
@@ -60,13 +66,7 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void an_assignment_due_at_the_next_meeting_is_marked_when_the_body_holds_its_next_meeting() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(JANUARY.toString())
-			.published(scheduled(JANUARY, JANUARY_22))
-			.andThenAggregate(MARCH.toString())
-			.published(scheduled(MARCH, MARCH_19))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(JANUARY, MARCH).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)))
 			.andThenAggregate(JANUARY.toString())
 			.published(new MeetingClosed(JANUARY))
@@ -77,13 +77,7 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void a_meeting_on_the_calendar_whose_record_was_never_closed_was_the_next_meeting_all_the_same() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(MARCH.toString())
-			.published(scheduled(MARCH, MARCH_19))
-			.andThenAggregate(MAY.toString())
-			.published(scheduled(MAY, LocalDate.of(2025, 5, 22)))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(MARCH, MAY).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)))
 			.whenAggregate(MAY.toString())
 			.publishes(new MeetingClosed(MAY))
@@ -92,11 +86,7 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void the_meeting_that_hands_an_assignment_out_is_not_its_next_meeting() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(JANUARY.toString())
-			.published(scheduled(JANUARY, JANUARY_22))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)))
 			.whenAggregate(JANUARY.toString())
 			.publishes(new MeetingClosed(JANUARY))
@@ -106,9 +96,7 @@ class DueAtMeetingWatchTest {
 	@Test
 	void a_meeting_scheduled_after_the_hand_out_is_the_next_meeting_on_the_date_it_was_moved_to() {
 		LocalDate march26 = LocalDate.of(2025, 3, 26);
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar().andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)))
 			.andThenAggregate(MARCH.toString())
 			.published(scheduled(MARCH, MARCH_19),
@@ -121,11 +109,7 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void an_assignment_reported_back_is_not_marked() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(MARCH.toString())
-			.published(scheduled(MARCH, MARCH_19))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(MARCH).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)),
 					new AssignmentReportedBack(ASSIGNMENT, MARCH, null, "förslag presenterades"))
 			.whenAggregate(MARCH.toString())
@@ -135,43 +119,31 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void a_cancelled_meeting_is_not_held_and_the_next_one_is() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(MARCH.toString())
+		calendar().andThenAggregate(MARCH.toString())
 			.published(scheduled(MARCH, MARCH_19), new MeetingCancelled(MARCH, "inställt"))
 			.andThenAggregate(MAY.toString())
-			.published(scheduled(MAY, LocalDate.of(2025, 5, 22)))
+			.published(scheduled(MAY, MAY_22))
 			.andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.atNextMeetingOf(GROUP)))
 			.whenAggregate(MAY.toString())
 			.publishes(new MeetingClosed(MAY))
-			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MAY, GROUP, LocalDate.of(2025, 5, 22)));
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MAY, GROUP, MAY_22));
 	}
 
 	@Test
 	void an_assignment_due_at_a_named_meeting_is_marked_when_that_meeting_is_held_and_not_before() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(MARCH.toString())
-			.published(scheduled(MARCH, MARCH_19))
-			.andThenAggregate(MAY.toString())
-			.published(scheduled(MAY, LocalDate.of(2025, 5, 22)))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(MARCH, MAY).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(new Due(null, null, MAY)))
 			.andThenAggregate(MARCH.toString())
 			.published(new MeetingClosed(MARCH))
 			.whenAggregate(MAY.toString())
 			.publishes(new MeetingClosed(MAY))
-			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MAY, GROUP, LocalDate.of(2025, 5, 22)));
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MAY, GROUP, MAY_22));
 	}
 
 	@Test
 	void an_assignment_with_a_date_is_left_to_its_deadline() {
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(MARCH.toString())
-			.published(scheduled(MARCH, MARCH_19))
-			.andThenAggregate(ASSIGNMENT.toString())
+		calendar(MARCH).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.on(LocalDate.of(2025, 3, 1))))
 			.whenAggregate(MARCH.toString())
 			.publishes(new MeetingClosed(MARCH))
@@ -182,9 +154,7 @@ class DueAtMeetingWatchTest {
 	void a_meeting_of_another_body_does_not_count() {
 		BodyId council = BodyId.of("radet-folkhalsa");
 		MeetingId councilMeeting = MeetingId.of("radet-2025-03-05");
-		this.fixture.givenAggregate(GROUP.toString())
-			.published(established())
-			.andThenAggregate(council.toString())
+		calendar().andThenAggregate(council.toString())
 			.published(new BodyEstablished(council, "Rådet för folkhälsa", BodyKind.COUNCIL, null, null, null))
 			.andThenAggregate(councilMeeting.toString())
 			.published(new MeetingScheduled(councilMeeting, council,
@@ -194,6 +164,15 @@ class DueAtMeetingWatchTest {
 			.whenAggregate(councilMeeting.toString())
 			.publishes(new MeetingClosed(councilMeeting))
 			.expectNoDispatchedCommands();
+	}
+
+	/** The management group established, with these of its meetings on the calendar. */
+	private ContinuedGivenState calendar(MeetingId... meetings) {
+		ContinuedGivenState given = this.fixture.givenAggregate(GROUP.toString()).published(established());
+		for (MeetingId meeting : meetings) {
+			given = given.andThenAggregate(meeting.toString()).published(scheduled(meeting, DATES.get(meeting)));
+		}
+		return given;
 	}
 
 	private static BodyEstablished established() {
