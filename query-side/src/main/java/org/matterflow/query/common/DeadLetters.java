@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -24,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +122,7 @@ public class DeadLetters {
 
 	DeadLetters(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ConnectionProvider connections,
 			TransactionManager transactions, Serializer serializer, @Qualifier("eventSerializer") Serializer events,
-			@org.springframework.beans.factory.annotation.Value("${matterflow.read-models.dead-letters.max-aggregates:1024}") int maxSequences) {
+			@Value("${matterflow.read-models.dead-letters.max-aggregates:1024}") int maxSequences) {
 		this.jdbc = JdbcClient.create(jdbc);
 		this.connections = connections;
 		this.transactions = transactions;
@@ -159,8 +161,7 @@ public class DeadLetters {
 			.maxSequences(this.maxSequences)
 			.build();
 		DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-			.eventHandlers(new Withdrawing(new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(handler),
-					statements))
+			.eventHandlers(new Withdrawing(new AnnotationEventHandlerAdapter(handler), statements))
 			.sequencingPolicy(ONE_AGGREGATE)
 			.queue(queue)
 			.enqueuePolicy((letter, cause) -> decide(processorName, letter, cause, failures))
