@@ -188,11 +188,10 @@ public class DeadLetters {
 		}
 		failures.parked();
 		this.mayHold.add(processorName);
-		log.warn("{} parks event {} of {} and the aggregate's later events: {}", processorName,
-				letter.message().getIdentifier(), ONE_AGGREGATE.getSequenceIdentifierFor(letter.message()),
-				ProcessorFailures.describe(cause));
 		// the root cause too: "error while deserializing" alone does not say what to fix
 		String described = ProcessorFailures.describe(cause);
+		log.warn("{} parks event {} of {} and the aggregate's later events: {}", processorName,
+				letter.message().getIdentifier(), ONE_AGGREGATE.getSequenceIdentifierFor(letter.message()), described);
 		return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(),
 				described.substring(0, Math.min(described.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE))));
 	}
@@ -329,18 +328,16 @@ public class DeadLetters {
 				return this.handler.handle(event);
 			}
 			catch (Exception ex) {
+				// PostgreSQL refuses anything more in a transaction after an error
+				boolean leavesWrites = ex instanceof DataAccessException || !this.statements.withdrawSince(mark);
 				if (retryingDeadLetter()) {
 					// the event stays parked whatever the failure; what it wrote must go
-					// (PostgreSQL refuses anything more in a transaction after an error)
-					if (ex instanceof DataAccessException || !this.statements.withdrawSince(mark)) {
+					if (leavesWrites) {
 						spoiled.set(true);
 					}
 					throw ex;
 				}
-				if (ex instanceof DataAccessException || !this.statements.withdrawSince(mark)) {
-					throw new NotParked(ex);
-				}
-				throw ex;
+				throw leavesWrites ? new NotParked(ex) : ex;
 			}
 		}
 
