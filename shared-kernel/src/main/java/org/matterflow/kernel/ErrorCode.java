@@ -42,6 +42,11 @@ public enum ErrorCode {
 	/** The assignment is completed or withdrawn. */
 	ASSIGNMENT_FINISHED,
 	/** The change contradicts the record in some other way, said in the message. */
-	RULE_BROKEN
+	RULE_BROKEN,
+	/**
+	 * The feed never gave out that position: it is past the feed's newest event, as after
+	 * the database was restored from a backup taken before the cursor was served.
+	 */
+	UNKNOWN_POSITION
 
 }

@@ -28,6 +28,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_ID, ex.getMessage(), null);
 	}
 
+	@ExceptionHandler(UnknownPosition.class)
+	ResponseEntity<ProblemDetail> unknownPosition(UnknownPosition ex) {
+		ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, ErrorCode.UNKNOWN_POSITION,
+				ex.getMessage(), null);
+		response.getBody().setProperty("newest", ex.newest());
+		return response;
+	}
+
 	@ExceptionHandler(InvalidValue.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
 		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage(), null);

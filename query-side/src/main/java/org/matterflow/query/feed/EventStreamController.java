@@ -27,8 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The feed as Server-Sent Events. Each event's SSE id is its feed position, so a client
- * that reconnects with {@code Last-Event-ID} continues exactly where it stopped. A
- * comment line is sent as a heartbeat when nothing happens.
+ * that reconnects with {@code Last-Event-ID} continues exactly where it stopped; an id
+ * past the feed's newest event is refused (409), since it comes from before a restore of
+ * the database. A comment line is sent as a heartbeat when nothing happens.
  *
  * <p>
  * Memory stays bounded however slow a client is: each stream reads one page from the
@@ -77,7 +78,9 @@ class EventStreamController implements DisposableBean {
 	SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
 			@RequestParam(required = false) Long after, @RequestParam(required = false) List<String> type,
 			@RequestParam(required = false) String body, @RequestParam(required = false) String matter) {
+		boolean resuming = lastEventId != null && !lastEventId.isBlank();
 		long cursor = cursor(lastEventId, after);
+		this.feed.requireGivenOut(resuming ? "Last-Event-ID" : "after", cursor);
 		Feed.Filter filter = new Feed.Filter(type, body, matter);
 		SseEmitter emitter = new SseEmitter(this.lifetime.toMillis());
 		AtomicBoolean closed = new AtomicBoolean();

@@ -3,6 +3,7 @@ package org.matterflow.query.feed;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.matterflow.query.common.UnknownPosition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,19 @@ public class Feed {
 			.params(params)
 			.query((row, n) -> new Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)))
 			.list();
+	}
+
+	/**
+	 * Refuses a cursor this feed cannot have given out, one past its newest event (see
+	 * {@link UnknownPosition}).
+	 */
+	public void requireGivenOut(String parameter, long cursor) {
+		if (cursor > 0) {
+			long newest = head();
+			if (cursor > newest) {
+				throw new UnknownPosition(parameter, cursor, newest);
+			}
+		}
 	}
 
 	/** The position of the newest event in the feed, 0 when it is empty. */

@@ -15,7 +15,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The pull feed: every event once, in order, as CloudEvents, from a cursor. A reader
  * keeps the {@code next} cursor of each page and asks again with {@code after=next}; an
- * empty page means it has everything for now.
+ * empty page means it has everything for now. A cursor past the feed's newest event is
+ * refused with 409 {@code UNKNOWN_POSITION}: it comes from before a restore of the
+ * database.
  */
 @RestController
 class FeedController {
@@ -40,6 +42,11 @@ class FeedController {
 			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
 		}
 		List<Feed.Entry> entries = this.feed.after(after, limit, new Feed.Filter(type, body, matter));
+		if (entries.isEmpty()) {
+			// only a page with nothing after the cursor can have been asked from beyond
+			// the end
+			this.feed.requireGivenOut("after", after);
+		}
 		long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
 		StringBuilder page = new StringBuilder("{\"events\":[");
 		for (int i = 0; i < entries.size(); i++) {

@@ -69,6 +69,7 @@ class SubscriptionController {
 		if (after < 0) {
 			throw new InvalidValue("after", "after is a feed position, 0 or more");
 		}
+		this.feed.requireGivenOut("after", after);
 		if (this.subscriptions.find(id).isPresent()) {
 			throw new org.matterflow.query.common.Conflict("there is already a subscription with id '" + id + "'");
 		}

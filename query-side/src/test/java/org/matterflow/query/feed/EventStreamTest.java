@@ -126,7 +126,15 @@ class EventStreamTest {
 
 	@Test
 	void an_idle_stream_sends_heartbeats() throws Exception {
-		try (Stream<String> lines = open(Long.MAX_VALUE / 2)) {
+		long total = this.jdbc.sql("SELECT count(*) FROM events.domain_event_entry").query(Long.class).single();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM projections.feed_event")
+				.query(Long.class)
+				.single() == total);
+		long newest = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
+			.query(Long.class)
+			.single();
+		try (Stream<String> lines = open(newest)) {
 			assertThat(
 					lines.filter((line) -> line.startsWith(":heartbeat") || line.startsWith(": heartbeat")).findFirst())
 				.isPresent();
@@ -138,6 +146,18 @@ class EventStreamTest {
 		HttpResponse<String> refused = this.http.send(request().header("Last-Event-ID", "yesterday").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void a_stream_resumed_past_the_newest_event_as_from_before_a_restore_is_refused() throws Exception {
+		long newest = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
+			.query(Long.class)
+			.single();
+		HttpResponse<String> refused = this.http.send(
+				request().header("Last-Event-ID", Long.toString(newest + 1000)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("UNKNOWN_POSITION").contains("Last-Event-ID " + (newest + 1000));
 	}
 
 	private Stream<String> open(Long lastEventId) throws Exception {

@@ -220,6 +220,26 @@ class FeedTest {
 	}
 
 	@Test
+	void a_cursor_past_the_newest_event_as_from_before_a_restore_is_refused_and_the_newest_one_is_served() {
+		this.transactions.executeWithoutResult((tx) -> this.events.publish(body("restored-" + run())));
+		awaitFeedHasEverything();
+		long newest = this.jdbc.sql("SELECT max(position) FROM projections.feed_event").query(Long.class).single();
+		Reader.Response atTheEnd = this.reader.get("/api/events?after=" + newest + "&limit=1000");
+		assertThat(atTheEnd.status()).isEqualTo(200);
+		assertThat(atTheEnd.body().get("next").asLong()).isGreaterThanOrEqualTo(newest);
+
+		for (String beyond : List.of("/api/events?after=" + (newest + 40),
+				"/api/events?after=" + (newest + 40) + "&type=org.matterflow.body.established")) {
+			Reader.Response refused = this.reader.get(beyond);
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.body().get("code").asText()).isEqualTo("UNKNOWN_POSITION");
+			assertThat(refused.body().get("newest").asLong()).isGreaterThanOrEqualTo(newest).isLessThan(newest + 40);
+			assertThat(refused.body().get("detail").asText()).contains("restored from a backup");
+		}
+	}
+
+	@Test
 	void the_feed_needs_a_signed_in_reader() {
 		assertThat(new Reader(this.port, null).get("/api/events").status()).isEqualTo(401);
 	}

@@ -137,6 +137,13 @@ class WebhookTest {
 		assertThat(post("/api/subscriptions", "{\"url\":\"https://example.org/hook\",\"secret\":\"hunter2\"}")
 			.statusCode()).isEqualTo(400);
 		assertThat(post("/api/subscriptions", "{\"url\":").statusCode()).isEqualTo(400);
+		long newest = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
+			.query(Long.class)
+			.single();
+		HttpResponse<String> beyond = post("/api/subscriptions",
+				"{\"url\":\"https://example.org/hook\",\"after\":" + (newest + 1000) + "}");
+		assertThat(beyond.statusCode()).isEqualTo(409);
+		assertThat(beyond.body()).contains("UNKNOWN_POSITION");
 		String id = "archive-" + UUID.randomUUID().toString().substring(0, 8);
 		String created = "{\"id\":\"" + id + "\",\"url\":\"https://example.org/hook\"}";
 		assertThat(post("/api/subscriptions", created).statusCode()).isEqualTo(201);
