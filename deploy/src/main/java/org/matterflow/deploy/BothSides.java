@@ -48,11 +48,16 @@ public final class BothSides implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The sides' own settings for this JVM. Logging is set up once per JVM, by the side
+	 * started first, so each line would carry the command side's application name,
+	 * including the query side's lines; in one JVM the logger's name tells the sides
+	 * apart instead ({@code o.m.command…}, {@code o.m.query…}).
+	 */
 	private static String[] arguments(String url, String user, String password, int port, String... settings) {
-		return Stream
-			.concat(Stream.of("--server.port=" + port, "--spring.datasource.url=" + url,
-					"--spring.datasource.username=" + user, "--spring.datasource.password=" + password),
-					Arrays.stream(settings))
+		return Stream.concat(Stream.of("--server.port=" + port, "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+				"--logging.include-application-name=false"), Arrays.stream(settings))
 			.toArray(String[]::new);
 	}
 
