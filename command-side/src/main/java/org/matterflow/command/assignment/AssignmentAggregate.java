@@ -83,6 +83,7 @@ class AssignmentAggregate {
 		}
 		MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
 		AssignmentPolicy.requireAssigneesExist(command.assignees(), bodies);
+		AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
 		AssignmentPolicy.requireMatterOfItem(command.matterId(), meeting.matterId());
 		apply(new AssignmentHandedOut(command.assignmentId(), meeting.bodyId(), command.meetingId(), command.itemId(),
 				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
@@ -91,9 +92,10 @@ class AssignmentAggregate {
 	}
 
 	@CommandHandler
-	void handle(ChangeAssignmentDueDate command, DeadlineManager deadlines) {
+	void handle(ChangeAssignmentDueDate command, Meetings meetings, Bodies bodies, DeadlineManager deadlines) {
 		requireUnfinished();
 		if (!command.due().equals(this.due)) {
+			AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
 			apply(new AssignmentDueDateChanged(this.assignmentId, this.due, command.due(), command.reason()));
 			AssignmentPolicy.scheduleOverdue(deadlines, command.due());
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.deadline.DeadlineManager;
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RuleViolation;
+import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.assignment.Assignee;
 import org.matterflow.kernel.assignment.Due;
@@ -26,6 +27,21 @@ final class AssignmentPolicy {
 		assignees.stream()
 			.filter((assignee) -> assignee.kind() == Assignee.Kind.BODY)
 			.forEach((assignee) -> bodies.requireActive(BodyId.of(assignee.id())));
+	}
+
+	/**
+	 * A due at a meeting names one on the calendar, not cancelled, or a body that exists:
+	 * the process manager watches the calendar for it (ADR 0014), and a meeting it never
+	 * hears of would leave the assignment never overdue. A meeting whose date is not yet
+	 * set goes into the calendar first, tentatively.
+	 */
+	static void requireDueCanComeAbout(Due due, Meetings meetings, Bodies bodies) {
+		if (due.atMeeting() != null) {
+			meetings.requireNotCancelled(due.atMeeting());
+		}
+		if (due.atMeetingOf() != null) {
+			bodies.requireActive(due.atMeetingOf());
+		}
 	}
 
 	static void requireMatterOfItem(MatterId named, MatterId ofItem) {

@@ -52,7 +52,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * closed after it, and does not count. The watch learns that it was held when a meeting
  * of the body is closed; a meeting before that one whose record was never closed (the
  * calendar has it, the minutes were not entered) was the next meeting all the same, and
- * the assignment is overdue from its day.
+ * the assignment is overdue from its day. The same holds for an assignment due at a
+ * meeting named by its id: once a later meeting of its body is closed, the named one was
+ * held, whether or not its own record was closed.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -128,6 +130,9 @@ public class DueAtMeetingWatch {
 			else if (waits.dueAt().equals(body) && heldOn.isAfter(waits.since())) {
 				due.put(assignment, firstAfter(waits.since(), meeting, heldOn));
 			}
+			else if (heldBefore(waits.dueAt(), heldOn)) {
+				due.put(assignment, Map.entry(waits.dueAt(), this.meetings.get(waits.dueAt())));
+			}
 		});
 		forget(meeting);
 		for (Map.Entry<String, Map.Entry<String, LocalDate>> assignment : due.entrySet()) {
@@ -142,6 +147,15 @@ public class DueAtMeetingWatch {
 				.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
 					.and(RecordMetadata.BUSINESS_DATE, dueOn.toString())));
 		}
+	}
+
+	/**
+	 * Whether {@code dueAt} is a meeting of this body on a day before one just held whose
+	 * record was never closed: held all the same, as in {@link #firstAfter}.
+	 */
+	private boolean heldBefore(String dueAt, LocalDate heldOn) {
+		LocalDate date = this.meetings.get(dueAt);
+		return date != null && date.isBefore(heldOn);
 	}
 
 	/**

@@ -80,6 +80,52 @@ class AssignmentAggregateTest {
 	}
 
 	@Test
+	void an_assignment_due_at_a_meeting_not_on_the_calendar_is_refused_since_nothing_would_make_it_overdue() {
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(new Due(null, null, MeetingId.of("radet-2025-03-21"))))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_due_at_a_cancelled_meeting_is_refused() {
+		MeetingId march = MeetingId.of("chefsgrupp-2025-03-19");
+		this.record.cancelledMeeting(march);
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(new Due(null, null, march)))
+			.expectException(refusedWith(ErrorCode.MEETING_CANCELLED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_due_at_a_meeting_scheduled_but_not_yet_held_is_handed_out() {
+		MeetingId march = MeetingId.of("chefsgrupp-2025-03-19");
+		this.record.scheduledMeeting(march);
+		Due atMarch = new Due(null, null, march);
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(atMarch))
+			.expectEvents(new AssignmentHandedOut(ASSIGNMENT, MANAGEMENT, JANUARY, ITEM_4, STRATEGY, DEEPA,
+					"återkomma med förslag på arbetsgrupp", atMarch, AssignmentKind.TASK));
+	}
+
+	@Test
+	void an_assignment_due_at_the_next_meeting_of_an_unknown_body_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(Due.atNextMeetingOf(BodyId.of("arbetsgrupp-x"))))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_due_moved_to_a_meeting_not_on_the_calendar_is_refused() {
+		this.fixture.given(HANDED_OUT)
+			.when(new ChangeAssignmentDueDate(ASSIGNMENT, new Due(null, null, MeetingId.of("radet-2025-03-21")),
+					"tas upp på rådet"))
+			.expectException(UnknownReference.class)
+			.expectNoEvents();
+	}
+
+	@Test
 	void an_assignment_at_a_cancelled_meeting_is_refused() {
 		this.record.cancelledMeeting(JANUARY);
 		this.fixture.givenNoPriorActivity()

@@ -142,6 +142,15 @@ class DueAtMeetingWatchTest {
 	}
 
 	@Test
+	void an_assignment_due_at_a_named_meeting_whose_record_was_never_closed_is_marked_when_a_later_one_is() {
+		calendar(MARCH, MAY).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(new Due(null, null, MARCH)))
+			.whenAggregate(MAY.toString())
+			.publishes(new MeetingClosed(MAY))
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MARCH, GROUP, MARCH_19));
+	}
+
+	@Test
 	void an_assignment_with_a_date_is_left_to_its_deadline() {
 		calendar(MARCH).andThenAggregate(ASSIGNMENT.toString())
 			.published(handedOut(Due.on(LocalDate.of(2025, 3, 1))))
