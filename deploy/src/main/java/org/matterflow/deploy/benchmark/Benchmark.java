@@ -63,11 +63,12 @@ public final class Benchmark {
 	/**
 	 * How long each part runs: the raw baselines, the warm-up on a store of its own and
 	 * the one on the measured store, each measured phase, the raw baseline's check of the
-	 * machine before each size phase, and the unmeasured load between a rebuild and the
-	 * size phase after it.
+	 * machine before each size phase, the unmeasured load between a rebuild and the size
+	 * phase after it, and each of the side-by-side growth's phases (none in short mode,
+	 * which would pass five minutes with them: 35 s more at 5 s a phase).
 	 */
 	record Mode(String name, Duration baseline, Duration warmUp, Duration secondWarmUp, Duration phase,
-			Duration machineCheck, Duration settle, List<Long> sizes, long rawRows) {
+			Duration machineCheck, Duration settle, List<Long> sizes, long rawRows, Duration sideBySide) {
 
 		static Mode of(String name) {
 			return switch (name) {
@@ -82,14 +83,14 @@ public final class Benchmark {
 				// as at 100k and 1M, which full mode measures
 				case "short" -> new Mode("short", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
 						Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(5), List.of(10_000L, 30_000L),
-						100_000);
+						100_000, Duration.ZERO);
 				// full: the warm-up ends once the JIT is quiet; at slow hours it still
 				// compiled when 240 s had passed (sixteenth and seventeenth full runs),
 				// and the smallest store's phase, compiled through for 39 and 65% of
 				// it, could not be compared with the largest's
 				case "full" -> new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(480), Duration.ofSeconds(30),
 						Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15),
-						List.of(10_000L, 100_000L, 1_000_000L), 1_000_000);
+						List.of(10_000L, 100_000L, 1_000_000L), 1_000_000, Duration.ofSeconds(30));
 				default -> throw new IllegalArgumentException("mode is short or full, not " + name);
 			};
 		}
@@ -209,7 +210,69 @@ public final class Benchmark {
 		awaitCaughtUp(readers);
 		measureAtSize(baseline, secretaries, readers, atSize, url, server, this.mode.settle());
 		this.report.growth(atSize);
+		if (!this.mode.sideBySide().isZero()) {
+			sideBySide(secretaries, readers, url, server, smallest);
+		}
 		this.report.footer((System.nanoTime() - began) / 1e9);
+	}
+
+	/**
+	 * The growth once more, with a store of the smallest size beside the largest, their
+	 * phases alternating: small, large, large, small. The size phases above are twenty
+	 * minutes apart, and the machine's speed moves by a quarter and more within that
+	 * (docs/performance.md); the raw insert measured before each corrects only for what
+	 * PostgreSQL feels of it. Alternating short phases put both stores at the same
+	 * moments, so that what differs between them is the store's size. Both pairs of sides
+	 * run all along; the one not measured is idle.
+	 */
+	private void sideBySide(Secretaries largeSecretaries, Readers largeReaders, String largeUrl, String[] server,
+			long smallest) throws Exception {
+		createDatabase(server, "matterflow_small");
+		String smallUrl = withDatabase(server[0], "matterflow_small");
+		Store small = open(smallUrl, server, smallest);
+		try {
+			// the new sides' caches fill before anything is measured on them (a short
+			// run's first small phase, after 6 s of this, was a third slower than its
+			// second)
+			unmeasuredPhaseLoad(small.secretaries(), small.readers(), this.mode.settle());
+			awaitCaughtUp(small.readers());
+			List<Alternate> smalls = new ArrayList<>();
+			List<Alternate> larges = new ArrayList<>();
+			// small, large, then large, small: a drift of the machine that runs one way
+			// through the four phases falls on both stores alike
+			for (int round = 0; round < 2; round++) {
+				if (round % 2 == 0) {
+					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, server));
+					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, server));
+				}
+				else {
+					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, server));
+					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, server));
+				}
+			}
+			this.report.sideBySide(this.mode.sideBySide(), smalls, larges);
+		}
+		finally {
+			stopSides(small.sides());
+		}
+	}
+
+	/** One of the alternating phases: four secretaries and a reader on one store. */
+	private Alternate alternate(Secretaries secretaries, Readers readers, String url, String[] server)
+			throws Exception {
+		long before = eventCount(url, server);
+		Map<String, Latencies> queries = Readers.latencies();
+		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries), this.mode.sideBySide());
+		Alternate phase = new Alternate(before, commands, queries);
+		awaitCaughtUp(readers);
+		return phase;
+	}
+
+	/**
+	 * A phase of the side-by-side growth: the store's size where it began, and its
+	 * figures.
+	 */
+	record Alternate(long events, Latencies commands, Map<String, Latencies> queries) {
 	}
 
 	private void fillAndRebuild(Baseline baseline, StoreFiller filler, Readers readers, long size, double rawRead,

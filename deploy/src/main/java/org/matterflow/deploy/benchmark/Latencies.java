@@ -1,5 +1,6 @@
 package org.matterflow.deploy.benchmark;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -57,6 +58,13 @@ final class Latencies {
 
 	Resources.Usage usage() {
 		return this.usage;
+	}
+
+	/** The latencies of several phases as one, for their percentiles (not a rate). */
+	static Latencies pooled(List<Latencies> others) {
+		Latencies pooled = new Latencies();
+		others.forEach((other) -> pooled.histogram.add(other.histogram));
+		return pooled;
 	}
 
 	long count() {

@@ -1,6 +1,8 @@
 package org.matterflow.deploy.benchmark;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -253,6 +255,45 @@ final class Report {
 			this.out.printf("      (not the store's size alone: the JIT compiled %.0f%% of the first phase and %.0f%% "
 					+ "of the last)%n", smallJit * 100, largeJit * 100);
 		}
+	}
+
+	/**
+	 * The side-by-side growth: each round's phases, then the ratios of the largest store
+	 * to the smallest over all rounds, and per round to show how far they agree.
+	 */
+	void sideBySide(Duration phase, List<Benchmark.Alternate> smalls, List<Benchmark.Alternate> larges) {
+		this.out.printf(
+				"  side by side, the same moments: a store of %,d events beside the largest, phases of %d s "
+						+ "alternating (small, large, large, small), 4 clients%n",
+				smalls.get(0).events(), phase.toSeconds());
+		for (int round = 0; round < smalls.size(); round++) {
+			Benchmark.Alternate small = smalls.get(round);
+			Benchmark.Alternate large = larges.get(round);
+			this.out.printf(
+					"      round %d: at %,d events commands %s/s p50 %s p99 %s; at %,d events %s/s p50 %s p99 %s%n",
+					round + 1, small.events(), rate(small.commands().perSecond()), ms(small.commands().ms(50)),
+					ms(small.commands().ms(99)), large.events(), rate(large.commands().perSecond()),
+					ms(large.commands().ms(50)), ms(large.commands().ms(99)));
+		}
+		sideBySide("command", smalls.stream().map(Benchmark.Alternate::commands).toList(),
+				larges.stream().map(Benchmark.Alternate::commands).toList());
+		for (String query : smalls.get(0).queries().keySet()) {
+			sideBySide(query, smalls.stream().map((alternate) -> alternate.queries().get(query)).toList(),
+					larges.stream().map((alternate) -> alternate.queries().get(query)).toList());
+		}
+	}
+
+	private void sideBySide(String name, List<Latencies> small, List<Latencies> large) {
+		Latencies smallPooled = Latencies.pooled(small);
+		Latencies largePooled = Latencies.pooled(large);
+		StringBuilder rounds = new StringBuilder();
+		for (int round = 0; round < small.size(); round++) {
+			rounds.append((round > 0) ? ", " : "")
+				.append(String.format("x%.2f / x%.2f", large.get(round).ms(50) / small.get(round).ms(50),
+						large.get(round).ms(99) / small.get(round).ms(99)));
+		}
+		this.out.printf("      %-18s p50 x%.2f  p99 x%.2f   (round by round p50 / p99: %s)%n", name,
+				largePooled.ms(50) / smallPooled.ms(50), largePooled.ms(99) / smallPooled.ms(99), rounds);
 	}
 
 	private static double compilingShare(Latencies commands) {
