@@ -6,11 +6,14 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.matterflow.command.testing.Api;
 import org.matterflow.command.testing.Api.Response;
 import org.matterflow.command.testing.EventStoreRows;
 import org.matterflow.command.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +25,7 @@ import static org.matterflow.command.testing.Api.json;
  * in the event store on PostgreSQL.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class CommandApiTest {
 
 	@LocalServerPort
@@ -253,10 +257,12 @@ class CommandApiTest {
 	}
 
 	@Test
-	void an_unknown_meeting_in_the_path_is_not_found() {
+	void an_unknown_meeting_in_the_path_is_not_found_and_logs_no_warning(CapturedOutput output) {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings/" + id("nope") + "/open", null), 404, "UNKNOWN_ID");
 		assertThat(response.text("detail")).isEqualTo("there is no meeting with id '" + id("nope") + "'");
+		// a client's unknown id is the client's to fix, not an operator's warning
+		assertThat(output).doesNotContain(id("nope") + "]").doesNotContain("AggregateNotFoundException");
 	}
 
 	@Test
