@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -41,7 +42,9 @@ class ProcessManagerMonitoring implements HealthIndicator {
 
 	private double lagOf(String name) {
 		OptionalLong position = positionOf(name);
-		long head = this.events.createHeadToken().position().orElse(-1);
+		// an empty store has no head token at all
+		TrackingToken headToken = this.events.createHeadToken();
+		long head = (headToken != null) ? headToken.position().orElse(-1) : -1;
 		return position.isPresent() ? Math.max(0, head - position.getAsLong()) : head + 1;
 	}
 
