@@ -66,14 +66,14 @@ public class SecurityConfiguration {
 				.hasAnyAuthority("ROLE_RECORDER", "SCOPE_matterflow.record")
 				.anyRequest()
 				.authenticated())
-			.exceptionHandling(
-					(handling) -> handling.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(unauthorized(properties))
+				.accessDeniedHandler(forbidden()));
 		if (properties.local()) {
-			http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized()));
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized(properties)));
 		}
 		else {
-			http.oauth2ResourceServer(
-					(server) -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized()));
+			http.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(unauthorized(properties)));
 		}
 		return http.build();
 	}
@@ -96,8 +96,16 @@ public class SecurityConfiguration {
 		return manager::loadUserByUsername;
 	}
 
-	private static AuthenticationEntryPoint unauthorized() {
-		return (request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED, "sign in to record in matterflow");
+	/**
+	 * 401 with the one way of signing in this mode takes, in the challenge's standard
+	 * form: production's bearer tokens, or the local users' HTTP Basic.
+	 */
+	private static AuthenticationEntryPoint unauthorized(SecurityProperties properties) {
+		String challenge = properties.local() ? "Basic realm=\"matterflow\"" : "Bearer realm=\"matterflow\"";
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", challenge);
+			problem(response, HttpStatus.UNAUTHORIZED, "sign in to record in matterflow");
+		};
 	}
 
 	private static AccessDeniedHandler forbidden() {
@@ -109,9 +117,6 @@ public class SecurityConfiguration {
 			throws java.io.IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"matterflow\"");
-		}
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
 					+ status.value() + ",\"detail\":\"" + detail + "\"}");

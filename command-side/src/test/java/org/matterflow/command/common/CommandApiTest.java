@@ -1,5 +1,9 @@
 package org.matterflow.command.common;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -342,10 +346,15 @@ class CommandApiTest {
 	}
 
 	@Test
-	void an_unauthenticated_request_is_refused() {
+	void an_unauthenticated_request_is_refused_with_the_local_users_challenge() throws Exception {
 		Response response = this.api.as(null).post("/api/bodies", json("{'name':'X','kind':'OTHER'}"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.contentType()).startsWith("application/problem+json");
+		HttpResponse<String> raw = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/bodies"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(raw.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"matterflow\"");
 	}
 
 	@Test

@@ -76,6 +76,8 @@ class JwtSecurityTest {
 		HttpResponse<String> response = post(token("maria.lindborg", "matterflow.record", stranger),
 				"{\"name\":\"Chefsgrupp\",\"kind\":\"MANAGEMENT_GROUP\"}");
 		assertThat(response.statusCode()).isEqualTo(401);
+		// the one scheme this mode takes, in a form every HTTP client can parse
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"matterflow\"");
 	}
 
 	private HttpResponse<String> post(String token, String json) throws Exception {

@@ -1,5 +1,9 @@
 package org.matterflow.query.feed;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -240,8 +244,12 @@ class FeedTest {
 	}
 
 	@Test
-	void the_feed_needs_a_signed_in_reader() {
+	void the_feed_needs_a_signed_in_reader_and_says_how_to_sign_in() throws Exception {
 		assertThat(new Reader(this.port, null).get("/api/events").status()).isEqualTo(401);
+		HttpResponse<String> raw = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/events")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(raw.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"matterflow\"");
 	}
 
 	/** Reads on from a cursor as an integration does, keeping the bodies established. */
