@@ -44,8 +44,9 @@ public enum ErrorCode {
 	/** The change contradicts the record in some other way, said in the message. */
 	RULE_BROKEN,
 	/**
-	 * The feed never gave out that position: it is past the feed's newest event, as after
-	 * the database was restored from a backup taken before the cursor was served.
+	 * No event has that position: it is past the newest event of the feed (a cursor) or
+	 * of the record (a read-your-writes position), as after the database was restored
+	 * from a backup taken before the position was given out.
 	 */
 	UNKNOWN_POSITION
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * is answered once the read model has processed that event, or refused with 503 after a
  * bound, so that a client never mistakes a read model that lags for one that lost its
  * write; or refused with 503 at once if the read model has parked that event in its
- * dead-letter queue.
+ * dead-letter queue; or with 409 at once if no event in the store has that position.
  */
 @Component
 public class ReadYourWrites {
@@ -19,8 +19,12 @@ public class ReadYourWrites {
 
 	private final Duration timeout;
 
-	ReadYourWrites(ReadModels readModels, @Value("${matterflow.read-your-writes.timeout:5s}") Duration timeout) {
+	private final EventStoreHead head;
+
+	ReadYourWrites(ReadModels readModels, EventStoreHead head,
+			@Value("${matterflow.read-your-writes.timeout:5s}") Duration timeout) {
 		this.readModels = readModels;
+		this.head = head;
 		this.timeout = timeout;
 	}
 
@@ -30,6 +34,9 @@ public class ReadYourWrites {
 	 */
 	public String schemaAfter(String readModel, Long position) {
 		if (position != null && position >= 0) {
+			if (!this.readModels.hasReached(readModel, position)) {
+				requireInStore(position);
+			}
 			long deadline = System.nanoTime() + this.timeout.toNanos();
 			long pause = 2;
 			while (!this.readModels.hasReached(readModel, position)) {
@@ -51,6 +58,20 @@ public class ReadYourWrites {
 			}
 		}
 		return this.readModels.schemaOf(readModel);
+	}
+
+	/**
+	 * Refuses a position past the newest event in the store: no write was answered with
+	 * it, and waiting for it would end in 503 and a retry that cannot succeed. The head
+	 * is read again before refusing, as the cached one may predate the client's write.
+	 */
+	private void requireInStore(long position) {
+		if (position > this.head.position()) {
+			long newest = this.head.refresh();
+			if (position > newest) {
+				throw UnknownPosition.inStore(position, newest);
+			}
+		}
 	}
 
 	/**

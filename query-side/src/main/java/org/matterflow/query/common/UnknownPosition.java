@@ -1,24 +1,43 @@
 package org.matterflow.query.common;
 
 /**
- * A cursor past the newest event in the integration feed. The feed only gives out
- * positions of events it holds, so such a cursor was given out by a feed that held more:
- * the database was restored from a backup taken before it was served. The positions past
- * the restored end go to the events recorded from now on, and a reader that waited at its
- * old cursor would skip them unseen, so it is refused instead.
+ * A position past the newest event: a cursor past the integration feed's end, or a
+ * read-your-writes position past the event store's. Neither can have been given out by
+ * this installation as it stands, since the feed gives out positions of events it holds
+ * and the command side answers with positions of events it has committed: the database
+ * was restored from a backup taken before, or the position belongs elsewhere. A feed
+ * reader that waited at its old cursor would skip the events recorded next unseen, and a
+ * read-your-writes request would wait for a write that is not in the record, so both are
+ * refused at once.
  */
 public class UnknownPosition extends RuntimeException {
 
 	private final long newest;
 
-	public UnknownPosition(String parameter, long position, long newest) {
-		super(parameter + " " + position + " is past the feed's newest event, at position " + newest
-				+ ": this feed never gave it out. If the database was restored from a backup, the events after "
-				+ newest + " are not in it; read on from a position at most " + newest);
+	private UnknownPosition(String message, long newest) {
+		super(message);
 		this.newest = newest;
 	}
 
-	/** The feed's newest position when the cursor was refused. */
+	/**
+	 * A feed cursor ({@code after}, {@code Last-Event-ID}) past the feed's newest event.
+	 */
+	public static UnknownPosition inFeed(String parameter, long position, long newest) {
+		return new UnknownPosition(
+				parameter + " " + position + " is past the feed's newest event, at position " + newest
+						+ ": this feed never gave it out. If the database was restored from a backup, the events after "
+						+ newest + " are not in it; read on from a position at most " + newest,
+				newest);
+	}
+
+	/** A read-your-writes position past the event store's newest event. */
+	public static UnknownPosition inStore(long position, long newest) {
+		return new UnknownPosition("position " + position + " is past the newest event in the record, at position "
+				+ newest + ": no change was answered with it. If the database was restored from a backup, the changes "
+				+ "after " + newest + " are not in it", newest);
+	}
+
+	/** The newest position there is. */
 	public long newest() {
 		return this.newest;
 	}

@@ -73,7 +73,7 @@ public class Feed {
 		if (cursor > 0) {
 			long newest = head();
 			if (cursor > newest) {
-				throw new UnknownPosition(parameter, cursor, newest);
+				throw UnknownPosition.inFeed(parameter, cursor, newest);
 			}
 		}
 	}

@@ -1,9 +1,13 @@
 package org.matterflow.query.meetings;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +19,7 @@ import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -31,6 +36,12 @@ class MeetingsReadModelTest {
 
 	@Autowired
 	EventFeeder feeder;
+
+	@Autowired
+	ReadModels readModels;
+
+	@Autowired
+	DataSource dataSource;
 
 	Reader reader;
 
@@ -131,10 +142,42 @@ class MeetingsReadModelTest {
 	}
 
 	@Test
-	void a_position_the_view_does_not_reach_in_time_is_answered_with_503() {
-		Reader.Response response = this.reader.get("/api/calendar?from=2020-01-01&to=2020-12-31&position=999999999");
-		assertThat(response.status()).isEqualTo(503);
+	void a_position_the_view_does_not_reach_in_time_is_answered_with_503() throws Exception {
+		BodyId body = BodyId.of("lansdelsgrupp-" + this.run);
+		MeetingId meeting = MeetingId.of("m-" + this.run);
+		LocalDate day = LocalDate.of(2025, 2, 12);
+		long position;
+		try (Connection holding = this.dataSource.getConnection()) {
+			holding.setAutoCommit(false);
+			try (Statement lock = holding.createStatement()) {
+				// the view cannot write its meetings until this transaction ends
+				lock.execute("LOCK TABLE " + this.readModels.schemaOf("meetings") + ".meeting IN EXCLUSIVE MODE");
+			}
+			position = this.feeder.record(day,
+					new BodyEstablished(body, "Länsdelsgrupp", BodyKind.COUNTY_PART_GROUP, null, null, null),
+					new MeetingScheduled(meeting, body, new MeetingTime(day, null, null), null, MeetingMode.DIGITAL,
+							false, null));
+			Reader.Response response = this.reader.get("/api/meetings/" + meeting.value() + "?position=" + position);
+			assertThat(response.status()).isEqualTo(503);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.body().get("detail").asText()).contains("has not yet caught up");
+			holding.rollback();
+		}
+		// released, the view takes the meeting in, and the same request is answered
+		assertThat(this.reader.get("/api/meetings/" + meeting.value() + "?position=" + position).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void a_position_past_the_newest_event_in_the_record_is_refused_at_once() {
+		long newest = this.feeder.record(LocalDate.of(2025, 2, 12), new BodyEstablished(
+				BodyId.of("arbetsgrupp-" + this.run), "Arbetsgrupp", BodyKind.WORKING_GROUP, null, null, null));
+		Reader.Response response = this.reader
+			.get("/api/calendar?from=2020-01-01&to=2020-12-31&position=" + (newest + 1000));
+		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.body().get("code").asText()).isEqualTo("UNKNOWN_POSITION");
+		assertThat(response.body().get("newest").asLong()).isGreaterThanOrEqualTo(newest).isLessThan(newest + 1000);
 	}
 
 }
