@@ -30,6 +30,15 @@ public class UnknownPosition extends RuntimeException {
 				newest);
 	}
 
+	/** A feed cursor whose event is not the one the reader read there. */
+	public static UnknownPosition anotherEventInFeed(long position, String eventId, long newest) {
+		return new UnknownPosition("the feed holds another event at position " + position + " than " + eventId
+				+ ", which you read there: its events from some point on are not the ones you read, as after the "
+				+ "database was restored from a backup. Those you read after that point are not in the record; read "
+				+ "on from a cursor stored before the backup was taken (the feed's newest position is " + newest + ")",
+				newest);
+	}
+
 	/** A read-your-writes position past the event store's newest event. */
 	public static UnknownPosition inStore(long position, long newest) {
 		return new UnknownPosition("position " + position + " is past the newest event in the record, at position "

@@ -78,6 +78,24 @@ public class Feed {
 		}
 	}
 
+	/**
+	 * Refuses a cursor whose event is not the one the reader read there: the feed's
+	 * positions after some point were given to other events, as after a restore of the
+	 * database once new events have passed the cursor.
+	 */
+	public void requireEventAt(long position, String eventId) {
+		String held = this.jdbc.sql("SELECT event_id FROM projections.feed_event WHERE position = ?")
+			.param(position)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (!eventId.equals(held)) {
+			long newest = head();
+			throw (position > newest) ? UnknownPosition.inFeed("after", position, newest)
+					: UnknownPosition.anotherEventInFeed(position, eventId, newest);
+		}
+	}
+
 	/** The position of the newest event in the feed, 0 when it is empty. */
 	public long head() {
 		return this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")

@@ -17,7 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * keeps the {@code next} cursor of each page and asks again with {@code after=next}; an
  * empty page means it has everything for now. A cursor past the feed's newest event is
  * refused with 409 {@code UNKNOWN_POSITION}: it comes from before a restore of the
- * database.
+ * database. A reader that also sends {@code afterId}, the id of the event at its cursor
+ * ({@code nextId} of its last page), is refused the same way when the feed holds another
+ * event there, which is how a restore shows once new events have passed the cursor.
  */
 @RestController
 class FeedController {
@@ -34,9 +36,16 @@ class FeedController {
 	@GetMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> events(@RequestParam(defaultValue = "0") long after,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) List<String> type,
-			@RequestParam(required = false) String body, @RequestParam(required = false) String matter) {
+			@RequestParam(required = false) String body, @RequestParam(required = false) String matter,
+			@RequestParam(required = false) String afterId) {
 		if (after < 0) {
 			throw new InvalidValue("after", "after is a feed position, 0 or more");
+		}
+		if (afterId != null) {
+			if (after == 0) {
+				throw new InvalidValue("afterId", "afterId is the id of the event at position after; 0 has none");
+			}
+			this.feed.requireEventAt(after, afterId);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
@@ -48,13 +57,19 @@ class FeedController {
 			this.feed.requireGivenOut("after", after);
 		}
 		long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
+		String nextId = entries.isEmpty() ? afterId : entries.get(entries.size() - 1).eventId();
 		StringBuilder page = new StringBuilder("{\"events\":[");
 		for (int i = 0; i < entries.size(); i++) {
 			page.append((i > 0) ? "," : "").append(entries.get(i).json());
 		}
-		page.append("],\"next\":").append(next).append(",\"more\":").append(entries.size() == limit).append('}');
+		page.append("],\"next\":").append(next);
+		if (nextId != null) {
+			page.append(",\"nextId\":\"").append(nextId).append('"');
+		}
+		page.append(",\"more\":").append(entries.size() == limit).append('}');
 		String link = UriComponentsBuilder.fromPath("/api/events")
 			.queryParam("after", next)
+			.queryParamIfPresent("afterId", java.util.Optional.ofNullable(nextId))
 			.queryParam("limit", limit)
 			.queryParamIfPresent("type", java.util.Optional.ofNullable(type).map((types) -> String.join(",", types)))
 			.queryParamIfPresent("body", java.util.Optional.ofNullable(body))

@@ -244,6 +244,30 @@ class FeedTest {
 	}
 
 	@Test
+	void a_cursor_whose_event_is_not_the_one_read_there_is_refused_as_from_before_a_restore() {
+		this.transactions.executeWithoutResult((tx) -> this.events.publish(body("read-" + run())));
+		awaitFeedHasEverything();
+		JsonNode page = this.reader.json("/api/events?limit=1000&after=0");
+		long next = page.get("next").asLong();
+		String nextId = page.get("nextId").asText();
+		JsonNode events = page.get("events");
+		assertThat(nextId).isEqualTo(events.get(events.size() - 1).get("id").asText());
+
+		Reader.Response same = this.reader.get("/api/events?after=" + next + "&afterId=" + nextId);
+		assertThat(same.status()).isEqualTo(200);
+		assertThat(same.body().get("nextId").asText()).isEqualTo(nextId);
+
+		// the event a reader read at its cursor is not the one the feed holds there now
+		Reader.Response other = this.reader.get("/api/events?after=" + next + "&afterId=" + UUID.randomUUID());
+		assertThat(other.status()).isEqualTo(409);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+		assertThat(other.body().get("code").asText()).isEqualTo("UNKNOWN_POSITION");
+		assertThat(other.body().get("detail").asText()).contains("holds another event at position " + next);
+
+		assertThat(this.reader.get("/api/events?after=0&afterId=" + nextId).status()).isEqualTo(400);
+	}
+
+	@Test
 	void the_feed_needs_a_signed_in_reader_and_says_how_to_sign_in() throws Exception {
 		assertThat(new Reader(this.port, null).get("/api/events").status()).isEqualTo(401);
 		HttpResponse<String> raw = HttpClient.newHttpClient()
