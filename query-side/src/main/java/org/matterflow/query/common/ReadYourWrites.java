@@ -10,12 +10,20 @@ import org.springframework.stereotype.Component;
  * is answered once the read model has processed that event, or refused with 503 after a
  * bound, so that a client never mistakes a read model that lags for one that lost its
  * write; or refused with 503 at once if the read model has parked that event in its
- * dead-letter queue; or with 409 at once if no event in the store has that position.
+ * dead-letter queue; or with 409 within a fraction of a second if no event in the store
+ * has that position.
  */
 @Component
 public class ReadYourWrites {
 
 	private final ReadModels readModels;
+
+	/**
+	 * How long a request waits before it checks that its position is in the store at all.
+	 * A view that follows reaches a new write within tens of milliseconds (lag p99 47–90
+	 * ms in the benchmark's runs), so the usual request never reads the store's head.
+	 */
+	private static final Duration STORE_CHECKED_AFTER = Duration.ofMillis(200);
 
 	private final Duration timeout;
 
@@ -34,13 +42,17 @@ public class ReadYourWrites {
 	 */
 	public String schemaAfter(String readModel, Long position) {
 		if (position != null && position >= 0) {
-			if (!this.readModels.hasReached(readModel, position)) {
-				requireInStore(position);
-			}
-			long deadline = System.nanoTime() + this.timeout.toNanos();
+			long started = System.nanoTime();
+			long deadline = started + this.timeout.toNanos();
+			boolean inStore = false;
 			long pause = 2;
 			while (!this.readModels.hasReached(readModel, position)) {
-				if (System.nanoTime() > deadline) {
+				long now = System.nanoTime();
+				if (!inStore && now - started > STORE_CHECKED_AFTER.toNanos()) {
+					requireInStore(position);
+					inStore = true;
+				}
+				if (now > deadline) {
 					throw new NotCaughtUp(readModel, position, this.timeout);
 				}
 				try {

@@ -169,7 +169,7 @@ class MeetingsReadModelTest {
 	}
 
 	@Test
-	void a_position_past_the_newest_event_in_the_record_is_refused_at_once() {
+	void a_position_past_the_newest_event_in_the_record_is_refused_without_waiting_out_the_bound() {
 		long newest = this.feeder.record(LocalDate.of(2025, 2, 12), new BodyEstablished(
 				BodyId.of("arbetsgrupp-" + this.run), "Arbetsgrupp", BodyKind.WORKING_GROUP, null, null, null));
 		Reader.Response response = this.reader
