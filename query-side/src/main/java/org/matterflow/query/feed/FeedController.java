@@ -41,19 +41,19 @@ class FeedController {
 		if (after < 0) {
 			throw new InvalidValue("after", "after is a feed position, 0 or more");
 		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
+		}
 		if (afterId != null) {
 			if (after == 0) {
 				throw new InvalidValue("afterId", "afterId is the id of the event at position after; 0 has none");
 			}
 			this.feed.requireEventAt(after, afterId);
 		}
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
-		}
 		List<Feed.Entry> entries = this.feed.after(after, limit, new Feed.Filter(type, body, matter));
-		if (entries.isEmpty()) {
+		if (entries.isEmpty() && afterId == null) {
 			// only a page with nothing after the cursor can have been asked from beyond
-			// the end
+			// the end; a cursor whose event was found there is not
 			this.feed.requireGivenOut("after", after);
 		}
 		long next = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
