@@ -21,6 +21,11 @@ public enum ErrorCode {
 	MEETING_NOT_OPENED,
 	/** The meeting was already opened, so this can no longer be done. */
 	MEETING_ALREADY_OPENED,
+	/**
+	 * The meeting's day has not come, so its record cannot be opened yet; a meeting held
+	 * earlier than planned is rescheduled first.
+	 */
+	BEFORE_MEETING_DAY,
 	/** The meeting was already closed. */
 	MEETING_CLOSED,
 	/** The meeting has not been closed yet. */

@@ -1,5 +1,6 @@
 package org.matterflow.command.common;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -33,9 +34,12 @@ public class CommandDispatcher {
 
 	private final JdbcClient jdbc;
 
-	CommandDispatcher(CommandGateway commands, JdbcClient jdbc, EventBus events) {
+	private final Clock clock;
+
+	CommandDispatcher(CommandGateway commands, JdbcClient jdbc, EventBus events, Clock clock) {
 		this.commands = commands;
 		this.jdbc = jdbc;
+		this.clock = clock;
 		// the event bus intercepts a unit of work's events as it appends them; a
 		// command whose append or commit fails throws from sendAndWait, so what it
 		// noted is never read
@@ -68,20 +72,30 @@ public class CommandDispatcher {
 		}
 	}
 
-	private static MetaData metaData(Headers headers) {
+	private MetaData metaData(Headers headers) {
 		Map<String, Object> data = new HashMap<>();
 		if (headers.expectedVersion() != null) {
 			data.put(RecordMetadata.EXPECTED_VERSION, headers.expectedVersion());
 		}
 		if (headers.businessDate() != null && !headers.businessDate().isBlank()) {
+			LocalDate businessDate;
 			try {
-				data.put(RecordMetadata.BUSINESS_DATE, LocalDate.parse(headers.businessDate().strip()).toString());
+				businessDate = LocalDate.parse(headers.businessDate().strip());
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidValue("Business-Date",
 						"the Business-Date header must be a date like 2025-01-22, but was '" + headers.businessDate()
 								+ "'");
 			}
+			// the header dates a change recorded late; a change dated ahead would put
+			// into
+			// the record, as done, something that has not happened yet
+			LocalDate today = LocalDate.now(this.clock);
+			if (businessDate.isAfter(today)) {
+				throw new InvalidValue("Business-Date", "the Business-Date header names the day a change took effect; "
+						+ businessDate + " has not come yet (today is " + today + ")");
+			}
+			data.put(RecordMetadata.BUSINESS_DATE, businessDate.toString());
 		}
 		if (headers.correlationId() != null && !headers.correlationId().isBlank()) {
 			data.put(RecordMetadata.CORRELATION_ID, headers.correlationId().strip());

@@ -1,8 +1,10 @@
 package org.matterflow.command.common;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.axonframework.messaging.MetaData;
+import org.matterflow.kernel.meeting.MeetingTime;
 
 /**
  * The metadata every event carries: who recorded it and when, the correlation and
@@ -37,6 +39,16 @@ public final class RecordMetadata {
 	 */
 	public static MetaData tookEffectOn(LocalDate date) {
 		return MetaData.with(BUSINESS_DATE, date.toString());
+	}
+
+	/**
+	 * The day, in the region's time zone, a command was recorded, from its
+	 * {@link #RECORDED_AT} stamp. Unlike the business date, which a client may set to an
+	 * earlier day, the stamp is always the command side's own clock. A command without a
+	 * stamp (an aggregate's test fixture) counts as recorded now.
+	 */
+	public static LocalDate recordedOn(String recordedAt) {
+		return LocalDate.ofInstant((recordedAt != null) ? Instant.parse(recordedAt) : Instant.now(), MeetingTime.ZONE);
 	}
 
 }

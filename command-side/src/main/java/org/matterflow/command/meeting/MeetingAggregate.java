@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -161,9 +162,10 @@ class MeetingAggregate {
 	}
 
 	@CommandHandler
-	void handle(OpenMeeting command) {
+	void handle(OpenMeeting command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
 		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
 		if (this.stage == Stage.SCHEDULED) {
+			MeetingPolicy.requireMeetingDayCome(this.time, this.meetingId, RecordMetadata.recordedOn(recordedAt));
 			AggregateLifecycle.apply(new MeetingOpened(this.meetingId), onMeetingDay());
 		}
 	}
@@ -256,13 +258,14 @@ class MeetingAggregate {
 	}
 
 	@CommandHandler
-	void handle(AdjustMinutes command) {
+	void handle(AdjustMinutes command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
 		if (this.stage == Stage.ADJUSTED) {
 			return;
 		}
 		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
 		RuleViolation.check(this.stage == Stage.CLOSED, ErrorCode.MEETING_NOT_CLOSED,
 				"the minutes can be adjusted once the meeting is closed");
+		MeetingPolicy.requireAdjustableOn(command.adjustedOn(), this.time, RecordMetadata.recordedOn(recordedAt));
 		AggregateLifecycle.apply(new MinutesAdjusted(this.meetingId, command.adjustedOn(), command.adjustedBy()),
 				RecordMetadata.tookEffectOn(command.adjustedOn()));
 	}

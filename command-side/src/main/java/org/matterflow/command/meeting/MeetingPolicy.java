@@ -1,5 +1,7 @@
 package org.matterflow.command.meeting;
 
+import java.time.LocalDate;
+
 import org.matterflow.command.body.Bodies;
 import org.matterflow.command.common.RuleViolation;
 import org.matterflow.kernel.ErrorCode;
@@ -9,6 +11,7 @@ import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.DeferItem;
 import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.kernel.meeting.TakeDecision;
 
 /** The rules of a meeting's record that do not need the meeting's whole state. */
@@ -36,6 +39,26 @@ final class MeetingPolicy {
 		requireRecordOpen(stage, meetingId);
 		RuleViolation.check(stage != Stage.SCHEDULED, ErrorCode.MEETING_NOT_OPENED,
 				"meeting '" + meetingId.value() + "' has not been opened yet");
+	}
+
+	/**
+	 * A meeting's record is opened on its day or later: attendance and decisions entered
+	 * before would record as done what has not happened. A meeting held earlier than
+	 * planned is rescheduled first, which the record then shows with its reason.
+	 */
+	static void requireMeetingDayCome(MeetingTime time, MeetingId meetingId, LocalDate today) {
+		RuleViolation.check(!time.date().isAfter(today), ErrorCode.BEFORE_MEETING_DAY,
+				"meeting '" + meetingId.value() + "' is on " + time.date() + " and cannot be opened before that day"
+						+ "; if it is held today, reschedule it to today first");
+	}
+
+	/** Minutes are adjusted after the meeting and not on a day still to come. */
+	static void requireAdjustableOn(LocalDate adjustedOn, MeetingTime time, LocalDate today) {
+		RuleViolation.check(!adjustedOn.isBefore(time.date()), ErrorCode.RULE_BROKEN, "the minutes of a meeting on "
+				+ time.date() + " cannot have been adjusted on " + adjustedOn + ", before it was held");
+		RuleViolation.check(!adjustedOn.isAfter(today), ErrorCode.RULE_BROKEN,
+				"the minutes cannot be recorded as adjusted on " + adjustedOn + ", a day that has not come (today is "
+						+ today + ")");
 	}
 
 	static AgendaItemAdded added(AddAgendaItem command, int position) {

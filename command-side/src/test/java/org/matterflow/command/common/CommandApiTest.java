@@ -288,6 +288,34 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_meeting_whose_day_has_not_come_is_not_opened_and_nothing_is_appended() {
+		String group = establishedGroup();
+		String meeting = id("m");
+		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
+			.plusDays(1)
+			.toString();
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'" + tomorrow + "'}")));
+		Response refused = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/open", null),
+				409, "BEFORE_MEETING_DAY");
+		assertThat(refused.text("detail")).contains(tomorrow);
+	}
+
+	@Test
+	void a_business_date_still_to_come_is_refused_and_nothing_is_appended() {
+		String group = establishedGroup();
+		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
+			.plusDays(1)
+			.toString();
+		Response refused = refusedWithNothingAppended(
+				() -> this.api.header("Business-Date", tomorrow)
+					.post("/api/meetings",
+							json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-01-22'}")),
+				400, "INVALID_REQUEST");
+		assertThat(refused.text("detail")).contains(tomorrow + " has not come yet");
+	}
+
+	@Test
 	void an_edit_after_the_minutes_are_adjusted_is_refused_and_nothing_is_appended() {
 		String meeting = scheduledMeeting();
 		ok(this.api.post("/api/meetings/" + meeting + "/agenda-items",

@@ -138,6 +138,27 @@ class RecordImportTest {
 	}
 
 	@Test
+	void the_record_of_a_meeting_whose_day_has_not_come_is_refused_whole() {
+		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
+			.plusDays(1)
+			.toString();
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: %s}
+				agenda:
+				  - item: "1"
+				    title: Mötets öppnande
+				    decisions:
+				      - {kind: OTHER, text: Mötet öppnat.}
+				""".formatted(tomorrow)));
+
+		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+		assertThat(refused.text("code")).isEqualTo("BEFORE_MEETING_DAY");
+		assertThat(refused.text("detail")).contains(tomorrow).contains("Nothing of the record was recorded");
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+	}
+
+	@Test
 	void a_meeting_of_an_unknown_body_is_refused_naming_the_body() {
 		Response refused = this.api.post("/api/imports", YAML, text("""
 				matterflow: meeting-record/1

@@ -360,6 +360,56 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void minutes_cannot_have_been_adjusted_before_the_meeting_was_held() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING), new MeetingClosed(MEETING))
+			.when(new AdjustMinutes(MEETING, LocalDate.of(2025, 1, 21), List.of("Anna Andersson")))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("before it was held"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void minutes_cannot_be_recorded_as_adjusted_on_a_day_still_to_come() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING), new MeetingClosed(MEETING))
+			.when(new AdjustMinutes(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")),
+					recordedAt("2025-01-27T10:00:00Z"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("a day that has not come"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_is_not_opened_before_its_day() {
+		this.fixture.given(meetingScheduled())
+			.when(new OpenMeeting(MEETING), recordedAt("2025-01-21T15:00:00Z"))
+			.expectException(refusedWith(ErrorCode.BEFORE_MEETING_DAY))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("reschedule it to today first"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_is_opened_once_its_day_has_come_in_the_regions_time_zone() {
+		// 23:30 UTC on the 21st is half past midnight on the 22nd in Stockholm
+		this.fixture.given(meetingScheduled())
+			.when(new OpenMeeting(MEETING), recordedAt("2025-01-21T23:30:00Z"))
+			.expectEvents(new MeetingOpened(MEETING));
+	}
+
+	@Test
+	void a_meeting_held_earlier_than_planned_is_opened_once_rescheduled_to_that_day() {
+		MeetingTime today = new MeetingTime(LocalDate.of(2025, 1, 15), LocalTime.of(9, 0), null);
+		this.fixture
+			.given(meetingScheduled(),
+					new MeetingRescheduled(MEETING, JANUARY_22, today, "Länsstyrelsen", false, "ordförandens förfall"))
+			.when(new OpenMeeting(MEETING), recordedAt("2025-01-15T08:00:00Z"))
+			.expectEvents(new MeetingOpened(MEETING));
+	}
+
+	private static java.util.Map<String, Object> recordedAt(String instant) {
+		return java.util.Map.of(org.matterflow.command.common.RecordMetadata.RECORDED_AT, instant);
+	}
+
+	@Test
 	void a_decision_after_the_minutes_are_adjusted_is_refused() {
 		this.fixture.given(adjustedMeeting())
 			.when(decisionUnderItem4())

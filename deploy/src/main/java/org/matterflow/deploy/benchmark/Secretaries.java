@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.matterflow.kernel.meeting.MeetingTime;
+
 /**
  * Secretaries recording meetings over the command API, each in a body of their own, in
  * the mix the minutes show: a matter raised, a meeting scheduled (every third one
@@ -117,7 +119,7 @@ final class Secretaries {
 			send("/api/bodies",
 					"{'bodyId':'" + this.body + "','name':'Arbetsgrupp " + this.number + "','kind':'WORKING_GROUP'}");
 			send("/api/bodies/" + this.body + "/members", "{'personId':'" + this.person
-					+ "','name':'Deepa Singhru','organisation':'Region Örebro län','role':'CHAIR','from':'2030-01-01'}");
+					+ "','name':'Deepa Singhru','organisation':'Region Örebro län','role':'CHAIR','from':'2020-01-01'}");
 			Secretaries.this.bodies.add(this.body);
 		}
 
@@ -128,7 +130,10 @@ final class Secretaries {
 				String matter = this.body + "-m" + this.meeting;
 				String meeting = this.body + "-" + this.meeting;
 				String assignment = this.body + "-a" + this.meeting;
-				LocalDate date = LocalDate.of(2030, 1, 1).plusDays(this.meeting);
+				// a meeting is opened on its day or later, so each is held today; its
+				// assignment is due two months ahead, so none falls overdue while
+				// measured
+				LocalDate date = LocalDate.now(MeetingTime.ZONE);
 				List<String[]> commands = new ArrayList<>();
 				commands.add(c("/api/matters",
 						"{'matterId':'" + matter + "','bodyId':'" + this.body + "','title':'Samverkansplan "

@@ -85,7 +85,13 @@ final class StoreFiller {
 		return appended;
 	}
 
-	/** A working group's year: 20 meetings, each as the secretaries record one. */
+	/**
+	 * A working group's year: 20 meetings, each as the secretaries record one. The year
+	 * is 2031, ahead of the clock, so that the agenda the readers ask for shows a next
+	 * meeting with its items, the agenda's whole shape. The commands would refuse to open
+	 * a meeting before its day; the filling bypasses them (see above), and the read
+	 * models take such a record as they take any other.
+	 */
 	private List<GenericDomainEventMessage<?>> yearOfABody(int number) {
 		Stream stream = new Stream();
 		BodyId body = BodyId.of("fill-" + this.run + "-" + number);
