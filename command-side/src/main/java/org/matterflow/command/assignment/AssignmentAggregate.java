@@ -84,6 +84,7 @@ class AssignmentAggregate {
 		MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
 		AssignmentPolicy.requireAssigneesExist(command.assignees(), bodies);
 		AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
+		AssignmentPolicy.requireDueNotBefore(meeting.date(), command.due(), meetings);
 		AssignmentPolicy.requireMatterOfItem(command.matterId(), meeting.matterId());
 		apply(new AssignmentHandedOut(command.assignmentId(), meeting.bodyId(), command.meetingId(), command.itemId(),
 				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
@@ -96,6 +97,9 @@ class AssignmentAggregate {
 		requireUnfinished();
 		if (!command.due().equals(this.due)) {
 			AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
+			meetings.scheduleOf(this.origin.meetingId())
+				.ifPresent((handedOutAt) -> AssignmentPolicy.requireDueNotBefore(handedOutAt.time().date(),
+						command.due(), meetings));
 			apply(new AssignmentDueDateChanged(this.assignmentId, this.due, command.due(), command.reason()));
 			AssignmentPolicy.scheduleOverdue(deadlines, command.due());
 		}

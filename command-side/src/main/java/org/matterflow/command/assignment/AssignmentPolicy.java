@@ -1,5 +1,6 @@
 package org.matterflow.command.assignment;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.axonframework.deadline.DeadlineManager;
@@ -41,6 +42,25 @@ final class AssignmentPolicy {
 		}
 		if (due.atMeetingOf() != null) {
 			bodies.requireActive(due.atMeetingOf());
+		}
+	}
+
+	/**
+	 * An assignment is not due before the meeting that handed it out: such a due is a
+	 * slip of the year or the month, and would make the assignment overdue the moment it
+	 * is recorded. A due on the meeting's own day stands ("by the end of the day").
+	 */
+	static void requireDueNotBefore(LocalDate handedOutOn, Due due, Meetings meetings) {
+		if (due.hasDate()) {
+			RuleViolation.check(!due.date().isBefore(handedOutOn), ErrorCode.RULE_BROKEN,
+					"an assignment handed out on " + handedOutOn + " cannot be due on " + due.date() + ", before it");
+		}
+		if (due.atMeeting() != null) {
+			meetings.scheduleOf(due.atMeeting())
+				.map((schedule) -> schedule.time().date())
+				.ifPresent((meetingDay) -> RuleViolation.check(!meetingDay.isBefore(handedOutOn), ErrorCode.RULE_BROKEN,
+						"an assignment handed out on " + handedOutOn + " cannot be due at meeting '"
+								+ due.atMeeting().value() + "' of " + meetingDay + ", before it"));
 		}
 	}
 

@@ -109,6 +109,44 @@ class AssignmentAggregateTest {
 	}
 
 	@Test
+	void an_assignment_due_before_the_meeting_that_hands_it_out_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(Due.on(LocalDate.of(2024, 5, 21))))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers
+				.containsString("handed out on 2025-01-22 cannot be due on 2024-05-21, before it"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_assignment_due_on_the_day_of_the_meeting_that_hands_it_out_is_handed_out() {
+		Due sameDay = Due.on(LocalDate.of(2025, 1, 22));
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(sameDay))
+			.expectEvents(new AssignmentHandedOut(ASSIGNMENT, MANAGEMENT, JANUARY, ITEM_4, STRATEGY, DEEPA,
+					"återkomma med förslag på arbetsgrupp", sameDay, AssignmentKind.TASK));
+	}
+
+	@Test
+	void an_assignment_due_at_a_meeting_held_before_the_one_that_hands_it_out_is_refused() {
+		MeetingId december = MeetingId.of("chefsgrupp-2024-12-11");
+		this.record.scheduledMeeting(december, LocalDate.of(2024, 12, 11));
+		this.fixture.givenNoPriorActivity()
+			.when(handOut(new Due(null, null, december)))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("of 2024-12-11, before it"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_due_moved_before_the_meeting_that_handed_out_the_assignment_is_refused() {
+		this.fixture.given(HANDED_OUT)
+			.when(new ChangeAssignmentDueDate(ASSIGNMENT, Due.on(LocalDate.of(2024, 6, 30)), "skrivfel"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
 	void an_assignment_due_at_the_next_meeting_of_an_unknown_body_is_refused() {
 		this.fixture.givenNoPriorActivity()
 			.when(handOut(Due.atNextMeetingOf(BodyId.of("arbetsgrupp-x"))))

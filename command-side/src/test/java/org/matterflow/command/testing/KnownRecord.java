@@ -35,6 +35,8 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 
 	private final Set<MeetingId> scheduledMeetings = new HashSet<>();
 
+	private final Map<MeetingId, LocalDate> scheduledDates = new HashMap<>();
+
 	private final Set<MatterId> matters = new HashSet<>();
 
 	public KnownRecord body(BodyId body) {
@@ -55,6 +57,12 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	public KnownRecord scheduledMeeting(MeetingId meeting) {
 		this.scheduledMeetings.add(meeting);
 		return this;
+	}
+
+	/** A meeting on the calendar, not yet opened, on the given day. */
+	public KnownRecord scheduledMeeting(MeetingId meeting, LocalDate date) {
+		this.scheduledDates.put(meeting, date);
+		return scheduledMeeting(meeting);
 	}
 
 	public KnownRecord cancelledMeeting(MeetingId meeting) {
@@ -99,7 +107,14 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 
 	@Override
 	public java.util.Optional<Schedule> scheduleOf(MeetingId meetingId) {
-		return java.util.Optional.empty();
+		MeetingFacts inSession = this.meetingsInSession.get(meetingId);
+		if (inSession != null) {
+			return java.util.Optional.of(new Schedule(
+					new org.matterflow.kernel.meeting.MeetingTime(inSession.date(), null, null), null, false, false));
+		}
+		return java.util.Optional.ofNullable(this.scheduledDates.get(meetingId))
+			.map((date) -> new Schedule(new org.matterflow.kernel.meeting.MeetingTime(date, null, null), null, false,
+					true));
 	}
 
 	@Override
