@@ -11,6 +11,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -50,6 +51,12 @@ class AssignmentAggregate {
 	private AssignmentId assignmentId;
 
 	private AssignmentHandedOut origin;
+
+	/**
+	 * The day of the meeting that handed it out: the hand-out takes effect on that day
+	 * (its business date), so the event need not repeat it.
+	 */
+	private LocalDate handedOutOn;
 
 	private Due due;
 
@@ -97,9 +104,9 @@ class AssignmentAggregate {
 		requireUnfinished();
 		if (!command.due().equals(this.due)) {
 			AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
-			meetings.scheduleOf(this.origin.meetingId())
-				.ifPresent((handedOutAt) -> AssignmentPolicy.requireDueNotBefore(handedOutAt.time().date(),
-						command.due(), meetings));
+			if (this.handedOutOn != null) {
+				AssignmentPolicy.requireDueNotBefore(this.handedOutOn, command.due(), meetings);
+			}
 			apply(new AssignmentDueDateChanged(this.assignmentId, this.due, command.due(), command.reason()));
 			AssignmentPolicy.scheduleOverdue(deadlines, command.due());
 		}
@@ -121,6 +128,10 @@ class AssignmentAggregate {
 		if (!this.reports.contains(report)) {
 			requireUnfinished();
 			MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
+			RuleViolation.check(this.handedOutOn == null || !meeting.date().isBefore(this.handedOutOn),
+					ErrorCode.RULE_BROKEN,
+					"an assignment handed out on " + this.handedOutOn + " cannot be reported back at meeting '"
+							+ command.meetingId().value() + "' of " + meeting.date() + ", before it");
 			apply(report, RecordMetadata.tookEffectOn(meeting.date()));
 		}
 	}
@@ -191,10 +202,11 @@ class AssignmentAggregate {
 	}
 
 	@EventSourcingHandler
-	void on(AssignmentHandedOut event) {
+	void on(AssignmentHandedOut event, @MetaDataValue(RecordMetadata.BUSINESS_DATE) String businessDate) {
 		this.stream = event.assignmentId().toString();
 		this.assignmentId = event.assignmentId();
 		this.origin = event;
+		this.handedOutOn = (businessDate != null) ? LocalDate.parse(businessDate) : null;
 		this.due = event.due();
 		this.assignees = event.assignees();
 	}

@@ -1,5 +1,6 @@
 package org.matterflow.command.body;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -94,6 +95,10 @@ class BodyAggregate {
 		if (this.dissolved) {
 			return;
 		}
+		LocalDate established = this.origin.establishedOn();
+		RuleViolation.check(established == null || !command.dissolvedOn().isBefore(established), ErrorCode.RULE_BROKEN,
+				"a body cannot be dissolved (" + command.dissolvedOn() + ") before it was established (" + established
+						+ ")");
 		apply(new BodyDissolved(this.bodyId, command.dissolvedOn(), command.reason()));
 	}
 

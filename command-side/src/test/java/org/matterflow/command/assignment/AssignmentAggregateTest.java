@@ -140,7 +140,7 @@ class AssignmentAggregateTest {
 
 	@Test
 	void a_due_moved_before_the_meeting_that_handed_out_the_assignment_is_refused() {
-		this.fixture.given(HANDED_OUT)
+		this.fixture.givenCommands(handOut(BY_MAY))
 			.when(new ChangeAssignmentDueDate(ASSIGNMENT, Due.on(LocalDate.of(2024, 6, 30)), "skrivfel"))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
@@ -200,6 +200,17 @@ class AssignmentAggregateTest {
 		this.fixture.given(HANDED_OUT)
 			.when(new ReportBackAssignment(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"))
 			.expectEvents(new AssignmentReportedBack(ASSIGNMENT, MAY, null, "förslag på arbetsgrupp presenterades"));
+	}
+
+	@Test
+	void an_assignment_is_not_reported_back_at_a_meeting_before_the_one_that_handed_it_out() {
+		MeetingId december = MeetingId.of("chefsgrupp-2024-12-11");
+		this.record.meetingInSession(december, MANAGEMENT, LocalDate.of(2024, 12, 11), null);
+		this.fixture.givenCommands(handOut(BY_MAY))
+			.when(new ReportBackAssignment(ASSIGNMENT, december, null, "förslag på arbetsgrupp presenterades"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("of 2024-12-11, before it"))
+			.expectNoEvents();
 	}
 
 	@Test

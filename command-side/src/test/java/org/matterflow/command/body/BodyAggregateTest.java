@@ -67,6 +67,24 @@ class BodyAggregateTest {
 	}
 
 	@Test
+	void a_body_is_not_dissolved_before_it_was_established() {
+		this.fixture
+			.given(new BodyEstablished(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null,
+					LocalDate.of(2019, 1, 1)))
+			.when(new DissolveBody(COUNCIL, LocalDate.of(2018, 12, 31), "skrivfel"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("before it was established (2019-01-01)"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_body_established_on_no_recorded_day_is_dissolved_on_any() {
+		this.fixture.given(ESTABLISHED)
+			.when(new DissolveBody(COUNCIL, LocalDate.of(2018, 12, 31), "uppdraget slutfört"))
+			.expectEvents(new BodyDissolved(COUNCIL, LocalDate.of(2018, 12, 31), "uppdraget slutfört"));
+	}
+
+	@Test
 	void a_dissolved_body_takes_no_new_members() {
 		this.fixture.given(ESTABLISHED, new BodyDissolved(COUNCIL, LocalDate.of(2024, 12, 31), null))
 			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("anna"), "Anna Andersson", null, null, Role.MEMBER,
