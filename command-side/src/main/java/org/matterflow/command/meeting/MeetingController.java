@@ -150,6 +150,8 @@ public class MeetingController {
 	}
 
 	@PostMapping("/{meetingId}/open")
+	@Operation(summary = "Open the meeting's record for attendance, discussions and decisions, on the meeting's day "
+			+ "or later; a meeting held earlier than planned is rescheduled first")
 	Accepted open(@PathVariable String meetingId, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);
 		return send(new OpenMeeting(id), id, headers);
@@ -218,7 +220,8 @@ public class MeetingController {
 	}
 
 	@PostMapping("/{meetingId}/minutes/adjust")
-	@Operation(summary = "Adjust (sign) the minutes; after this only corrections with a reason are taken")
+	@Operation(summary = "Adjust (sign) the minutes, on the meeting's day or later and not on a day still to come; "
+			+ "after this only corrections with a reason are taken")
 	Accepted adjust(@PathVariable String meetingId, @Valid @RequestBody AdjustRequest request, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);
 		return send(new AdjustMinutes(id, request.adjustedOn(), request.adjustedBy()), id, headers);
