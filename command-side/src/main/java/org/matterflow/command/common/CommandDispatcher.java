@@ -87,8 +87,7 @@ public class CommandDispatcher {
 						"the Business-Date header must be a date like 2025-01-22, but was '" + headers.businessDate()
 								+ "'");
 			}
-			// the header dates a change recorded late; a change dated ahead would put
-			// into
+			// the header dates a change recorded late; dated ahead, it would put into
 			// the record, as done, something that has not happened yet
 			LocalDate today = LocalDate.now(this.clock);
 			if (businessDate.isAfter(today)) {
