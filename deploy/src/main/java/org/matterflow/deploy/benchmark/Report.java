@@ -263,9 +263,9 @@ final class Report {
 	 */
 	void sideBySide(Duration phase, List<Benchmark.Alternate> smalls, List<Benchmark.Alternate> larges) {
 		this.out.printf(
-				"  side by side, the same moments: a store of %,d events beside the largest, phases of %d s "
-						+ "alternating (small, large, large, small), 4 clients%n",
-				smalls.get(0).events(), phase.toSeconds());
+				"  side by side, the same moments: a store of %,d events beside the largest, %d rounds of two "
+						+ "phases of %d s (small then large, large then small, in turn), 4 clients%n",
+				smalls.get(0).events(), smalls.size(), phase.toSeconds());
 		for (int round = 0; round < smalls.size(); round++) {
 			Benchmark.Alternate small = smalls.get(round);
 			Benchmark.Alternate large = larges.get(round);

@@ -97,6 +97,30 @@ class ReportTest {
 			.contains("PostgreSQL per event: 0.020 transactions, rows 2.000 inserted, 0.500 updated");
 	}
 
+	@Test
+	void side_by_side_growth_is_pooled_over_every_round_and_shown_round_by_round() {
+		java.util.List<Benchmark.Alternate> smalls = new java.util.ArrayList<>();
+		java.util.List<Benchmark.Alternate> larges = new java.util.ArrayList<>();
+		// the large store twice as slow in three rounds, as fast in the last
+		long[] largeMicros = { 4_000, 4_000, 4_000, 2_000 };
+		for (int round = 0; round < 4; round++) {
+			smalls.add(alternate(20_000 + round * 25_000, 2_000, 1_000));
+			larges.add(alternate(1_000_000 + round * 25_000, largeMicros[round], 1_000));
+		}
+
+		this.report.sideBySide(java.time.Duration.ofSeconds(30), smalls, larges);
+
+		assertThat(printed()).contains("a store of 20,000 events beside the largest, 4 rounds of two phases of 30 s")
+			.contains("round 4: at 95,000 events")
+			.containsPattern("command +p50 x2\\.00  p99 x2\\.00   \\(round by round p50 / p99: "
+					+ "x2\\.00 / x2\\.00, x2\\.00 / x2\\.00, x2\\.00 / x2\\.00, x1\\.00 / x1\\.00\\)")
+			.containsPattern("agenda +p50 x1\\.00  p99 x1\\.00");
+	}
+
+	private static Benchmark.Alternate alternate(long events, long commandMicros, long agendaMicros) {
+		return new Benchmark.Alternate(events, latencies(commandMicros), Map.of("agenda", latencies(agendaMicros)));
+	}
+
 	private static Benchmark.AtSize phase(long commandMicros, long insertMicros, long agendaMicros,
 			long pointReadMicros) {
 		Map<String, Latencies> queries = new LinkedHashMap<>();
