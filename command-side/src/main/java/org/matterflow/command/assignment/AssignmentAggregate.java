@@ -90,8 +90,7 @@ class AssignmentAggregate {
 		}
 		MeetingFacts meeting = meetings.requireInSession(command.meetingId(), command.itemId());
 		AssignmentPolicy.requireAssigneesExist(command.assignees(), bodies);
-		AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
-		AssignmentPolicy.requireDueNotBefore(meeting.date(), command.due(), meetings);
+		AssignmentPolicy.requireDueCanComeAbout(command.due(), meeting.date(), meetings, bodies);
 		AssignmentPolicy.requireMatterOfItem(command.matterId(), meeting.matterId());
 		apply(new AssignmentHandedOut(command.assignmentId(), meeting.bodyId(), command.meetingId(), command.itemId(),
 				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
@@ -103,10 +102,7 @@ class AssignmentAggregate {
 	void handle(ChangeAssignmentDueDate command, Meetings meetings, Bodies bodies, DeadlineManager deadlines) {
 		requireUnfinished();
 		if (!command.due().equals(this.due)) {
-			AssignmentPolicy.requireDueCanComeAbout(command.due(), meetings, bodies);
-			if (this.handedOutOn != null) {
-				AssignmentPolicy.requireDueNotBefore(this.handedOutOn, command.due(), meetings);
-			}
+			AssignmentPolicy.requireDueCanComeAbout(command.due(), this.handedOutOn, meetings, bodies);
 			apply(new AssignmentDueDateChanged(this.assignmentId, this.due, command.due(), command.reason()));
 			AssignmentPolicy.scheduleOverdue(deadlines, command.due());
 		}

@@ -35,32 +35,25 @@ final class AssignmentPolicy {
 	 * the process manager watches the calendar for it (ADR 0014), and a meeting it never
 	 * hears of would leave the assignment never overdue. A meeting whose date is not yet
 	 * set goes into the calendar first, tentatively.
+	 * <p>
+	 * Nor is an assignment due before the meeting that handed it out
+	 * ({@code handedOutOn}, when known): such a due is a slip of the year or the month,
+	 * and would make the assignment overdue the moment it is recorded. A due on the
+	 * meeting's own day stands ("by the end of the day").
 	 */
-	static void requireDueCanComeAbout(Due due, Meetings meetings, Bodies bodies) {
-		if (due.atMeeting() != null) {
-			meetings.requireNotCancelled(due.atMeeting());
-		}
-		if (due.atMeetingOf() != null) {
-			bodies.requireActive(due.atMeetingOf());
-		}
-	}
-
-	/**
-	 * An assignment is not due before the meeting that handed it out: such a due is a
-	 * slip of the year or the month, and would make the assignment overdue the moment it
-	 * is recorded. A due on the meeting's own day stands ("by the end of the day").
-	 */
-	static void requireDueNotBefore(LocalDate handedOutOn, Due due, Meetings meetings) {
-		if (due.hasDate()) {
+	static void requireDueCanComeAbout(Due due, LocalDate handedOutOn, Meetings meetings, Bodies bodies) {
+		if (due.hasDate() && handedOutOn != null) {
 			RuleViolation.check(!due.date().isBefore(handedOutOn), ErrorCode.RULE_BROKEN,
 					"an assignment handed out on " + handedOutOn + " cannot be due on " + due.date() + ", before it");
 		}
 		if (due.atMeeting() != null) {
-			meetings.scheduleOf(due.atMeeting())
-				.map((schedule) -> schedule.time().date())
-				.ifPresent((meetingDay) -> RuleViolation.check(!meetingDay.isBefore(handedOutOn), ErrorCode.RULE_BROKEN,
-						"an assignment handed out on " + handedOutOn + " cannot be due at meeting '"
-								+ due.atMeeting().value() + "' of " + meetingDay + ", before it"));
+			LocalDate meetingDay = meetings.requireNotCancelled(due.atMeeting());
+			RuleViolation.check(handedOutOn == null || !meetingDay.isBefore(handedOutOn), ErrorCode.RULE_BROKEN,
+					"an assignment handed out on " + handedOutOn + " cannot be due at meeting '"
+							+ due.atMeeting().value() + "' of " + meetingDay + ", before it");
+		}
+		if (due.atMeetingOf() != null) {
+			bodies.requireActive(due.atMeetingOf());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.matterflow.command.meeting;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -43,11 +44,13 @@ class MeetingDirectory implements Meetings {
 	}
 
 	@Override
-	public void requireNotCancelled(MeetingId meetingId) {
+	public LocalDate requireNotCancelled(MeetingId meetingId) {
 		try {
-			boolean cancelled = this.meetings.load(meetingId.toString()).invoke(MeetingAggregate::isCancelled);
-			RuleViolation.check(!cancelled, ErrorCode.MEETING_CANCELLED,
+			LocalDate day = this.meetings.load(meetingId.toString())
+				.invoke((meeting) -> meeting.isCancelled() ? null : meeting.schedule().time().date());
+			RuleViolation.check(day != null, ErrorCode.MEETING_CANCELLED,
 					"meeting '" + meetingId.value() + "' was cancelled");
+			return day;
 		}
 		catch (AggregateNotFoundException ex) {
 			throw new UnknownReference("meeting", meetingId.value());

@@ -1,5 +1,6 @@
 package org.matterflow.command.meeting;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.matterflow.kernel.meeting.AgendaItemId;
@@ -15,8 +16,11 @@ public interface Meetings {
 	 */
 	MeetingFacts requireInSession(MeetingId meetingId, AgendaItemId itemId);
 
-	/** Refuses unless the meeting exists and is not cancelled. */
-	void requireNotCancelled(MeetingId meetingId);
+	/**
+	 * Refuses unless the meeting exists and is not cancelled; answers the day it is set
+	 * for, so that a rule about its day needs no second look.
+	 */
+	LocalDate requireNotCancelled(MeetingId meetingId);
 
 	/** When and where a meeting is set to take place, if the record holds it. */
 	Optional<Schedule> scheduleOf(MeetingId meetingId);

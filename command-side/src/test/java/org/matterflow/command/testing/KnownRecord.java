@@ -37,6 +37,9 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 
 	private final Map<MeetingId, LocalDate> scheduledDates = new HashMap<>();
 
+	/** The day of a scheduled meeting given without one: later than any test's. */
+	private static final LocalDate SOME_DAY = LocalDate.of(2099, 12, 31);
+
 	private final Set<MatterId> matters = new HashSet<>();
 
 	public KnownRecord body(BodyId body) {
@@ -96,13 +99,14 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	}
 
 	@Override
-	public void requireNotCancelled(MeetingId meetingId) {
+	public LocalDate requireNotCancelled(MeetingId meetingId) {
 		if (this.cancelledMeetings.contains(meetingId)) {
 			throw new RuleViolation(ErrorCode.MEETING_CANCELLED, "meeting '" + meetingId.value() + "' was cancelled");
 		}
 		if (!this.meetingsInSession.containsKey(meetingId) && !this.scheduledMeetings.contains(meetingId)) {
 			throw new UnknownReference("meeting", meetingId.value());
 		}
+		return scheduleOf(meetingId).map((schedule) -> schedule.time().date()).orElse(SOME_DAY);
 	}
 
 	@Override
