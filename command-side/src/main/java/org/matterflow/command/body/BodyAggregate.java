@@ -10,10 +10,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.common.RuleViolation;
 import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.kernel.ErrorCode;
@@ -90,15 +92,22 @@ class BodyAggregate {
 		apply(new BodyRenamed(this.bodyId, command.name(), command.reason()));
 	}
 
+	/**
+	 * A dissolution is recorded once it has taken effect, like a meeting's opening (ADR
+	 * 0004): a body dissolved ahead would refuse meetings and members while it still
+	 * meets. The decision to dissolve it is recorded at the meeting that takes it.
+	 */
 	@CommandHandler
-	void handle(DissolveBody command) {
+	void handle(DissolveBody command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
 		if (this.dissolved) {
 			return;
 		}
-		LocalDate established = this.origin.establishedOn();
-		RuleViolation.check(established == null || !command.dissolvedOn().isBefore(established), ErrorCode.RULE_BROKEN,
-				"a body cannot be dissolved (" + command.dissolvedOn() + ") before it was established (" + established
-						+ ")");
+		requireEstablishedBy(command.dissolvedOn(), "be dissolved on");
+		LocalDate today = RecordMetadata.recordedOn(recordedAt);
+		RuleViolation.check(!command.dissolvedOn().isAfter(today), ErrorCode.RULE_BROKEN,
+				"body '" + this.bodyId.value() + "' cannot be recorded as dissolved on " + command.dissolvedOn()
+						+ ", a day that has not come (today is " + today
+						+ "); until then it still meets, so record the dissolution on that day or later");
 		apply(new BodyDissolved(this.bodyId, command.dissolvedOn(), command.reason()));
 	}
 
@@ -113,6 +122,7 @@ class BodyAggregate {
 					"membership '" + command.membershipId().value() + "' is already recorded for someone else");
 			return;
 		}
+		requireEstablishedBy(command.from(), "take a member from");
 		apply(appointed);
 	}
 
@@ -141,6 +151,7 @@ class BodyAggregate {
 		if (this.elections.contains(elected)) {
 			return;
 		}
+		requireEstablishedBy(command.from(), "elect an officer from");
 		apply(elected);
 	}
 
@@ -148,6 +159,23 @@ class BodyAggregate {
 	void requireActive() {
 		RuleViolation.check(!this.dissolved, ErrorCode.BODY_DISSOLVED,
 				"body '" + this.bodyId.value() + "' is dissolved");
+	}
+
+	/** A meeting is held by a body that exists on its day. */
+	void requireMeetsOn(LocalDate day) {
+		requireActive();
+		requireEstablishedBy(day, "meet on");
+	}
+
+	/**
+	 * Nothing of a body is dated before its establishment day, when that day is known;
+	 * bodies recorded from old minutes often have none.
+	 */
+	private void requireEstablishedBy(LocalDate day, String doing) {
+		LocalDate established = this.origin.establishedOn();
+		RuleViolation.check(established == null || !day.isBefore(established), ErrorCode.RULE_BROKEN,
+				"body '" + this.bodyId.value() + "' cannot " + doing + " " + day + ", before it was established on "
+						+ established);
 	}
 
 	@EventSourcingHandler

@@ -81,6 +81,7 @@ public class BodyController {
 	}
 
 	@PostMapping("/{bodyId}/dissolve")
+	@Operation(summary = "Record that a body was dissolved, on that day or later: until then it still meets")
 	Accepted dissolve(@PathVariable String bodyId, @Valid @RequestBody DissolveRequest request, Headers headers) {
 		BodyId id = BodyId.of(bodyId);
 		return send(new DissolveBody(id, request.dissolvedOn(), request.reason()), id, headers);

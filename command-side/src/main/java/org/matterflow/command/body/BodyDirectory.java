@@ -1,5 +1,8 @@
 package org.matterflow.command.body;
 
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.matterflow.command.common.UnknownReference;
@@ -22,8 +25,17 @@ class BodyDirectory implements Bodies {
 
 	@Override
 	public void requireActive(BodyId bodyId) {
+		ask(bodyId, BodyAggregate::requireActive);
+	}
+
+	@Override
+	public void requireMeetsOn(BodyId bodyId, LocalDate day) {
+		ask(bodyId, (body) -> body.requireMeetsOn(day));
+	}
+
+	private void ask(BodyId bodyId, Consumer<BodyAggregate> rule) {
 		try {
-			this.bodies.load(bodyId.toString()).execute(BodyAggregate::requireActive);
+			this.bodies.load(bodyId.toString()).execute(rule);
 		}
 		catch (AggregateNotFoundException ex) {
 			throw new UnknownReference("body", bodyId.value());

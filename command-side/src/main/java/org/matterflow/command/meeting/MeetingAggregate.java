@@ -87,12 +87,12 @@ class MeetingAggregate {
 					"a different meeting with id '" + command.meetingId().value() + "' is already scheduled");
 			return;
 		}
-		bodies.requireActive(command.bodyId());
+		bodies.requireMeetsOn(command.bodyId(), command.time().date());
 		AggregateLifecycle.apply(scheduled);
 	}
 
 	@CommandHandler
-	void handle(RescheduleMeeting command) {
+	void handle(RescheduleMeeting command, Bodies bodies) {
 		boolean sameTime = command.to().equals(this.time) && command.tentative() == this.tentative;
 		String location = (command.location() != null) ? command.location() : this.location;
 		if (sameTime && Objects.equals(location, this.location) && this.stage != Stage.CANCELLED) {
@@ -103,6 +103,11 @@ class MeetingAggregate {
 				"the meeting has already been held and cannot be moved");
 		RuleViolation.check(!command.to().isBefore(this.time) || command.reason() != null, ErrorCode.REASON_REQUIRED,
 				"moving a meeting earlier than " + this.time.date() + " needs a reason in the record");
+		if (command.to().date().isBefore(this.time.date())) {
+			// only an earlier day can fall before the body's establishment; asking the
+			// body on every move would hold its lock for nothing
+			bodies.requireMeetsOn(this.bodyId, command.to().date());
+		}
 		AggregateLifecycle.apply(new MeetingRescheduled(this.meetingId, this.time, command.to(), location,
 				command.tentative(), command.reason()));
 	}

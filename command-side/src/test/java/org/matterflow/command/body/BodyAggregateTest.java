@@ -6,10 +6,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.PersonId;
 import org.matterflow.kernel.body.*;
+import org.matterflow.kernel.meeting.MeetingTime;
 
 import static org.matterflow.command.testing.Refusal.refusedWith;
 
@@ -73,7 +75,68 @@ class BodyAggregateTest {
 					LocalDate.of(2019, 1, 1)))
 			.when(new DissolveBody(COUNCIL, LocalDate.of(2018, 12, 31), "skrivfel"))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
-			.expectExceptionMessage(org.hamcrest.Matchers.containsString("before it was established (2019-01-01)"))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("before it was established on 2019-01-01"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_body_is_dissolved_today() {
+		LocalDate today = LocalDate.now(MeetingTime.ZONE);
+		this.fixture.given(ESTABLISHED)
+			.when(new DissolveBody(COUNCIL, today, "uppdraget slutfört"))
+			.expectEvents(new BodyDissolved(COUNCIL, today, "uppdraget slutfört"));
+	}
+
+	@Test
+	void a_dissolution_is_not_recorded_before_its_day() {
+		LocalDate tomorrow = LocalDate.now(MeetingTime.ZONE).plusDays(1);
+		this.fixture.given(ESTABLISHED)
+			.when(new DissolveBody(COUNCIL, tomorrow, "beslut om avveckling"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers.containsString("a day that has not come"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void the_day_of_a_dissolution_is_the_day_it_was_recorded_in_stockholm() {
+		// half past midnight in Stockholm on 1 January is still 31 December in UTC
+		this.fixture.given(ESTABLISHED)
+			.when(new DissolveBody(COUNCIL, LocalDate.of(2026, 1, 1), null),
+					java.util.Map.of(RecordMetadata.RECORDED_AT, "2025-12-31T23:30:00Z"))
+			.expectEvents(new BodyDissolved(COUNCIL, LocalDate.of(2026, 1, 1), null));
+	}
+
+	@Test
+	void a_member_is_not_appointed_from_before_the_body_was_established() {
+		this.fixture
+			.given(new BodyEstablished(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null,
+					LocalDate.of(2023, 3, 1)))
+			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("anna"), "Anna Andersson", "Lekebergs kommun",
+					null, Role.MEMBER, LocalDate.of(2023, 1, 1)))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers
+				.containsString("cannot take a member from 2023-01-01, before it was established on 2023-03-01"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_member_is_appointed_from_the_establishment_day() {
+		BodyEstablished established = new BodyEstablished(COUNCIL, "Specifika samverkansrådet för folkhälsa",
+				BodyKind.COUNCIL, null, null, LocalDate.of(2023, 1, 1));
+		this.fixture.given(established)
+			.when(new AppointMember(COUNCIL, MEMBERSHIP, PersonId.of("anna"), "Anna Andersson", "Lekebergs kommun",
+					null, Role.MEMBER, LocalDate.of(2023, 1, 1)))
+			.expectEvents(APPOINTED);
+	}
+
+	@Test
+	void an_officer_is_not_elected_from_before_the_body_was_established() {
+		this.fixture
+			.given(new BodyEstablished(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, null, null,
+					LocalDate.of(2024, 10, 1)))
+			.when(new ElectOfficer(COUNCIL, PersonId.of("anna"), "Anna Andersson", Role.VICE_CHAIR,
+					LocalDate.of(2024, 9, 13), null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
 	}
 

@@ -302,6 +302,31 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_dissolution_dated_ahead_is_refused_and_nothing_is_appended() {
+		String group = establishedGroup();
+		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
+			.plusDays(1)
+			.toString();
+		Response refused = refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies/" + group + "/dissolve",
+						json("{'dissolvedOn':'" + tomorrow + "','reason':'beslut om avveckling'}")),
+				409, "RULE_BROKEN");
+		assertThat(refused.text("detail")).contains(tomorrow + ", a day that has not come");
+	}
+
+	@Test
+	void a_meeting_before_its_body_was_established_is_refused_and_nothing_is_appended() {
+		String group = id("ny-grupp");
+		ok(this.api.post("/api/bodies", json("{'bodyId':'" + group
+				+ "','name':'Arbetsgrupp','kind':'WORKING_GROUP','establishedOn':'2025-02-01'}")));
+		Response refused = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings",
+						json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-01-22'}")),
+				409, "RULE_BROKEN");
+		assertThat(refused.text("detail")).contains("before it was established on 2025-02-01");
+	}
+
+	@Test
 	void a_business_date_still_to_come_is_refused_and_nothing_is_appended() {
 		String group = establishedGroup();
 		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)

@@ -53,6 +53,25 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_meeting_before_its_body_was_established_is_refused() {
+		this.record.body(BODY, LocalDate.of(2025, 2, 1));
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleMeeting(MEETING, BODY, JANUARY_22, null, MeetingMode.DIGITAL, false, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectExceptionMessage(org.hamcrest.Matchers
+				.containsString("cannot meet on 2025-01-22, before it was established on 2025-02-01"))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_meeting_on_its_body_s_establishment_day_is_scheduled() {
+		this.record.body(BODY, JANUARY_22.date());
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleMeeting(MEETING, BODY, JANUARY_22, "Länsstyrelsen", MeetingMode.IN_PERSON, false, null))
+			.expectEvents(meetingScheduled());
+	}
+
+	@Test
 	void a_meeting_of_an_unknown_body_is_refused() {
 		this.fixture.givenNoPriorActivity()
 			.when(new ScheduleMeeting(MEETING, org.matterflow.kernel.body.BodyId.of("nobody"), JANUARY_22, null,
@@ -101,6 +120,16 @@ class MeetingAggregateTest {
 			.when(new RescheduleMeeting(MEETING, earlier, null, true, "krock med gemensam chefsdag"))
 			.expectEvents(new MeetingRescheduled(MEETING, JANUARY_22, earlier, "Länsstyrelsen", true,
 					"krock med gemensam chefsdag"));
+	}
+
+	@Test
+	void a_meeting_is_not_moved_to_before_its_body_was_established() {
+		this.record.body(BODY, LocalDate.of(2025, 1, 20));
+		this.fixture.given(meetingScheduled())
+			.when(new RescheduleMeeting(MEETING, new MeetingTime(LocalDate.of(2025, 1, 15), null, null), null, false,
+					"krock med gemensam chefsdag"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
 	}
 
 	@Test

@@ -29,6 +29,8 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 
 	private final Set<BodyId> dissolvedBodies = new HashSet<>();
 
+	private final Map<BodyId, LocalDate> establishedOn = new HashMap<>();
+
 	private final Map<MeetingId, MeetingFacts> meetingsInSession = new HashMap<>();
 
 	private final Set<MeetingId> cancelledMeetings = new HashSet<>();
@@ -45,6 +47,12 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	public KnownRecord body(BodyId body) {
 		this.activeBodies.add(body);
 		return this;
+	}
+
+	/** An active body established on the given day. */
+	public KnownRecord body(BodyId body, LocalDate establishedOn) {
+		this.establishedOn.put(body, establishedOn);
+		return body(body);
 	}
 
 	public KnownRecord dissolvedBody(BodyId body) {
@@ -85,6 +93,16 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 		}
 		if (!this.activeBodies.contains(bodyId)) {
 			throw new UnknownReference("body", bodyId.value());
+		}
+	}
+
+	@Override
+	public void requireMeetsOn(BodyId bodyId, LocalDate day) {
+		requireActive(bodyId);
+		LocalDate established = this.establishedOn.get(bodyId);
+		if (established != null && day.isBefore(established)) {
+			throw new RuleViolation(ErrorCode.RULE_BROKEN, "body '" + bodyId.value() + "' cannot meet on " + day
+					+ ", before it was established on " + established);
 		}
 	}
 
