@@ -30,6 +30,7 @@ import org.matterflow.kernel.assignment.MarkAssignmentOverdue;
 import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.meeting.CancelMeetingOfDissolvedBody;
 import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.kernel.meeting.MeetingClosed;
 import org.matterflow.kernel.meeting.MeetingId;
@@ -45,7 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * meetings not yet held and the open assignments due at them; when one of those meetings
  * is closed, each assignment due there is told to the assignment, which becomes overdue
  * unless it was reported back or finished (the assignment decides, so a stale word from
- * the watch changes nothing).
+ * the watch changes nothing). When the body is dissolved, the watch cancels its meetings
+ * still to come, which it alone knows of.
  *
  * "The next meeting" is the body's first meeting on a later day than the one the
  * assignment was handed out (or its due changed) on: the meeting that handed it out is
@@ -89,10 +91,22 @@ public class DueAtMeetingWatch {
 		SagaLifecycle.associateWith(DUE_AT, event.bodyId().toString());
 	}
 
+	/**
+	 * Nothing of the body is held after its end: its meetings on the calendar after the
+	 * day it was dissolved are cancelled, so that no calendar or agenda shows them as
+	 * still to come. The watch is the one that knows the body's calendar. Assignments
+	 * still due at its next meeting stay open as they are; the secretary gives them a new
+	 * due or withdraws them.
+	 */
 	@EndSaga
 	@SagaEventHandler(associationProperty = "bodyId")
 	void on(BodyDissolved event) {
-		// nothing of the body is held after its end
+		this.meetings.forEach((meeting, date) -> {
+			if (date.isAfter(event.dissolvedOn())) {
+				send(new CancelMeetingOfDissolvedBody(meetingOf(meeting), event.bodyId(), event.dissolvedOn(),
+						event.reason()), event.dissolvedOn());
+			}
+		});
 	}
 
 	@SagaEventHandler(associationProperty = "bodyId")
@@ -137,16 +151,25 @@ public class DueAtMeetingWatch {
 		forget(meeting);
 		for (Map.Entry<String, Map.Entry<String, LocalDate>> assignment : due.entrySet()) {
 			stopWaiting(assignment.getKey());
-			MeetingId dueAt = MeetingId.of(assignment.getValue().getKey().substring("meeting:".length()));
 			LocalDate dueOn = assignment.getValue().getValue();
-			// in the watch's transaction: the overdue, its state and its
-			// token commit together; a failure tries the close again
-			this.commands.sendAndWait(GenericCommandMessage
-				.asCommandMessage(new MarkAssignmentOverdue(AssignmentId.of(assignment.getKey()), dueAt,
-						BodyId.of(this.bodyId), dueOn))
-				.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
-					.and(RecordMetadata.BUSINESS_DATE, dueOn.toString())));
+			send(new MarkAssignmentOverdue(AssignmentId.of(assignment.getKey()),
+					meetingOf(assignment.getValue().getKey()), BodyId.of(this.bodyId), dueOn), dueOn);
 		}
+	}
+
+	/**
+	 * Sends a command of matterflow's own, taking effect on the given day. In the watch's
+	 * transaction: its events, the watch's state and its token commit together, and a
+	 * failure tries the event again.
+	 */
+	private void send(Object command, LocalDate tookEffectOn) {
+		this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+			.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
+				.and(RecordMetadata.BUSINESS_DATE, tookEffectOn.toString())));
+	}
+
+	private static MeetingId meetingOf(String stream) {
+		return MeetingId.of(stream.substring("meeting:".length()));
 	}
 
 	/**

@@ -122,6 +122,22 @@ class MeetingAggregate {
 		AggregateLifecycle.apply(new MeetingCancelled(this.meetingId, command.reason()));
 	}
 
+	/**
+	 * A meeting already opened was held, whatever became of its body since, and one on or
+	 * before the dissolution day may still have been held with its minutes not yet
+	 * entered; only a meeting still to come after the body's end is cancelled.
+	 */
+	@CommandHandler
+	void handle(CancelMeetingOfDissolvedBody command) {
+		if (this.stage != Stage.SCHEDULED || !command.bodyId().equals(this.bodyId)
+				|| !this.time.date().isAfter(command.dissolvedOn())) {
+			return;
+		}
+		AggregateLifecycle.apply(new MeetingCancelled(this.meetingId, command.reason()),
+				RecordMetadata.tookEffectOn(command.dissolvedOn())
+					.and(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM));
+	}
+
 	@CommandHandler
 	void handle(AddAgendaItem command, Matters matters) {
 		Agenda.Item existing = this.agenda.find(command.itemId());

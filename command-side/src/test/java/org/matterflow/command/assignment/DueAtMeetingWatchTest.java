@@ -19,11 +19,13 @@ import org.matterflow.kernel.assignment.AssignmentKind;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.assignment.MarkAssignmentOverdue;
+import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.CancelMeetingOfDissolvedBody;
 import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.kernel.meeting.MeetingClosed;
 import org.matterflow.kernel.meeting.MeetingId;
@@ -176,6 +178,25 @@ class DueAtMeetingWatchTest {
 	}
 
 	/** The management group established, with these of its meetings on the calendar. */
+	@Test
+	void the_meetings_of_a_dissolved_body_after_its_end_are_cancelled() {
+		LocalDate february28 = LocalDate.of(2025, 2, 28);
+		calendar(JANUARY, MARCH, MAY).whenAggregate(GROUP.toString())
+			.publishes(new BodyDissolved(GROUP, february28, "ersätts av gemensam chefsgrupp"))
+			.expectDispatchedCommands(
+					new CancelMeetingOfDissolvedBody(MARCH, GROUP, february28, "ersätts av gemensam chefsgrupp"),
+					new CancelMeetingOfDissolvedBody(MAY, GROUP, february28, "ersätts av gemensam chefsgrupp"));
+	}
+
+	@Test
+	void a_meeting_held_before_the_body_was_dissolved_is_not_cancelled() {
+		calendar(JANUARY, MARCH).andThenAggregate(MARCH.toString())
+			.published(new MeetingClosed(MARCH))
+			.whenAggregate(GROUP.toString())
+			.publishes(new BodyDissolved(GROUP, MARCH_19, null))
+			.expectNoDispatchedCommands();
+	}
+
 	private ContinuedGivenState calendar(MeetingId... meetings) {
 		ContinuedGivenState given = this.fixture.givenAggregate(GROUP.toString()).published(established());
 		for (MeetingId meeting : meetings) {

@@ -142,6 +142,29 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_meeting_after_its_body_was_dissolved_is_cancelled_by_matterflow() {
+		this.fixture.given(meetingScheduled())
+			.when(new CancelMeetingOfDissolvedBody(MEETING, BODY, LocalDate.of(2025, 1, 10), "uppdraget slutfört"))
+			.expectEvents(new MeetingCancelled(MEETING, "the body was dissolved on 2025-01-10: uppdraget slutfört"));
+	}
+
+	@Test
+	void a_meeting_on_the_day_its_body_was_dissolved_is_not_cancelled() {
+		this.fixture.given(meetingScheduled())
+			.when(new CancelMeetingOfDissolvedBody(MEETING, BODY, JANUARY_22.date(), null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_opened_meeting_is_not_cancelled_when_its_body_is_dissolved() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new CancelMeetingOfDissolvedBody(MEETING, BODY, LocalDate.of(2025, 1, 10), null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
 	void an_opened_meeting_cannot_be_cancelled() {
 		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
 			.when(new CancelMeeting(MEETING, "för få anmälda"))

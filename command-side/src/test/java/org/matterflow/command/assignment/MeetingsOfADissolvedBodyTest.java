@@ -1,0 +1,82 @@
+package org.matterflow.command.assignment;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.IntegrationTest;
+import org.matterflow.kernel.meeting.MeetingTime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.matterflow.command.testing.Api.json;
+
+/**
+ * Through the API on PostgreSQL: when a body is dissolved, its meetings on the calendar
+ * after that day are cancelled by matterflow, with the dissolution as the reason and its
+ * day as the business date; a meeting already held stays as it was.
+ */
+@IntegrationTest
+class MeetingsOfADissolvedBodyTest {
+
+	private static final String CANCELLED = "org.matterflow.kernel.meeting.MeetingCancelled";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void the_meetings_still_to_come_of_a_dissolved_body_are_cancelled() {
+		Api api = new Api(this.port);
+		LocalDate today = LocalDate.now(MeetingTime.ZONE);
+		api.post("/api/bodies", json("{'bodyId':'au-avvecklas','name':'Arbetsutskott','kind':'WORKING_GROUP'}"));
+		schedule(api, "au-held", today.minusDays(7));
+		assertThat(api.post("/api/meetings/au-held/open", null).status()).isEqualTo(200);
+		assertThat(api.post("/api/meetings/au-held/close", null).status()).isEqualTo(200);
+		schedule(api, "au-next", today.plusDays(14));
+		schedule(api, "au-later", today.plusMonths(2));
+
+		Api.Response dissolved = api.post("/api/bodies/au-avvecklas/dissolve",
+				json("{'dissolvedOn':'" + today + "','reason':'uppdraget slutfört'}"));
+		assertThat(dissolved.status()).as(dissolved.body().toString()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> eventTypes("au-next").contains(CANCELLED) && eventTypes("au-later").contains(CANCELLED));
+		String cancelled = this.jdbc
+			.sql("SELECT payload::text || ' ' || meta_data::text "
+					+ "FROM events.domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?")
+			.params("meeting:au-next", CANCELLED)
+			.query(String.class)
+			.single();
+		assertThat(cancelled).contains("the body was dissolved on " + today + ": uppdraget slutfört")
+			.contains("\"recordedBy\":\"matterflow\"")
+			.contains("\"businessDate\":\"" + today + "\"");
+		assertThat(eventTypes("au-held")).doesNotContain(CANCELLED);
+		Api.Response moved = api.post("/api/meetings/au-later/reschedule",
+				json("{'date':'" + today.plusMonths(3) + "'}"));
+		assertThat(moved.status()).as("a cancelled meeting is not moved").isEqualTo(409);
+	}
+
+	private static void schedule(Api api, String meeting, LocalDate date) {
+		Api.Response scheduled = api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'au-avvecklas','date':'" + date + "'}"));
+		assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
+	}
+
+	private List<String> eventTypes(String meeting) {
+		return this.jdbc
+			.sql("SELECT payload_type FROM events.domain_event_entry WHERE aggregate_identifier = ? "
+					+ "ORDER BY sequence_number")
+			.param("meeting:" + meeting)
+			.query(String.class)
+			.list();
+	}
+
+}
