@@ -291,9 +291,7 @@ class CommandApiTest {
 	void a_meeting_whose_day_has_not_come_is_not_opened_and_nothing_is_appended() {
 		String group = establishedGroup();
 		String meeting = id("m");
-		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
-			.plusDays(1)
-			.toString();
+		String tomorrow = tomorrow();
 		ok(this.api.post("/api/meetings",
 				json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'" + tomorrow + "'}")));
 		Response refused = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/open", null),
@@ -304,9 +302,7 @@ class CommandApiTest {
 	@Test
 	void a_dissolution_dated_ahead_is_refused_and_nothing_is_appended() {
 		String group = establishedGroup();
-		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
-			.plusDays(1)
-			.toString();
+		String tomorrow = tomorrow();
 		Response refused = refusedWithNothingAppended(
 				() -> this.api.post("/api/bodies/" + group + "/dissolve",
 						json("{'dissolvedOn':'" + tomorrow + "','reason':'beslut om avveckling'}")),
@@ -329,9 +325,7 @@ class CommandApiTest {
 	@Test
 	void a_business_date_still_to_come_is_refused_and_nothing_is_appended() {
 		String group = establishedGroup();
-		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
-			.plusDays(1)
-			.toString();
+		String tomorrow = tomorrow();
 		Response refused = refusedWithNothingAppended(
 				() -> this.api.header("Business-Date", tomorrow)
 					.post("/api/meetings",
@@ -443,6 +437,11 @@ class CommandApiTest {
 		ok(this.api.post("/api/meetings",
 				json("{'meetingId':'" + meeting + "','bodyId':'" + establishedGroup() + "','date':'2025-01-22'}")));
 		return meeting;
+	}
+
+	/** The first day that has not come, in the region's time zone. */
+	private static String tomorrow() {
+		return java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE).plusDays(1).toString();
 	}
 
 	private String id(String name) {
