@@ -3,6 +3,8 @@ package org.matterflow.command.importing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,9 +45,12 @@ public class RecordImporter {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	RecordImporter(CommandGateway commands, Meetings meetings, PlatformTransactionManager transactions, JdbcClient jdbc,
-			@Value("${matterflow.import.timeout-seconds:20}") int timeoutSeconds) {
+			Clock clock, @Value("${matterflow.import.timeout-seconds:20}") int timeoutSeconds) {
 		this.commands = commands;
+		this.clock = clock;
 		this.meetings = meetings;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -63,8 +68,9 @@ public class RecordImporter {
 			RecordPlanner.Plan plan = new RecordPlanner(this.meetings).plan(record);
 			long before = head();
 			String correlation = "import:" + plan.subject() + ":" + digest.substring(0, 12);
+			LocalDate today = LocalDate.now(this.clock);
 			for (RecordPlanner.Step step : plan.steps()) {
-				send(step, correlation);
+				send(step, correlation, today);
 			}
 			// Only this import's events count: a deadline may append at the same time.
 			Map<String, Object> appended = this.jdbc
@@ -80,11 +86,18 @@ public class RecordImporter {
 		});
 	}
 
-	private void send(RecordPlanner.Step step, String correlation) {
+	/**
+	 * A record's entries take effect on its meeting's day, or on its {@code asOf} day;
+	 * those of a day still to come (the notice of a meeting cancelled ahead, members of a
+	 * coming term) take effect when they are recorded, as a secretary's
+	 * {@code Business-Date} would: a business date never lies ahead.
+	 */
+	private void send(RecordPlanner.Step step, String correlation, LocalDate today) {
 		Map<String, Object> metadata = new HashMap<>();
 		metadata.put(RecordMetadata.CORRELATION_ID, correlation);
 		if (step.businessDate() != null) {
-			metadata.put(RecordMetadata.BUSINESS_DATE, step.businessDate().toString());
+			LocalDate tookEffectOn = step.businessDate().isAfter(today) ? today : step.businessDate();
+			metadata.put(RecordMetadata.BUSINESS_DATE, tookEffectOn.toString());
 		}
 		try {
 			this.commands.sendAndWait(

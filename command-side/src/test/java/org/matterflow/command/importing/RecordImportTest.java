@@ -159,6 +159,27 @@ class RecordImportTest {
 	}
 
 	@Test
+	void a_meeting_cancelled_ahead_is_recorded_as_of_today_not_of_its_day() {
+		java.time.LocalDate today = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE);
+		Response imported = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: %s, cancelled: För få anmälda.}
+				agenda:
+				  - {item: "1", title: Föräldraskapsstödsstrategin}
+				""".formatted(today.plusMonths(1))));
+
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+		assertThat(eventsOf("meeting:m-" + this.run)).containsExactly("MeetingScheduled", "AgendaItemAdded",
+				"MeetingCancelled");
+		assertThat(this.jdbc
+			.sql("SELECT DISTINCT meta_data::jsonb ->> 'businessDate' FROM events.domain_event_entry "
+					+ "WHERE aggregate_identifier = ?")
+			.param("meeting:m-" + this.run)
+			.query(String.class)
+			.list()).containsExactly(today.toString());
+	}
+
+	@Test
 	void a_meeting_of_an_unknown_body_is_refused_naming_the_body() {
 		Response refused = this.api.post("/api/imports", YAML, text("""
 				matterflow: meeting-record/1
