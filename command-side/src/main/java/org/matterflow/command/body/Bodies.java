@@ -11,8 +11,8 @@ public interface Bodies {
 	void requireActive(BodyId bodyId);
 
 	/**
-	 * Refuses unless the body exists, is not dissolved and had been established by the
-	 * given day, so that it can hold a meeting on that day.
+	 * Refuses unless the body exists on the given day, so that it can hold a meeting
+	 * then: established by that day and not dissolved before it.
 	 */
 	void requireMeetsOn(BodyId bodyId, LocalDate day);
 

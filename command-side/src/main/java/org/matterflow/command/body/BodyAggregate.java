@@ -59,7 +59,8 @@ class BodyAggregate {
 
 	private String name;
 
-	private boolean dissolved;
+	/** The day the body was dissolved, the last of its life; none while it meets. */
+	private LocalDate dissolvedOn;
 
 	private Map<String, MemberAppointed> memberships = new HashMap<>();
 
@@ -99,7 +100,7 @@ class BodyAggregate {
 	 */
 	@CommandHandler
 	void handle(DissolveBody command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
-		if (this.dissolved) {
+		if (this.dissolvedOn != null) {
 			return;
 		}
 		requireEstablishedBy(command.dissolvedOn(), "be dissolved on");
@@ -157,14 +158,20 @@ class BodyAggregate {
 
 	/** Other aggregates may only refer to a body that still meets. */
 	void requireActive() {
-		RuleViolation.check(!this.dissolved, ErrorCode.BODY_DISSOLVED,
+		RuleViolation.check(this.dissolvedOn == null, ErrorCode.BODY_DISSOLVED,
 				"body '" + this.bodyId.value() + "' is dissolved");
 	}
 
-	/** A meeting is held by a body that exists on its day. */
+	/**
+	 * A meeting is held by a body that exists on its day: established by then, and not
+	 * yet dissolved. A dissolved body's meetings up to its last day can still be entered
+	 * from old minutes, or moved to the day they were held.
+	 */
 	void requireMeetsOn(LocalDate day) {
-		requireActive();
 		requireEstablishedBy(day, "meet on");
+		RuleViolation.check(this.dissolvedOn == null || !day.isAfter(this.dissolvedOn), ErrorCode.BODY_DISSOLVED,
+				"body '" + this.bodyId.value() + "' was dissolved on " + this.dissolvedOn + " and cannot meet on "
+						+ day);
 	}
 
 	/**
@@ -193,7 +200,7 @@ class BodyAggregate {
 
 	@EventSourcingHandler
 	void on(BodyDissolved event) {
-		this.dissolved = true;
+		this.dissolvedOn = event.dissolvedOn();
 	}
 
 	@EventSourcingHandler

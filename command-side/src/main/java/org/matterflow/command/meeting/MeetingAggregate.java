@@ -103,9 +103,9 @@ class MeetingAggregate {
 				"the meeting has already been held and cannot be moved");
 		RuleViolation.check(!command.to().isBefore(this.time) || command.reason() != null, ErrorCode.REASON_REQUIRED,
 				"moving a meeting earlier than " + this.time.date() + " needs a reason in the record");
-		if (command.to().date().isBefore(this.time.date())) {
-			// only an earlier day can fall before the body's establishment; asking the
-			// body on every move would hold its lock for nothing
+		if (!command.to().date().equals(this.time.date())) {
+			// another day may fall outside the body's life; a new hour on the same day
+			// cannot, and needs no lock on the body
 			bodies.requireMeetsOn(this.bodyId, command.to().date());
 		}
 		AggregateLifecycle.apply(new MeetingRescheduled(this.meetingId, this.time, command.to(), location,

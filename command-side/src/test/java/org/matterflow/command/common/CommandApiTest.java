@@ -323,6 +323,26 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_dissolved_body_meets_until_its_last_day_and_not_after() {
+		String group = establishedGroup();
+		ok(this.api.post("/api/bodies/" + group + "/dissolve", json("{'dissolvedOn':'2025-06-30'}")));
+		String last = id("m-last");
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + last + "','bodyId':'" + group + "','date':'2025-06-30'}")));
+
+		Response after = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings",
+						json("{'meetingId':'" + id("m-after") + "','bodyId':'" + group + "','date':'2025-07-01'}")),
+				409, "BODY_DISSOLVED");
+		assertThat(after.text("detail")).contains("dissolved on 2025-06-30 and cannot meet on 2025-07-01");
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings/" + last + "/reschedule", json("{'date':'2025-07-02'}")), 409,
+				"BODY_DISSOLVED");
+		ok(this.api.post("/api/meetings/" + last + "/reschedule",
+				json("{'date':'2025-06-27','reason':'hölls tidigare än planerat'}")));
+	}
+
+	@Test
 	void a_business_date_still_to_come_is_refused_and_nothing_is_appended() {
 		String group = establishedGroup();
 		String tomorrow = tomorrow();

@@ -55,6 +55,7 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 		return body(body);
 	}
 
+	/** A body dissolved before any day a test names. */
 	public KnownRecord dissolvedBody(BodyId body) {
 		this.dissolvedBodies.add(body);
 		return this;
