@@ -94,9 +94,9 @@ class BodyAggregate {
 	}
 
 	/**
-	 * A dissolution is recorded once it has taken effect, like a meeting's opening (ADR
-	 * 0004): a body dissolved ahead would refuse meetings and members while it still
-	 * meets. The decision to dissolve it is recorded at the meeting that takes it.
+	 * A dissolution is recorded once it has taken effect, as a meeting is opened on its
+	 * day or later: a body dissolved ahead would refuse meetings and members while it
+	 * still meets. The decision to dissolve it is recorded at the meeting that takes it.
 	 */
 	@CommandHandler
 	void handle(DissolveBody command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
