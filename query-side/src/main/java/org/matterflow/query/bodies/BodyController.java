@@ -46,7 +46,8 @@ public class BodyController {
 	}
 
 	@GetMapping("/api/bodies/{bodyId}")
-	@Operation(summary = "A body with its members and officers on a date (today unless given)")
+	@Operation(summary = "A body with its members and officers on a date (today unless given); "
+			+ "none after the day it was dissolved")
 	Map<String, Object> body(@PathVariable String bodyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			@RequestParam(required = false) Long position) {
@@ -60,6 +61,13 @@ public class BodyController {
 			.findFirst()
 			.orElseThrow(() -> new NotFound("body", bodyId)));
 		view.put("on", day.toString());
+		Object dissolvedOn = view.get("dissolvedOn");
+		if (dissolvedOn != null && day.isAfter(LocalDate.parse((String) dissolvedOn))) {
+			// a dissolved body seats no one, whatever end its memberships were given
+			view.put("members", List.of());
+			view.put("officers", Map.of());
+			return view;
+		}
 		view.put("members", this.jdbc.sql(sql
 			.of("SELECT * FROM {s}.membership WHERE body_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) "
 					+ "ORDER BY role, name"))

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.MembershipEnded;
 import org.matterflow.kernel.body.MembershipId;
 import org.matterflow.kernel.body.OfficerElected;
@@ -49,6 +50,16 @@ class BodiesReadModelTest {
 		JsonNode autumn = reader.json("/api/bodies/" + story.management.value() + "?on=2025-10-01");
 		assertThat(autumn.at("/officers/CHAIR/name").asText()).isEqualTo("Anna Jakobsson");
 		assertThat(autumn.get("members").findValuesAsText("name")).containsExactly("Maria Lindborg");
+
+		long dissolved = this.feeder.record(LocalDate.of(2025, 12, 31),
+				new BodyDissolved(story.management, LocalDate.of(2025, 12, 31), "ersätts av gemensam chefsgrupp"));
+		JsonNode lastDay = reader
+			.json("/api/bodies/" + story.management.value() + "?on=2025-12-31&position=" + dissolved);
+		assertThat(lastDay.get("dissolvedOn").asText()).isEqualTo("2025-12-31");
+		assertThat(lastDay.get("members").findValuesAsText("name")).containsExactly("Maria Lindborg");
+		JsonNode after = reader.json("/api/bodies/" + story.management.value() + "?on=2026-01-01");
+		assertThat(after.get("members")).as("no one sits in a dissolved body").isEmpty();
+		assertThat(after.get("officers")).isEmpty();
 
 		JsonNode all = reader.json("/api/bodies");
 		assertThat(all.findValuesAsText("bodyId")).contains(story.management.value(), story.joint.value(),
