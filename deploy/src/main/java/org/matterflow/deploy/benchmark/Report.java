@@ -165,9 +165,24 @@ final class Report {
 			String f = unit.count;
 			this.out.printf(
 					"      PostgreSQL per %s: " + f + " transactions, rows " + f + " inserted, " + f + " updated, " + f
-							+ " deleted, %.0f fetched%n",
-					unit.name, database[0] / n, database[1] / n, database[2] / n, database[3] / n, database[4] / n);
+							+ " deleted, %.0f fetched%s%n",
+					unit.name, database[0] / n, database[1] / n, database[2] / n, database[3] / n, database[4] / n,
+					blocks(database, n));
 		}
+	}
+
+	/**
+	 * Blocks found in shared buffers and read from outside them: a store that outgrows
+	 * shared buffers reads more from the OS's cache, which costs its queries time.
+	 */
+	private static String blocks(long[] database, double count) {
+		if (database.length < 7) {
+			return "";
+		}
+		long hit = database[5];
+		long read = database[6];
+		return String.format("; blocks %.0f in shared buffers, %.1f read from outside (%.1f%% hit)", hit / count,
+				read / count, (hit + read > 0) ? 100.0 * hit / (hit + read) : 100.0);
 	}
 
 	void lag(double target, Latencies commands, Latencies lag) {

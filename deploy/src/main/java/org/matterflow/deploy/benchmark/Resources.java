@@ -93,9 +93,10 @@ final class Resources {
 
 	/**
 	 * PostgreSQL's counters for matterflow's database: transactions, rows inserted,
-	 * updated, deleted and fetched. A backend publishes its counts at most once a second,
-	 * so a phase's figures are good to about a second's worth of work. Null before the
-	 * database is known or when it cannot be read.
+	 * updated, deleted and fetched, and blocks found in shared buffers and read from
+	 * outside them (the OS's cache or the disk). A backend publishes its counts at most
+	 * once a second, so a phase's figures are good to about a second's worth of work.
+	 * Null before the database is known or when it cannot be read.
 	 */
 	private long[] databaseActivity() {
 		String[] database = this.database;
@@ -105,9 +106,10 @@ final class Resources {
 		try (Connection connection = DriverManager.getConnection(database[0], database[1], database[2]);
 				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, "
-						+ "tup_deleted, tup_fetched FROM pg_stat_database WHERE datname = current_database()")) {
+						+ "tup_deleted, tup_fetched, blks_hit, blks_read FROM pg_stat_database "
+						+ "WHERE datname = current_database()")) {
 			row.next();
-			long[] activity = new long[5];
+			long[] activity = new long[7];
 			for (int i = 0; i < activity.length; i++) {
 				activity[i] = row.getLong(i + 1);
 			}

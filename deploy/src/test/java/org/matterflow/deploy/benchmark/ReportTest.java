@@ -86,7 +86,8 @@ class ReportTest {
 		threads.put("worker-history", 4_000_000_000L);
 		threads.put("coordinator-history", 3_000_000_000L);
 		Resources.Usage usage = new Resources.Usage(18_000_000_000L, 8_000_000_000L, threads,
-				new long[] { 2_000, 200_000, 50_000, 0, 100_000 }, 3, 60_000, 40_000, 1_000, 10_000_000_000L);
+				new long[] { 2_000, 200_000, 50_000, 0, 100_000, 4_750_000, 250_000 }, 3, 60_000, 40_000, 1_000,
+				10_000_000_000L);
 
 		this.report.replay(100_000, 6, 10, new ReadModelWrites(200_000, 50_000, 0), batched, 1e9, usage);
 
@@ -94,7 +95,8 @@ class ReportTest {
 			.contains("GC 3 pauses, 60 ms in all, longest 40ms; JIT compiling 10% of the time")
 			.contains("µs of CPU per event by thread: worker-history 40, coordinator-history 30, "
 					+ "other Java threads 0, GC/JIT/VM 10")
-			.contains("PostgreSQL per event: 0.020 transactions, rows 2.000 inserted, 0.500 updated");
+			.contains("PostgreSQL per event: 0.020 transactions, rows 2.000 inserted, 0.500 updated")
+			.contains("blocks 48 in shared buffers, 2.5 read from outside (95.0% hit)");
 	}
 
 	@Test
