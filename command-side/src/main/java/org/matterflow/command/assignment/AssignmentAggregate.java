@@ -10,7 +10,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -166,8 +165,7 @@ class AssignmentAggregate {
 			return;
 		}
 		apply(new AssignmentBecameOverdue(this.assignmentId, command.heldOn()),
-				MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
-					.and(RecordMetadata.BUSINESS_DATE, command.heldOn().toString()));
+				RecordMetadata.byMatterflowOn(command.heldOn()));
 	}
 
 	/**
@@ -179,8 +177,7 @@ class AssignmentAggregate {
 		if (!this.finished && !this.reportedBack && this.due != null && dueDate.equals(this.due.date())
 				&& !dueDate.equals(this.overdueFor)) {
 			apply(new AssignmentBecameOverdue(this.assignmentId, dueDate),
-					MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
-						.and(RecordMetadata.BUSINESS_DATE, dueDate.plusDays(1).toString()));
+					RecordMetadata.byMatterflowOn(dueDate.plusDays(1)));
 		}
 	}
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.AssociationResolver;
@@ -164,8 +163,7 @@ public class DueAtMeetingWatch {
 	 */
 	private void send(Object command, LocalDate tookEffectOn) {
 		this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-			.withMetaData(MetaData.with(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM)
-				.and(RecordMetadata.BUSINESS_DATE, tookEffectOn.toString())));
+			.withMetaData(RecordMetadata.byMatterflowOn(tookEffectOn)));
 	}
 
 	private static MeetingId meetingOf(String stream) {

@@ -42,6 +42,14 @@ public final class RecordMetadata {
 	}
 
 	/**
+	 * Metadata for what matterflow records itself, no person having asked (an overdue, a
+	 * dissolved body's meeting cancelled), taking effect on the given day.
+	 */
+	public static MetaData byMatterflowOn(LocalDate date) {
+		return tookEffectOn(date).and(RECORDED_BY, SYSTEM);
+	}
+
+	/**
 	 * The day, in the region's time zone, a command was recorded, from its
 	 * {@link #RECORDED_AT} stamp. Unlike the business date, which a client may set to an
 	 * earlier day, the stamp is always the command side's own clock. A command without a

@@ -134,8 +134,7 @@ class MeetingAggregate {
 			return;
 		}
 		AggregateLifecycle.apply(new MeetingCancelled(this.meetingId, command.reason()),
-				RecordMetadata.tookEffectOn(command.dissolvedOn())
-					.and(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM));
+				RecordMetadata.byMatterflowOn(command.dissolvedOn()));
 	}
 
 	@CommandHandler

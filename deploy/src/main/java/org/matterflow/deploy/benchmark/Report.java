@@ -176,9 +176,6 @@ final class Report {
 	 * shared buffers reads more from the OS's cache, which costs its queries time.
 	 */
 	private static String blocks(long[] database, double count) {
-		if (database.length < 7) {
-			return "";
-		}
 		long hit = database[5];
 		long read = database[6];
 		return String.format("; blocks %.0f in shared buffers, %.1f read from outside (%.1f%% hit)", hit / count,
