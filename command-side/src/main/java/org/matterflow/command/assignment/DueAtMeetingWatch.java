@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.AssociationResolver;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -73,6 +72,9 @@ public class DueAtMeetingWatch {
 	/** The open assignments due at one of them, by assignment id. */
 	private Map<String, Waiting> waiting = new LinkedHashMap<>();
 
+	/** The day the body was dissolved, once it is. */
+	private LocalDate dissolvedOn;
+
 	/**
 	 * An assignment due at {@code dueAt} (this body's stream or one of its meetings'),
 	 * counting meetings held after {@code since}.
@@ -96,16 +98,22 @@ public class DueAtMeetingWatch {
 	 * still to come. The watch is the one that knows the body's calendar. Assignments
 	 * still due at its next meeting stay open as they are; the secretary gives them a new
 	 * due or withdraws them.
+	 * <p>
+	 * The watch ends once none of the body's meetings is left to be closed or cancelled:
+	 * the minutes of its last meetings, up to the day it was dissolved, are often entered
+	 * after the dissolution, and such a meeting held without a report back still makes
+	 * the assignments due there overdue.
 	 */
-	@EndSaga
 	@SagaEventHandler(associationProperty = "bodyId")
 	void on(BodyDissolved event) {
+		this.dissolvedOn = event.dissolvedOn();
 		this.meetings.forEach((meeting, date) -> {
 			if (date.isAfter(event.dissolvedOn())) {
 				send(new CancelMeetingOfDissolvedBody(meetingOf(meeting), event.bodyId(), event.dissolvedOn(),
 						event.reason()), event.dissolvedOn());
 			}
 		});
+		endOnceNothingIsLeft();
 	}
 
 	@SagaEventHandler(associationProperty = "bodyId")
@@ -242,6 +250,13 @@ public class DueAtMeetingWatch {
 		this.meetings.remove(meeting);
 		SagaLifecycle.removeAssociationWith("meetingId", meeting);
 		SagaLifecycle.removeAssociationWith(DUE_AT, meeting);
+		endOnceNothingIsLeft();
+	}
+
+	private void endOnceNothingIsLeft() {
+		if (this.dissolvedOn != null && this.meetings.isEmpty()) {
+			SagaLifecycle.end();
+		}
 	}
 
 	/**

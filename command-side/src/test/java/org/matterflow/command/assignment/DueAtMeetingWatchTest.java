@@ -197,6 +197,55 @@ class DueAtMeetingWatchTest {
 			.expectNoDispatchedCommands();
 	}
 
+	@Test
+	void the_last_meeting_of_a_dissolved_body_closed_after_the_dissolution_still_makes_an_assignment_overdue() {
+		LocalDate march31 = LocalDate.of(2025, 3, 31);
+		calendar(JANUARY, MARCH).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.andThenAggregate(GROUP.toString())
+			.published(new BodyDissolved(GROUP, march31, "uppdraget slutfört"))
+			.whenAggregate(MARCH.toString())
+			.publishes(new MeetingClosed(MARCH))
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, MARCH, GROUP, MARCH_19))
+			.expectActiveSagas(0);
+	}
+
+	@Test
+	void the_watch_of_a_dissolved_body_lasts_while_a_meeting_up_to_its_last_day_may_still_be_closed() {
+		calendar(JANUARY, MARCH).andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.whenAggregate(GROUP.toString())
+			.publishes(new BodyDissolved(GROUP, LocalDate.of(2025, 3, 31), null))
+			.expectNoDispatchedCommands()
+			.expectActiveSagas(1);
+	}
+
+	@Test
+	void the_watch_of_a_dissolved_body_ends_when_none_of_its_meetings_is_left_to_close() {
+		calendar(JANUARY, MARCH).andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.andThenAggregate(MARCH.toString())
+			.published(new MeetingClosed(MARCH))
+			.whenAggregate(GROUP.toString())
+			.publishes(new BodyDissolved(GROUP, LocalDate.of(2025, 3, 31), null))
+			.expectNoDispatchedCommands()
+			.expectActiveSagas(0);
+	}
+
+	@Test
+	void the_watch_of_a_dissolved_body_ends_once_its_meetings_after_the_dissolution_are_cancelled() {
+		LocalDate february28 = LocalDate.of(2025, 2, 28);
+		calendar(JANUARY, MARCH).andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.andThenAggregate(GROUP.toString())
+			.published(new BodyDissolved(GROUP, february28, null))
+			.whenAggregate(MARCH.toString())
+			.publishes(new MeetingCancelled(MARCH, "the body was dissolved on 2025-02-28"))
+			.expectActiveSagas(0);
+	}
+
 	private ContinuedGivenState calendar(MeetingId... meetings) {
 		ContinuedGivenState given = this.fixture.givenAggregate(GROUP.toString()).published(established());
 		for (MeetingId meeting : meetings) {
