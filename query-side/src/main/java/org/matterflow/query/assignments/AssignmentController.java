@@ -40,15 +40,20 @@ public class AssignmentController {
 	/**
 	 * An assignment is overdue when its deadline fired, or when its day has passed
 	 * without a report back (the deadline may not have fired yet).
+	 * <p>
+	 * An open assignment due at a meeting without a date needs a new due when that
+	 * meeting was cancelled, or when the body whose next meeting it is due at was
+	 * dissolved: no meeting will make it overdue, and where its report goes instead is
+	 * the secretary's call (ADR 0014). Reported back or overdue already, it needs none.
 	 */
 	@GetMapping("/api/assignments")
 	@Operation(
-			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before")
+			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due")
 	List<Map<String, Object>> assignments(@RequestParam(defaultValue = "open") String status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String matter, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
-			@RequestParam(required = false) Long position) {
+			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(required = false) Long position) {
 		String wanted = status.toLowerCase(Locale.ROOT);
 		if (!STATUSES.contains(wanted)) {
 			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
@@ -83,13 +88,21 @@ public class AssignmentController {
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
 				+ "ORDER BY x.name), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
+		String waitingForAMeeting = "a.status = 'OPEN' AND a.due_date IS NULL AND NOT a.overdue AND NOT a.reported_back";
 		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue, " + assignees
-				+ " AS assignee_list FROM {s}.assignment a " + "LEFT JOIN {s}.body b ON b.body_id = a.body_id" + where
+				+ " AS assignee_list, CASE WHEN " + waitingForAMeeting
+				+ " THEN cm.cancelled_on END AS due_meeting_cancelled_on, CASE WHEN " + waitingForAMeeting
+				+ " THEN cm.meeting_id END AS due_meeting_cancelled, cm.reason AS due_meeting_cancelled_because, "
+				+ "CASE WHEN " + waitingForAMeeting + " THEN db.dissolved_on END AS due_body_dissolved_on, "
+				+ "db.name AS due_body_name FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
+				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
+				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
 				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id";
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
 		return rows.stream()
 			.filter((row) -> overdue == null || overdue.equals(row.get("is_overdue")))
 			.map(AssignmentController::view)
+			.filter((view) -> needsNewDue == null || needsNewDue.equals(view.get("needsNewDue")))
 			.toList();
 	}
 
@@ -113,9 +126,25 @@ public class AssignmentController {
 		view.put("overdue", row.get("is_overdue"));
 		view.put("reportedBack", row.get("reported_back"));
 		view.put("lastReport", row.get("last_report"));
+		String needsNewDueBecause = needsNewDueBecause(row);
+		view.put("needsNewDue", needsNewDueBecause != null);
+		view.put("needsNewDueBecause", needsNewDueBecause);
 		view.put("handedOutOn", text(row.get("handed_out_on")));
 		view.put("finishedOn", text(row.get("finished_on")));
 		return view;
+	}
+
+	private static String needsNewDueBecause(Map<String, Object> row) {
+		if (row.get("due_meeting_cancelled") != null) {
+			Object on = row.get("due_meeting_cancelled_on");
+			Object reason = row.get("due_meeting_cancelled_because");
+			return "the meeting it is due at was cancelled" + ((on != null) ? " on " + text(on) : "")
+					+ ((reason != null) ? ": " + reason : "");
+		}
+		if (row.get("due_body_dissolved_on") != null) {
+			return row.get("due_body_name") + " was dissolved on " + text(row.get("due_body_dissolved_on"));
+		}
+		return null;
 	}
 
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.assignment.*;
+import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
@@ -30,6 +32,17 @@ class AssignmentsProjection {
 	@EventHandler
 	void on(BodyRenamed event) {
 		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(BodyDissolved event) {
+		update("UPDATE {s}.body SET dissolved_on = ? WHERE body_id = ?", event.dissolvedOn(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(MeetingCancelled event, @MetaDataValue("businessDate") String businessDate) {
+		update("INSERT INTO {s}.cancelled_meeting (meeting_id, cancelled_on, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+				event.meetingId().value(), date(businessDate), event.reason());
 	}
 
 	@EventHandler

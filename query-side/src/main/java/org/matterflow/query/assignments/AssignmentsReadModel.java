@@ -14,7 +14,8 @@ class AssignmentsReadModel extends ReadModel {
 
 	AssignmentsReadModel() {
 		// 2: the day an assignment became overdue for (overdue_on)
-		super(NAME, 2);
+		// 3: bodies dissolved and meetings cancelled, for a due that cannot come about
+		super(NAME, 3);
 	}
 
 	@Override

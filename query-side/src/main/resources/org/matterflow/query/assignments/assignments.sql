@@ -1,6 +1,15 @@
 CREATE TABLE ${schema}.body (
-    body_id TEXT PRIMARY KEY,
-    name    TEXT NOT NULL
+    body_id      TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    -- an assignment due at its next meeting, still waiting, needs a new due after it
+    dissolved_on DATE
+);
+-- meetings cancelled: an assignment due at one of them without a date, still waiting,
+-- needs a new due (DueAtMeetingWatch on the command side does not guess where it went)
+CREATE TABLE ${schema}.cancelled_meeting (
+    meeting_id   TEXT PRIMARY KEY,
+    cancelled_on DATE,
+    reason       TEXT
 );
 CREATE TABLE ${schema}.assignment (
     assignment_id     TEXT PRIMARY KEY,

@@ -9,12 +9,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.Assignee;
 import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
+import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentId;
 import org.matterflow.kernel.assignment.AssignmentKind;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
 import org.matterflow.kernel.assignment.Due;
+import org.matterflow.kernel.body.BodyDissolved;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -151,6 +161,71 @@ class AssignmentsReadModelTest {
 			.json("/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=" + position)
 			.findValuesAsText("assignmentId");
 		assertThat(overdue).contains(late.value()).doesNotContain(inTime.value());
+	}
+
+	@Test
+	void an_assignment_due_at_a_meeting_that_was_cancelled_needs_a_new_due_until_it_gets_one() {
+		MeetingId september = MeetingId.of("cg-2025-09-18-" + this.story.run);
+		AssignmentId atSeptember = AssignmentId.of("a-sept-" + this.story.run);
+		AssignmentId dated = AssignmentId.of("a-sept-dated-" + this.story.run);
+		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new MeetingScheduled(september, this.story.management,
+						new MeetingTime(LocalDate.of(2025, 9, 18), null, null), null, MeetingMode.IN_PERSON, false,
+						null),
+				handOut(atSeptember, new Due(null, null, september)),
+				// its date makes it overdue whether or not the meeting is held
+				handOut(dated, new Due(LocalDate.of(2025, 9, 18), null, september)));
+		String needingANewDue = "/api/assignments?needsNewDue=true&body=" + this.story.management.value()
+				+ "&position=";
+		assertThat(this.reader.json(needingANewDue + handedOut).findValuesAsText("assignmentId")).isEmpty();
+
+		long cancelled = this.feeder.record(LocalDate.of(2025, 9, 1),
+				new MeetingCancelled(september, "för få anmälda"));
+
+		JsonNode listed = this.reader.json(needingANewDue + cancelled);
+		assertThat(listed.findValuesAsText("assignmentId")).containsExactly(atSeptember.value());
+		assertThat(listed.at("/0/needsNewDue").asBoolean()).isTrue();
+		assertThat(listed.at("/0/needsNewDueBecause").asText())
+			.isEqualTo("the meeting it is due at was cancelled on 2025-09-01: för få anmälda");
+		assertThat(listed.at("/0/overdue").asBoolean()).isFalse();
+
+		long changed = this.feeder.record(LocalDate.of(2025, 9, 2),
+				new AssignmentDueDateChanged(atSeptember, new Due(null, null, september),
+						Due.atNextMeetingOf(this.story.management), "septembermötet ställdes in"));
+
+		assertThat(this.reader.json(needingANewDue + changed).findValuesAsText("assignmentId")).isEmpty();
+		JsonNode open = this.reader
+			.json("/api/assignments?needsNewDue=false&body=" + this.story.management.value() + "&position=" + changed);
+		assertThat(open.findValuesAsText("assignmentId")).contains(atSeptember.value(), dated.value());
+	}
+
+	@Test
+	void an_assignment_due_at_the_next_meeting_of_a_body_since_dissolved_needs_a_new_due() {
+		BodyId group = BodyId.of("ag-andt-" + this.story.run);
+		AssignmentId waiting = AssignmentId.of("a-andt-" + this.story.run);
+		AssignmentId reported = AssignmentId.of("a-andt-reported-" + this.story.run);
+		AssignmentId overdue = AssignmentId.of("a-andt-overdue-" + this.story.run);
+		this.feeder.record(LocalDate.of(2025, 5, 1),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null));
+		this.feeder.record(LocalDate.of(2025, 5, 22), handOut(waiting, Due.atNextMeetingOf(group)),
+				handOut(reported, Due.atNextMeetingOf(group)), handOut(overdue, Due.atNextMeetingOf(group)),
+				new AssignmentReportedBack(reported, this.story.may, null, "lämnat skriftligt"),
+				new AssignmentBecameOverdue(overdue, LocalDate.of(2025, 6, 10)));
+
+		long dissolved = this.feeder.record(LocalDate.of(2025, 10, 1),
+				new BodyDissolved(group, LocalDate.of(2025, 9, 30), "uppdraget slutfört"));
+
+		JsonNode listed = this.reader
+			.json("/api/assignments?needsNewDue=true&body=" + this.story.management.value() + "&position=" + dissolved);
+		assertThat(listed.findValuesAsText("assignmentId")).containsExactly(waiting.value());
+		assertThat(listed.at("/0/needsNewDueBecause").asText())
+			.isEqualTo("Arbetsgrupp ANDT was dissolved on 2025-09-30");
+	}
+
+	private AssignmentHandedOut handOut(AssignmentId assignment, Due due) {
+		return new AssignmentHandedOut(assignment, this.story.management, this.story.may, AgendaItemId.of("4"), null,
+				List.of(Assignee.person("linnea-" + this.story.run, "Linnea")), "återkomma till mötet", due,
+				AssignmentKind.TASK);
 	}
 
 	@Test

@@ -1,12 +1,14 @@
 package org.matterflow.query.common;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -87,6 +89,8 @@ class RebuildTest {
 	void a_rebuilt_generation_has_planner_statistics_when_it_takes_over() {
 		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
 		story.record(this.feeder);
+		// a row in each of the read model's tables
+		this.feeder.record(LocalDate.of(2025, 8, 1), new MeetingCancelled(story.southAugust, "semester"));
 		Reader operator = new Reader(this.port, "operator");
 		int generation = generationOf(operator, "assignments");
 
@@ -98,7 +102,7 @@ class RebuildTest {
 			.param(schema)
 			.query(String.class)
 			.list()).as("tables of %s that the planner has statistics of", schema)
-			.containsExactly("assignee", "assignment", "body");
+			.containsExactly("assignee", "assignment", "body", "cancelled_meeting");
 	}
 
 	@Test
