@@ -34,6 +34,7 @@ public class AgendaController {
 			SELECT json_build_object(
 			  'bodyId', b.body_id,
 			  'bodyName', b.name,
+			  'dissolvedOn', to_char(b.dissolved_on, 'YYYY-MM-DD'),
 			  'on', to_char(CAST(:day AS date), 'YYYY-MM-DD'),
 			  'nextMeeting', (
 			    SELECT json_build_object(
@@ -75,7 +76,8 @@ public class AgendaController {
 	@GetMapping("/api/bodies/{bodyId}/agenda")
 	@Operation(
 			summary = "The current agenda of a body: its next meeting with the items in order, items deferred to it, "
-					+ "matters referred to it that are not yet on an agenda, and its backlog. 'on' asks as of another day.")
+					+ "matters referred to it that are not yet on an agenda, and its backlog. 'on' asks as of another day. "
+					+ "A dissolved body's agenda names the day: what still waits there needs another body.")
 	@SuppressWarnings("unchecked")
 	Map<String, Object> agenda(@PathVariable String bodyId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
@@ -38,6 +39,11 @@ class AgendaProjection {
 	@EventHandler
 	void on(BodyRenamed event) {
 		update("UPDATE {s}.body SET name = ? WHERE body_id = ?", event.name(), event.bodyId().value());
+	}
+
+	@EventHandler
+	void on(BodyDissolved event) {
+		update("UPDATE {s}.body SET dissolved_on = ? WHERE body_id = ?", event.dissolvedOn(), event.bodyId().value());
 	}
 
 	@EventHandler

@@ -11,7 +11,8 @@ class AgendaReadModel extends ReadModel {
 	static final String NAME = "agenda";
 
 	AgendaReadModel() {
-		super(NAME, 1);
+		// 2: the day a body was dissolved
+		super(NAME, 2);
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 CREATE TABLE ${schema}.body (
-    body_id TEXT PRIMARY KEY,
-    name    TEXT NOT NULL
+    body_id      TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    -- its agenda stays readable: what was referred to it and never taken up is left there
+    dissolved_on DATE
 );
 CREATE TABLE ${schema}.matter (
     matter_id TEXT PRIMARY KEY,

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
@@ -116,6 +117,23 @@ class AgendaReadModelTest {
 		assertThat(agenda.get("deferredItems")).isEmpty();
 		assertThat(agenda.get("referredMatters")).isEmpty();
 		assertThat(agenda.get("backlog")).isEmpty();
+	}
+
+	@Test
+	void a_dissolved_body_s_agenda_names_the_day_and_keeps_what_still_waits_there() {
+		long dissolved = this.feeder.record(LocalDate.of(2025, 9, 1),
+				new BodyDissolved(this.story.south, LocalDate.of(2025, 8, 31), "ersätts av länsgemensam grupp"));
+
+		JsonNode south = new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-09-02&position=" + dissolved);
+
+		assertThat(south.get("dissolvedOn").asText()).isEqualTo("2025-08-31");
+		assertThat(south.get("referredMatters").findValuesAsText("title"))
+			.as("referred to it and never taken up: for the secretary to refer elsewhere")
+			.containsExactly("Föräldraskapsstödsstrategin");
+		JsonNode management = new Reader(this.port)
+			.json("/api/bodies/" + this.story.management.value() + "/agenda?on=2025-09-02&position=" + dissolved);
+		assertThat(management.get("dissolvedOn").isNull()).isTrue();
 	}
 
 	@Test
