@@ -83,7 +83,8 @@ public class AssignmentController {
 			where.append(" AND a.due_date < ?");
 			params.add(dueBefore);
 		}
-		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR (a.due_date < ? AND NOT a.reported_back)))";
+		// without a due date the comparison is NULL, which is not an answer to "overdue?"
+		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR COALESCE(a.due_date < ? AND NOT a.reported_back, false)))";
 		// the assignees in the same statement: one round trip and one snapshot for the
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "

@@ -130,6 +130,10 @@ class AssignmentsReadModelTest {
 		String overdueOnes = "/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=";
 		assertThat(this.reader.json(overdueOnes + handedOut).findValuesAsText("assignmentId"))
 			.doesNotContain(atNextMeeting.value());
+		assertThat(this.reader
+			.json("/api/assignments?overdue=false&body=" + this.story.management.value() + "&position=" + handedOut)
+			.findValuesAsText("assignmentId")).as("not overdue while it waits for the meeting")
+			.contains(atNextMeeting.value());
 
 		long overdue = this.feeder.record(LocalDate.of(2025, 9, 18),
 				new AssignmentBecameOverdue(atNextMeeting, LocalDate.of(2025, 9, 18)));
@@ -187,6 +191,7 @@ class AssignmentsReadModelTest {
 		assertThat(listed.at("/0/needsNewDue").asBoolean()).isTrue();
 		assertThat(listed.at("/0/needsNewDueBecause").asText())
 			.isEqualTo("the meeting it is due at was cancelled on 2025-09-01: för få anmälda");
+		assertThat(listed.at("/0/overdue").isBoolean()).as("false, not null").isTrue();
 		assertThat(listed.at("/0/overdue").asBoolean()).isFalse();
 
 		long changed = this.feeder.record(LocalDate.of(2025, 9, 2),
