@@ -89,13 +89,12 @@ public class AssignmentController {
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
 				+ "ORDER BY x.name), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
-		String waitingForAMeeting = "a.status = 'OPEN' AND a.due_date IS NULL AND NOT a.overdue AND NOT a.reported_back";
+		String waitsForAMeeting = "(a.status = 'OPEN' AND a.due_date IS NULL AND NOT a.overdue AND NOT a.reported_back)";
 		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue, " + assignees
-				+ " AS assignee_list, CASE WHEN " + waitingForAMeeting
-				+ " THEN cm.cancelled_on END AS due_meeting_cancelled_on, CASE WHEN " + waitingForAMeeting
-				+ " THEN cm.meeting_id END AS due_meeting_cancelled, cm.reason AS due_meeting_cancelled_because, "
-				+ "CASE WHEN " + waitingForAMeeting + " THEN db.dissolved_on END AS due_body_dissolved_on, "
-				+ "db.name AS due_body_name FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
+				+ " AS assignee_list, " + waitsForAMeeting + " AS waits_for_a_meeting, "
+				+ "cm.meeting_id AS cancelled_meeting, cm.cancelled_on, cm.reason AS cancelled_because, "
+				+ "db.name AS due_body_name, db.dissolved_on AS due_body_dissolved_on "
+				+ "FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
 				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
 				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
 				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id";
@@ -136,9 +135,12 @@ public class AssignmentController {
 	}
 
 	private static String needsNewDueBecause(Map<String, Object> row) {
-		if (row.get("due_meeting_cancelled") != null) {
-			Object on = row.get("due_meeting_cancelled_on");
-			Object reason = row.get("due_meeting_cancelled_because");
+		if (!Boolean.TRUE.equals(row.get("waits_for_a_meeting"))) {
+			return null;
+		}
+		if (row.get("cancelled_meeting") != null) {
+			Object on = row.get("cancelled_on");
+			Object reason = row.get("cancelled_because");
 			return "the meeting it is due at was cancelled" + ((on != null) ? " on " + text(on) : "")
 					+ ((reason != null) ? ": " + reason : "");
 		}
