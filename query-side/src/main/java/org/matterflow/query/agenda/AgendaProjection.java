@@ -70,6 +70,11 @@ class AgendaProjection {
 				+ "at_meeting = excluded.at_meeting, since = excluded.since, resolved = false", event.toBody().value(),
 				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
 				id(event.atMeeting()), date(businessDate));
+		// a dissolved body takes nothing up: a referral from it hands what waited there
+		// over
+		update("UPDATE {s}.pending p SET resolved = true FROM {s}.body b WHERE p.body_id = ? AND p.matter_id = ? "
+				+ "AND b.body_id = p.body_id AND b.dissolved_on IS NOT NULL", event.fromBody().value(),
+				event.matterId().value());
 	}
 
 	@EventHandler

@@ -11,7 +11,7 @@ class AgendaReadModel extends ReadModel {
 	static final String NAME = "agenda";
 
 	AgendaReadModel() {
-		// 2: the day a body was dissolved
+		// 2: the day a body was dissolved; a referral from a dissolved body hands over
 		super(NAME, 2);
 	}
 

@@ -137,6 +137,33 @@ class AgendaReadModelTest {
 	}
 
 	@Test
+	void a_matter_referred_on_from_a_dissolved_body_waits_at_the_next_body_and_no_longer_at_the_dissolved_one() {
+		// before the dissolution, referring it on for information leaves it waiting where
+		// it was
+		long referredOn = this.feeder.record(LocalDate.of(2025, 8, 1), new MatterReferred(this.story.strategy,
+				this.story.south, this.story.joint, ReferralPurpose.FOR_INFORMATION, null, "för kännedom"));
+		assertThat(new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-08-02&position=" + referredOn)
+			.get("referredMatters")
+			.findValuesAsText("title")).containsExactly("Föräldraskapsstödsstrategin");
+
+		this.feeder.record(LocalDate.of(2025, 9, 1),
+				new BodyDissolved(this.story.south, LocalDate.of(2025, 8, 31), "ersätts av länsgemensam grupp"));
+		long handedOver = this.feeder.record(LocalDate.of(2025, 9, 3), new MatterReferred(this.story.strategy,
+				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, "tas över"));
+
+		JsonNode south = new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-09-04&position=" + handedOver);
+		assertThat(south.get("referredMatters")).isEmpty();
+		assertThat(south.get("backlog").findValuesAsText("title")).as("another matter, not handed over")
+			.containsExactly("Samverkansplan");
+		JsonNode management = new Reader(this.port)
+			.json("/api/bodies/" + this.story.management.value() + "/agenda?on=2025-09-04&position=" + handedOver);
+		assertThat(management.get("referredMatters").findValuesAsText("title"))
+			.containsExactly("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
 	void an_item_shows_its_presenters_and_a_meeting_its_times_to_the_minute_or_second() {
 		BodyId group = BodyId.of("tider-" + this.story.run);
 		MeetingId meeting = MeetingId.of("tider-2025-03-03-" + this.story.run);
