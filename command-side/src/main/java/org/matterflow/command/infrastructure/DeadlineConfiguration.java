@@ -1,5 +1,6 @@
 package org.matterflow.command.infrastructure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,8 +50,9 @@ public class DeadlineConfiguration {
 	 */
 	@Bean
 	DeadlineManager deadlineManager(Scheduler deadlineScheduler, Configuration configuration, Serializer serializer,
-			TransactionManager transactionManager, @Value("${matterflow.deadlines.enabled:true}") boolean enabled) {
-		return DbSchedulerDeadlineManager.builder()
+			TransactionManager transactionManager, Clock clock,
+			@Value("${matterflow.deadlines.enabled:true}") boolean enabled) {
+		DbSchedulerDeadlineManager deadlines = DbSchedulerDeadlineManager.builder()
 			.scheduler(deadlineScheduler)
 			.scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
 			.serializer(serializer)
@@ -58,6 +60,14 @@ public class DeadlineConfiguration {
 			.startScheduler(enabled)
 			.stopScheduler(true)
 			.build();
+		// the command bus's correlation providers do not reach a deadline's unit of work:
+		// without this an overdue from a deadline lost its correlation, cause and time
+		deadlines.registerHandlerInterceptor((unitOfWork, chain) -> {
+			unitOfWork.registerCorrelationDataProvider(
+					(message) -> RecordMetadataConfiguration.correlationDataForDeadline(message, clock));
+			return chain.proceed();
+		});
+		return deadlines;
 	}
 
 }

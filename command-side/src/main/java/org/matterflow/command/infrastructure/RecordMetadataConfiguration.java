@@ -54,6 +54,20 @@ public class RecordMetadataConfiguration {
 		return RecordMetadataConfiguration::correlationDataFor;
 	}
 
+	/**
+	 * What the events of a deadline that fired carry: recorded by matterflow when it
+	 * fired, taking effect that day unless the handler says otherwise, caused by the
+	 * deadline and correlated with the command that set it (the deadline message carries
+	 * that command's correlation data from when it was scheduled).
+	 */
+	static Map<String, ?> correlationDataForDeadline(Message<?> deadline, Clock clock) {
+		Map<String, Object> data = new HashMap<>(correlationDataFor(deadline));
+		data.put(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM);
+		data.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
+		data.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
+		return data;
+	}
+
 	static Map<String, ?> correlationDataFor(Message<?> message) {
 		Map<String, Object> data = new HashMap<>();
 		for (String key : new String[] { RecordMetadata.RECORDED_BY, RecordMetadata.RECORDED_AT,

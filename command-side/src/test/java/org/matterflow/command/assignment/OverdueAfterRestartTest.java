@@ -1,13 +1,18 @@
 package org.matterflow.command.assignment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.command.CommandSideApplication;
 import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.EventStoreRows;
 import org.matterflow.command.testing.OwnDatabase;
 import org.matterflow.testing.TestDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,16 +33,16 @@ class OverdueAfterRestartTest {
 	void an_assignment_becomes_overdue_after_a_restart() {
 		TestDatabase.Connection database = TestDatabase.create("overdue");
 		String assignment;
+		LocalDate dueOn = LocalDate.now(MeetingTime.ZONE).minusDays(3);
 		try (ConfigurableApplicationContext first = start(database, false)) {
 			Api api = new Api(port(first));
 			api.post("/api/bodies", json("{'bodyId':'grupp','name':'Chefsgrupp','kind':'MANAGEMENT_GROUP'}"));
 			api.post("/api/meetings", json("{'meetingId':'m','bodyId':'grupp','date':'2025-01-22'}"));
 			api.post("/api/meetings/m/agenda-items", json("{'itemId':'4','title':'Strategin','kind':'DECISION'}"));
 			api.post("/api/meetings/m/open", null);
-			String yesterday = LocalDate.now().minusDays(1).toString();
 			Api.Response handedOut = api.post("/api/assignments",
 					json("{'meetingId':'m','itemId':'4','assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa'}],"
-							+ "'description':'återkomma med förslag','due':{'date':'" + yesterday + "'}}"));
+							+ "'description':'återkomma med förslag','due':{'date':'" + dueOn + "'}}"));
 			assertThat(handedOut.status()).as(handedOut.body().toString()).isEqualTo(201);
 			assignment = handedOut.text("ids/assignmentId");
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -51,12 +56,21 @@ class OverdueAfterRestartTest {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> eventTypes(jdbc, assignment)
 					.contains("org.matterflow.kernel.assignment.AssignmentBecameOverdue"));
-			String recordedBy = jdbc.sql(
-					"SELECT meta_data FROM events.domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%Overdue'")
-				.param("assignment:" + assignment)
-				.query(String.class)
-				.single();
-			assertThat(recordedBy).contains("\"recordedBy\":\"matterflow\"");
+			List<EventStoreRows.Row> rows = new EventStoreRows(jdbc).of("assignment:" + assignment);
+			JsonNode handOut = rows.get(0).metaData();
+			JsonNode overdue = rows.get(1).metaData();
+			assertThat(rows.get(1).type()).isEqualTo("AssignmentBecameOverdue");
+			assertThat(overdue.path("recordedBy").asText()).isEqualTo("matterflow");
+			assertThat(overdue.path("businessDate").asText()).as("overdue from the day after it was due")
+				.isEqualTo(dueOn.plusDays(1).toString());
+			assertThat(overdue.path("correlationId").asText())
+				.as("the sitting that handed it out, as for the events a command causes")
+				.isEqualTo(handOut.path("correlationId").asText())
+				.isNotEmpty();
+			assertThat(overdue.path("causationId").asText()).isNotEmpty();
+			assertThat(Instant.parse(overdue.path("recordedAt").asText()))
+				.as("when the deadline fired, not the hand-out")
+				.isAfter(Instant.parse(handOut.path("recordedAt").asText()));
 		}
 	}
 
