@@ -70,11 +70,14 @@ class AgendaProjection {
 				+ "at_meeting = excluded.at_meeting, since = excluded.since, resolved = false", event.toBody().value(),
 				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
 				id(event.atMeeting()), date(businessDate));
-		// a dissolved body takes nothing up: a referral from it hands what waited there
-		// over
+		// a dissolved body takes nothing up: a referral from it hands over what waited
+		// there, referred, on its backlog or deferred to it
 		update("UPDATE {s}.pending p SET resolved = true FROM {s}.body b WHERE p.body_id = ? AND p.matter_id = ? "
 				+ "AND b.body_id = p.body_id AND b.dissolved_on IS NOT NULL", event.fromBody().value(),
 				event.matterId().value());
+		update("UPDATE {s}.deferral d SET resolved = true FROM {s}.body b WHERE d.target_body = ? AND d.matter_id = ? "
+				+ "AND NOT d.resolved AND b.body_id = d.target_body AND b.dissolved_on IS NOT NULL",
+				event.fromBody().value(), event.matterId().value());
 	}
 
 	@EventHandler

@@ -137,6 +137,26 @@ class AgendaReadModelTest {
 	}
 
 	@Test
+	void an_item_deferred_to_a_dissolved_body_is_handed_over_with_its_matter() {
+		AgendaItemId item = AgendaItemId.of("2");
+		this.feeder.record(LocalDate.of(2025, 8, 27),
+				new AgendaItemAdded(this.story.southAugust, item, 1, "Föräldraskapsstödsstrategin", ItemKind.DISCUSSION,
+						this.story.strategy, List.of(), List.of(), List.of(), null),
+				new ItemDeferred(this.story.southAugust, item, this.story.strategy, null, this.story.south,
+						"hann inte"));
+		long dissolved = this.feeder.record(LocalDate.of(2025, 9, 1),
+				new BodyDissolved(this.story.south, LocalDate.of(2025, 8, 31), "ersätts av länsgemensam grupp"));
+		String southAgenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-09-04&position=";
+		assertThat(new Reader(this.port).json(southAgenda + dissolved).get("deferredItems").findValuesAsText("title"))
+			.containsExactly("Föräldraskapsstödsstrategin");
+
+		long handedOver = this.feeder.record(LocalDate.of(2025, 9, 3), new MatterReferred(this.story.strategy,
+				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, "tas över"));
+
+		assertThat(new Reader(this.port).json(southAgenda + handedOver).get("deferredItems")).isEmpty();
+	}
+
+	@Test
 	void a_matter_referred_on_from_a_dissolved_body_waits_at_the_next_body_and_no_longer_at_the_dissolved_one() {
 		// before the dissolution, referring it on for information leaves it waiting where
 		// it was
