@@ -167,11 +167,13 @@ public class DueAtMeetingWatch {
 	/**
 	 * Sends a command of matterflow's own, taking effect on the given day. In the watch's
 	 * transaction: its events, the watch's state and its token commit together, and a
-	 * failure tries the event again.
+	 * failure tries the event again. The command keeps the correlation it was created
+	 * with, that of the event the watch handles, so that what it causes is tied to the
+	 * sitting that closed the meeting or dissolved the body.
 	 */
 	private void send(Object command, LocalDate tookEffectOn) {
 		this.commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-			.withMetaData(RecordMetadata.byMatterflowOn(tookEffectOn)));
+			.andMetaData(RecordMetadata.byMatterflowOn(tookEffectOn)));
 	}
 
 	private static MeetingId meetingOf(String stream) {

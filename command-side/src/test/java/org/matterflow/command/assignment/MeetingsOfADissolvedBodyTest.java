@@ -43,8 +43,9 @@ class MeetingsOfADissolvedBodyTest {
 		schedule(api, "au-next", today.plusDays(14));
 		schedule(api, "au-later", today.plusMonths(2));
 
-		Api.Response dissolved = api.post("/api/bodies/au-avvecklas/dissolve",
-				json("{'dissolvedOn':'" + today + "','reason':'uppdraget slutfört'}"));
+		Api.Response dissolved = api.header("X-Correlation-Id", "sammantrade-au-avvecklas")
+			.post("/api/bodies/au-avvecklas/dissolve",
+					json("{'dissolvedOn':'" + today + "','reason':'uppdraget slutfört'}"));
 		assertThat(dissolved.status()).as(dissolved.body().toString()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(30))
@@ -57,7 +58,9 @@ class MeetingsOfADissolvedBodyTest {
 			.single();
 		assertThat(cancelled).contains("the body was dissolved on " + today + ": uppdraget slutfört")
 			.contains("\"recordedBy\":\"matterflow\"")
-			.contains("\"businessDate\":\"" + today + "\"");
+			.contains("\"businessDate\":\"" + today + "\"")
+			.as("tied to the sitting that dissolved the body")
+			.contains("\"correlationId\":\"sammantrade-au-avvecklas\"");
 		assertThat(eventTypes("au-held")).doesNotContain(CANCELLED);
 		Api.Response moved = api.post("/api/meetings/au-later/reschedule",
 				json("{'date':'" + today.plusMonths(3) + "'}"));

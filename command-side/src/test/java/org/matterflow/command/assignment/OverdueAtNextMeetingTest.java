@@ -60,7 +60,9 @@ class OverdueAtNextMeetingTest {
 		Api.Response reported = api.post("/api/assignments/rapport/report-back",
 				json("{'meetingId':'chefsgrupp-mar','itemId':'1','summary':'förslaget presenterades'}"));
 		assertThat(reported.status()).as(reported.body().toString()).isEqualTo(200);
-		assertThat(api.post("/api/meetings/chefsgrupp-mar/close", null).status()).isEqualTo(200);
+		assertThat(api.header("X-Correlation-Id", "sammantrade-chefsgrupp-mar")
+			.post("/api/meetings/chefsgrupp-mar/close", null)
+			.status()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes("forslag").contains(OVERDUE));
 		String overdue = this.jdbc
@@ -71,7 +73,9 @@ class OverdueAtNextMeetingTest {
 			.single();
 		assertThat(overdue).contains("\"due\":\"2025-03-19\"")
 			.contains("\"recordedBy\":\"matterflow\"")
-			.contains("\"businessDate\":\"2025-03-19\"");
+			.contains("\"businessDate\":\"2025-03-19\"")
+			.as("tied to the sitting that closed the meeting")
+			.contains("\"correlationId\":\"sammantrade-chefsgrupp-mar\"");
 		assertThat(eventTypes("rapport")).doesNotContain(OVERDUE);
 		assertThat(eventTypes("forslag")).as("once, though later meetings are held").containsOnlyOnce(OVERDUE);
 
