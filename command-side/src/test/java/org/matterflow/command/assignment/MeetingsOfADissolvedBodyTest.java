@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.Api;
+import org.matterflow.command.testing.EventStoreRows;
 import org.matterflow.command.testing.IntegrationTest;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,17 @@ import static org.matterflow.command.testing.Api.json;
 @IntegrationTest
 class MeetingsOfADissolvedBodyTest {
 
-	private static final String CANCELLED = "org.matterflow.kernel.meeting.MeetingCancelled";
+	private static final String CANCELLED = "MeetingCancelled";
 
 	@LocalServerPort
 	int port;
 
+	EventStoreRows rows;
+
 	@Autowired
-	JdbcClient jdbc;
+	void rows(JdbcClient jdbc) {
+		this.rows = new EventStoreRows(jdbc);
+	}
 
 	@Test
 	void the_meetings_still_to_come_of_a_dissolved_body_are_cancelled() {
@@ -50,17 +55,18 @@ class MeetingsOfADissolvedBodyTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> eventTypes("au-next").contains(CANCELLED) && eventTypes("au-later").contains(CANCELLED));
-		String cancelled = this.jdbc
-			.sql("SELECT payload::text || ' ' || meta_data::text "
-					+ "FROM events.domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?")
-			.params("meeting:au-next", CANCELLED)
-			.query(String.class)
-			.single();
-		assertThat(cancelled).contains("the body was dissolved on " + today + ": uppdraget slutfört")
-			.contains("\"recordedBy\":\"matterflow\"")
-			.contains("\"businessDate\":\"" + today + "\"")
+		EventStoreRows.Row cancelled = this.rows.of("meeting:au-next")
+			.stream()
+			.filter((row) -> row.type().equals(CANCELLED))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cancelled.payload().path("reason").asText())
+			.contains("the body was dissolved on " + today + ": uppdraget slutfört");
+		assertThat(cancelled.metaData().path("recordedBy").asText()).isEqualTo("matterflow");
+		assertThat(cancelled.metaData().path("businessDate").asText()).isEqualTo(today.toString());
+		assertThat(cancelled.metaData().path("correlationId").asText())
 			.as("tied to the sitting that dissolved the body")
-			.contains("\"correlationId\":\"sammantrade-au-avvecklas\"");
+			.isEqualTo("sammantrade-au-avvecklas");
 		assertThat(eventTypes("au-held")).doesNotContain(CANCELLED);
 		Api.Response moved = api.post("/api/meetings/au-later/reschedule",
 				json("{'date':'" + today.plusMonths(3) + "'}"));
@@ -74,12 +80,7 @@ class MeetingsOfADissolvedBodyTest {
 	}
 
 	private List<String> eventTypes(String meeting) {
-		return this.jdbc
-			.sql("SELECT payload_type FROM events.domain_event_entry WHERE aggregate_identifier = ? "
-					+ "ORDER BY sequence_number")
-			.param("meeting:" + meeting)
-			.query(String.class)
-			.list();
+		return this.rows.typesOf("meeting:" + meeting);
 	}
 
 }

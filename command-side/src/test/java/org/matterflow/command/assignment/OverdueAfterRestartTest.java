@@ -47,15 +47,13 @@ class OverdueAfterRestartTest {
 			assignment = handedOut.text("ids/assignmentId");
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT count(*) FROM events.scheduled_tasks").query(Long.class).single()).isEqualTo(1);
-			assertThat(eventTypes(jdbc, assignment))
-				.doesNotContain("org.matterflow.kernel.assignment.AssignmentBecameOverdue");
+			assertThat(eventTypes(jdbc, assignment)).doesNotContain("AssignmentBecameOverdue");
 		}
 
 		try (ConfigurableApplicationContext second = start(database, true)) {
 			JdbcClient jdbc = second.getBean(JdbcClient.class);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> eventTypes(jdbc, assignment)
-					.contains("org.matterflow.kernel.assignment.AssignmentBecameOverdue"));
+				.until(() -> eventTypes(jdbc, assignment).contains("AssignmentBecameOverdue"));
 			List<EventStoreRows.Row> rows = new EventStoreRows(jdbc).of("assignment:" + assignment);
 			JsonNode handOut = rows.get(0).metaData();
 			JsonNode overdue = rows.get(1).metaData();
@@ -74,12 +72,8 @@ class OverdueAfterRestartTest {
 		}
 	}
 
-	private static java.util.List<String> eventTypes(JdbcClient jdbc, String assignment) {
-		return jdbc.sql(
-				"SELECT payload_type FROM events.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")
-			.param("assignment:" + assignment)
-			.query(String.class)
-			.list();
+	private static List<String> eventTypes(JdbcClient jdbc, String assignment) {
+		return new EventStoreRows(jdbc).typesOf("assignment:" + assignment);
 	}
 
 	private static ConfigurableApplicationContext start(TestDatabase.Connection database, boolean deadlines) {
