@@ -99,9 +99,10 @@ public class DueAtMeetingWatch {
 	 * still due at its next meeting stay open as they are; the secretary gives them a new
 	 * due or withdraws them.
 	 * <p>
-	 * The watch ends once none of the body's meetings is left to be closed or cancelled:
-	 * the minutes of its last meetings, up to the day it was dissolved, are often entered
-	 * after the dissolution, and such a meeting held without a report back still makes
+	 * The watch ends once none of the body's meetings is left to be closed or cancelled
+	 * and no assignment waits at it: the minutes of its last meetings, up to the day it
+	 * was dissolved, are often entered after the dissolution, some of them for meetings
+	 * not yet on its calendar, and such a meeting held without a report back still makes
 	 * the assignments due there overdue.
 	 */
 	@SagaEventHandler(associationProperty = "bodyId")
@@ -245,6 +246,7 @@ public class DueAtMeetingWatch {
 	private void stopWaiting(String assignment) {
 		if (this.waiting.remove(assignment) != null) {
 			SagaLifecycle.removeAssociationWith("assignmentId", AssignmentId.of(assignment).toString());
+			endOnceNothingIsLeft();
 		}
 	}
 
@@ -255,8 +257,14 @@ public class DueAtMeetingWatch {
 		endOnceNothingIsLeft();
 	}
 
+	/**
+	 * An assignment whose due was since moved to a date or another body stays among the
+	 * waiting until it is reported back, finished, withdrawn or overdue (the move is
+	 * heard only where the due now points), so such a dissolved body's watch ends later
+	 * than it could; what it would send meanwhile the assignment ignores.
+	 */
 	private void endOnceNothingIsLeft() {
-		if (this.dissolvedOn != null && this.meetings.isEmpty()) {
+		if (this.dissolvedOn != null && this.meetings.isEmpty() && this.waiting.isEmpty()) {
 			SagaLifecycle.end();
 		}
 	}

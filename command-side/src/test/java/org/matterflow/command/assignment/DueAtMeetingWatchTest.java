@@ -17,6 +17,7 @@ import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentId;
 import org.matterflow.kernel.assignment.AssignmentKind;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentWithdrawn;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.assignment.MarkAssignmentOverdue;
 import org.matterflow.kernel.body.BodyDissolved;
@@ -243,6 +244,50 @@ class DueAtMeetingWatchTest {
 			.published(new BodyDissolved(GROUP, february28, null))
 			.whenAggregate(MARCH.toString())
 			.publishes(new MeetingCancelled(MARCH, "the body was dissolved on 2025-02-28"))
+			.expectActiveSagas(0);
+	}
+
+	@Test
+	void a_meeting_up_to_the_dissolution_entered_after_the_last_one_was_closed_still_makes_an_assignment_overdue() {
+		MeetingId february = MeetingId.of("chefsgrupp-2025-02-12");
+		LocalDate february12 = LocalDate.of(2025, 2, 12);
+		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.andThenAggregate(GROUP.toString())
+			.published(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
+			.andThenAggregate(february.toString())
+			.published(scheduled(february, february12))
+			.whenAggregate(february.toString())
+			.publishes(new MeetingClosed(february))
+			.expectDispatchedCommands(new MarkAssignmentOverdue(ASSIGNMENT, february, GROUP, february12))
+			.expectActiveSagas(0);
+	}
+
+	@Test
+	void the_watch_of_a_dissolved_body_lasts_while_an_assignment_waits_at_its_next_meeting() {
+		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.whenAggregate(GROUP.toString())
+			.publishes(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
+			.expectNoDispatchedCommands()
+			.expectActiveSagas(1);
+	}
+
+	@Test
+	void the_watch_of_a_dissolved_body_ends_when_the_last_assignment_waiting_at_it_is_withdrawn() {
+		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY))
+			.andThenAggregate(GROUP.toString())
+			.published(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
+			.whenAggregate(ASSIGNMENT.toString())
+			.publishes(new AssignmentWithdrawn(ASSIGNMENT, "gruppen upplöst"))
+			.expectNoDispatchedCommands()
 			.expectActiveSagas(0);
 	}
 

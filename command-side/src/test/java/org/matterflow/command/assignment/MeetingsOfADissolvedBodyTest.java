@@ -20,7 +20,8 @@ import static org.matterflow.command.testing.Api.json;
 /**
  * Through the API on PostgreSQL: when a body is dissolved, its meetings on the calendar
  * after that day are cancelled by matterflow, with the dissolution as the reason and its
- * day as the business date; a meeting already held stays as it was.
+ * day as the business date; a meeting already held stays as it was. A meeting up to that
+ * day, entered later, is still followed.
  */
 @IntegrationTest
 class MeetingsOfADissolvedBodyTest {
@@ -73,9 +74,46 @@ class MeetingsOfADissolvedBodyTest {
 		assertThat(moved.status()).as("a cancelled meeting is not moved").isEqualTo(409);
 	}
 
+	@Test
+	void the_minutes_of_a_meeting_entered_after_the_dissolution_still_make_an_assignment_overdue() {
+		Api api = new Api(this.port);
+		LocalDate today = LocalDate.now(MeetingTime.ZONE);
+		api.post("/api/bodies", json("{'bodyId':'au-efterhand','name':'Arbetsutskott','kind':'WORKING_GROUP'}"));
+		schedule(api, "au-efterhand", "efterhand-1", today.minusDays(60));
+		api.post("/api/meetings/efterhand-1/agenda-items", json("{'itemId':'1','title':'Uppdrag','kind':'DECISION'}"));
+		assertThat(api.post("/api/meetings/efterhand-1/open", null).status()).isEqualTo(200);
+		Api.Response handedOut = api.post("/api/assignments",
+				json("{'assignmentId':'efterhand-uppdrag','meetingId':'efterhand-1','itemId':'1',"
+						+ "'assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa'}],"
+						+ "'description':'återkomma till nästa möte','due':{'atMeetingOf':'au-efterhand'}}"));
+		assertThat(handedOut.status()).as(handedOut.body().toString()).isEqualTo(201);
+		assertThat(api.post("/api/meetings/efterhand-1/close", null).status()).isEqualTo(200);
+		assertThat(api.post("/api/bodies/au-efterhand/dissolve", json("{'dissolvedOn':'" + today.minusDays(10) + "'}"))
+			.status()).isEqualTo(200);
+
+		// the minutes of a meeting held before the end, entered once every meeting known
+		// of was closed
+		schedule(api, "au-efterhand", "efterhand-2", today.minusDays(20));
+		assertThat(api.post("/api/meetings/efterhand-2/open", null).status()).isEqualTo(200);
+		assertThat(api.post("/api/meetings/efterhand-2/close", null).status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.rows.typesOf("assignment:efterhand-uppdrag").contains("AssignmentBecameOverdue"));
+		EventStoreRows.Row overdue = this.rows.of("assignment:efterhand-uppdrag")
+			.stream()
+			.filter((row) -> row.type().equals("AssignmentBecameOverdue"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(overdue.payload().path("due").asText()).isEqualTo(today.minusDays(20).toString());
+	}
+
 	private static void schedule(Api api, String meeting, LocalDate date) {
+		schedule(api, "au-avvecklas", meeting, date);
+	}
+
+	private static void schedule(Api api, String body, String meeting, LocalDate date) {
 		Api.Response scheduled = api.post("/api/meetings",
-				json("{'meetingId':'" + meeting + "','bodyId':'au-avvecklas','date':'" + date + "'}"));
+				json("{'meetingId':'" + meeting + "','bodyId':'" + body + "','date':'" + date + "'}"));
 		assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
 	}
 
