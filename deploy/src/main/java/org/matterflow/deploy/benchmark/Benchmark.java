@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -247,12 +249,12 @@ public final class Benchmark {
 			// x0.84-0.90 and then x1.33-1.48
 			for (int round = 0; round < SIDE_BY_SIDE_ROUNDS; round++) {
 				if (round % 2 == 0) {
-					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, server));
-					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, server));
+					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, largeUrl, server));
+					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, smallUrl, server));
 				}
 				else {
-					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, server));
-					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, server));
+					larges.add(alternate(largeSecretaries, largeReaders, largeUrl, smallUrl, server));
+					smalls.add(alternate(small.secretaries(), small.readers(), smallUrl, largeUrl, server));
 				}
 			}
 			this.report.sideBySide(this.mode.sideBySide(), smalls, larges);
@@ -262,22 +264,32 @@ public final class Benchmark {
 		}
 	}
 
-	/** One of the alternating phases: four secretaries and a reader on one store. */
-	private Alternate alternate(Secretaries secretaries, Readers readers, String url, String[] server)
+	/**
+	 * One of the alternating phases: four secretaries and a reader on one store. It also
+	 * counts the tables autovacuum or autoanalyze finished with meanwhile in either
+	 * store: such a run takes one of the two cores from the phase, whichever store it
+	 * works on.
+	 */
+	private Alternate alternate(Secretaries secretaries, Readers readers, String url, String otherUrl, String[] server)
 			throws Exception {
 		long before = eventCount(url, server);
+		long since = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
 		Map<String, Latencies> queries = Readers.latencies();
 		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries), this.mode.sideBySide());
-		Alternate phase = new Alternate(before, commands, queries);
+		long maintained = Resources.maintainedSince(url, server[1], server[2], since);
+		long maintainedBeside = Resources.maintainedSince(otherUrl, server[1], server[2], since);
+		Alternate phase = new Alternate(before, commands, queries, maintained, maintainedBeside);
 		awaitCaughtUp(readers);
 		return phase;
 	}
 
 	/**
-	 * A phase of the side-by-side growth: the store's size where it began, and its
-	 * figures.
+	 * A phase of the side-by-side growth: the store's size where it began, its figures,
+	 * and the tables autovacuumed or autoanalyzed during it in this store and in the
+	 * other (-1 when unknown).
 	 */
-	record Alternate(long events, Latencies commands, Map<String, Latencies> queries) {
+	record Alternate(long events, Latencies commands, Map<String, Latencies> queries, long maintained,
+			long maintainedBeside) {
 	}
 
 	private void fillAndRebuild(Baseline baseline, StoreFiller filler, Readers readers, long size, double rawRead,

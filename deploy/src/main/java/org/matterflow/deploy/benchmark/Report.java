@@ -165,10 +165,29 @@ final class Report {
 			String f = unit.count;
 			this.out.printf(
 					"      PostgreSQL per %s: " + f + " transactions, rows " + f + " inserted, " + f + " updated, " + f
-							+ " deleted, %.0f fetched%s%n",
+							+ " deleted, %.0f fetched%s%s%n",
 					unit.name, database[0] / n, database[1] / n, database[2] / n, database[3] / n, database[4] / n,
-					blocks(database, n));
+					blocks(database, n), wal(database, n));
 		}
+	}
+
+	/**
+	 * The WAL written, and how much of it whole pages: after each checkpoint the first
+	 * change of a page writes all of it, so a server that checkpoints often writes more
+	 * for the same work. Autovacuum's work is counted for the phase, in tables, not per
+	 * command: each run takes the cores' time from the phase it falls in.
+	 */
+	private static String wal(long[] database, double count) {
+		long bytes = database[Resources.WAL_BYTES];
+		long images = database[Resources.FULL_PAGE_IMAGES];
+		long maintained = database[Resources.MAINTENANCE];
+		String maintenance = (maintained < 0) ? ""
+				: String.format("; %d tables autovacuumed or autoanalyzed in the phase", maintained);
+		if (bytes < 0 || images < 0) {
+			return maintenance;
+		}
+		return String.format("; WAL %.1f kB with %.2f full-page images%s", bytes / count / 1000, images / count,
+				maintenance);
 	}
 
 	/**
@@ -282,10 +301,10 @@ final class Report {
 			Benchmark.Alternate small = smalls.get(round);
 			Benchmark.Alternate large = larges.get(round);
 			this.out.printf(
-					"      round %d: at %,d events commands %s/s p50 %s p99 %s; at %,d events %s/s p50 %s p99 %s%n",
+					"      round %d: at %,d events commands %s/s p50 %s p99 %s%s; at %,d events %s/s p50 %s p99 %s%s%n",
 					round + 1, small.events(), rate(small.commands().perSecond()), ms(small.commands().ms(50)),
-					ms(small.commands().ms(99)), large.events(), rate(large.commands().perSecond()),
-					ms(large.commands().ms(50)), ms(large.commands().ms(99)));
+					ms(small.commands().ms(99)), maintained(small), large.events(), rate(large.commands().perSecond()),
+					ms(large.commands().ms(50)), ms(large.commands().ms(99)), maintained(large));
 		}
 		sideBySide("command", smalls.stream().map(Benchmark.Alternate::commands).toList(),
 				larges.stream().map(Benchmark.Alternate::commands).toList());
@@ -293,6 +312,17 @@ final class Report {
 			sideBySide(query, smalls.stream().map((alternate) -> alternate.queries().get(query)).toList(),
 					larges.stream().map((alternate) -> alternate.queries().get(query)).toList());
 		}
+	}
+
+	/**
+	 * Autovacuum's work during a phase, in the store measured and in the one beside it: a
+	 * run takes one of the two cores from the phase whichever store it works on.
+	 */
+	private static String maintained(Benchmark.Alternate phase) {
+		if (phase.maintained() < 0 || phase.maintainedBeside() < 0) {
+			return "";
+		}
+		return String.format(" (autovacuum: %d tables, %d beside)", phase.maintained(), phase.maintainedBeside());
 	}
 
 	private void sideBySide(String name, List<Latencies> small, List<Latencies> large) {

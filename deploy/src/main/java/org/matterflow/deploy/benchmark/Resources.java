@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,15 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 final class Resources {
 
 	private static final Path PROC_STAT = Path.of("/proc/stat");
+
+	/** Where {@link Usage#database()} holds what is not a counter of pg_stat_database. */
+	static final int MAINTENANCE = 7;
+
+	static final int WAL_BYTES = 8;
+
+	static final int FULL_PAGE_IMAGES = 9;
+
+	private static final int DATABASE_COUNTERS = 10;
 
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
@@ -94,9 +104,16 @@ final class Resources {
 	/**
 	 * PostgreSQL's counters for matterflow's database: transactions, rows inserted,
 	 * updated, deleted and fetched, and blocks found in shared buffers and read from
-	 * outside them (the OS's cache or the disk). A backend publishes its counts at most
-	 * once a second, so a phase's figures are good to about a second's worth of work.
-	 * Null before the database is known or when it cannot be read.
+	 * outside them (the OS's cache or the disk); then the server's WAL in bytes and its
+	 * full-page images (the first change of a page after each checkpoint writes the whole
+	 * page); at {@link #MAINTENANCE} the server's clock, from which
+	 * {@link #databaseSince} counts the tables autovacuum and autoanalyze finished with
+	 * in the phase. A backend publishes its counts at most once a second, so a phase's
+	 * figures are good to about a second's worth of work. The WAL is the whole server's:
+	 * what another database on it writes meanwhile (an idle one writes next to nothing)
+	 * is counted too. Null before the database is known or when it cannot be read; the
+	 * WAL's two counters are -1 on a server before PostgreSQL 14, which has no
+	 * pg_stat_wal.
 	 */
 	private long[] databaseActivity() {
 		String[] database = this.database;
@@ -104,14 +121,28 @@ final class Resources {
 			return null;
 		}
 		try (Connection connection = DriverManager.getConnection(database[0], database[1], database[2]);
-				Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, "
-						+ "tup_deleted, tup_fetched, blks_hit, blks_read FROM pg_stat_database "
-						+ "WHERE datname = current_database()")) {
-			row.next();
-			long[] activity = new long[7];
-			for (int i = 0; i < activity.length; i++) {
-				activity[i] = row.getLong(i + 1);
+				Statement statement = connection.createStatement()) {
+			long[] activity = new long[DATABASE_COUNTERS];
+			try (ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted, "
+					+ "tup_updated, tup_deleted, tup_fetched, blks_hit, blks_read, "
+					+ "CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint) "
+					+ "FROM pg_stat_database WHERE datname = current_database()")) {
+				row.next();
+				for (int i = 0; i < 7; i++) {
+					activity[i] = row.getLong(i + 1);
+				}
+				activity[MAINTENANCE] = row.getLong(8);
+			}
+			activity[WAL_BYTES] = -1;
+			activity[FULL_PAGE_IMAGES] = -1;
+			try (ResultSet wal = statement.executeQuery("SELECT wal_bytes, wal_fpi FROM pg_stat_wal")) {
+				if (wal.next()) {
+					activity[WAL_BYTES] = wal.getLong(1);
+					activity[FULL_PAGE_IMAGES] = wal.getLong(2);
+				}
+			}
+			catch (SQLException ex) {
+				// before PostgreSQL 14: the phase is reported without its WAL
 			}
 			return activity;
 		}
@@ -208,17 +239,48 @@ final class Resources {
 		}
 		long[] used = new long[now.length];
 		for (int i = 0; i < now.length; i++) {
-			used[i] = now[i] - before[i];
+			used[i] = (now[i] < 0 || before[i] < 0) ? -1 : now[i] - before[i];
 		}
+		used[MAINTENANCE] = maintainedSince(before[MAINTENANCE]);
 		return used;
+	}
+
+	/**
+	 * The database's tables autovacuumed or autoanalyzed since a moment of the server's
+	 * clock, each counted once per kind however often it ran: the counters of runs cannot
+	 * be summed, since a rebuild drops the old generation's tables with theirs. -1 when
+	 * unknown.
+	 */
+	private long maintainedSince(long epochMicros) {
+		String[] database = this.database;
+		return maintainedSince(database[0], database[1], database[2], epochMicros);
+	}
+
+	/** As {@link #maintainedSince(long)}, in the database at {@code url}. */
+	static long maintainedSince(String url, String user, String password, long epochMicros) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT " + "count(*) FILTER (WHERE last_autovacuum >= to_timestamp(? / 1000000.0)) "
+								+ "+ count(*) FILTER (WHERE last_autoanalyze >= to_timestamp(? / 1000000.0)) "
+								+ "FROM pg_stat_user_tables")) {
+			statement.setLong(1, epochMicros);
+			statement.setLong(2, epochMicros);
+			try (ResultSet count = statement.executeQuery()) {
+				count.next();
+				return count.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			return -1;
+		}
 	}
 
 	/**
 	 * CPU nanoseconds of the machine (-1 where /proc/stat cannot be read), of this JVM
 	 * and of its groups of Java threads (the rest of the JVM's is its own threads: GC,
 	 * JIT), PostgreSQL's work in matterflow's database (transactions, rows inserted,
-	 * updated, deleted, fetched; null when unknown), GC pauses, the JIT compilers'
-	 * working time, over a span of wall-clock nanoseconds.
+	 * updated, deleted, fetched, blocks, autovacuum runs, WAL; null when unknown), GC
+	 * pauses, the JIT compilers' working time, over a span of wall-clock nanoseconds.
 	 */
 	record Usage(long machineNanos, long processNanos, Map<String, Long> threadGroupNanos, long[] database, long pauses,
 			long pausedMicros, long longestPauseMicros, long compiledMillis, long wallNanos) {
