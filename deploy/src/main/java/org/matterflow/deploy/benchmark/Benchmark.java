@@ -274,25 +274,22 @@ public final class Benchmark {
 			throws Exception {
 		long before = eventCount(url, server);
 		long since = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-		long endedBefore = Resources.endedProcessesNanos(url, server[1], server[2]);
 		Map<String, Latencies> queries = Readers.latencies();
 		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries), this.mode.sideBySide());
-		long endedAfter = Resources.endedProcessesNanos(url, server[1], server[2]);
 		long maintained = Resources.maintainedSince(url, server[1], server[2], since);
 		long maintainedBeside = Resources.maintainedSince(otherUrl, server[1], server[2], since);
-		Alternate phase = new Alternate(before, commands, queries, maintained, maintainedBeside,
-				(endedBefore < 0 || endedAfter < 0) ? -1 : endedAfter - endedBefore);
+		Alternate phase = new Alternate(before, commands, queries, maintained, maintainedBeside);
 		awaitCaughtUp(readers);
 		return phase;
 	}
 
 	/**
 	 * A phase of the side-by-side growth: the store's size where it began, its figures,
-	 * the tables autovacuumed or autoanalyzed during it in this store and in the other,
-	 * and the CPU of the server's processes that ended meanwhile (-1 when unknown).
+	 * and the tables autovacuumed or autoanalyzed during it in this store and in the
+	 * other (-1 when unknown).
 	 */
 	record Alternate(long events, Latencies commands, Map<String, Latencies> queries, long maintained,
-			long maintainedBeside, long endedNanos) {
+			long maintainedBeside) {
 	}
 
 	private void fillAndRebuild(Baseline baseline, StoreFiller filler, Readers readers, long size, double rawRead,

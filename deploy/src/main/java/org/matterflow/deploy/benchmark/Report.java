@@ -181,10 +181,8 @@ final class Report {
 		long bytes = database[Resources.WAL_BYTES];
 		long images = database[Resources.FULL_PAGE_IMAGES];
 		long maintained = database[Resources.MAINTENANCE];
-		long ended = database[Resources.ENDED_PROCESSES_NANOS];
-		String maintenance = ((maintained < 0) ? ""
-				: String.format("; %d tables autovacuumed or autoanalyzed in the phase", maintained))
-				+ ((ended < 0) ? "" : String.format(", %.2f s of CPU in server processes that ended", ended / 1e9));
+		String maintenance = (maintained < 0) ? ""
+				: String.format("; %d tables autovacuumed or autoanalyzed in the phase", maintained);
 		if (bytes < 0 || images < 0) {
 			return maintenance;
 		}
@@ -324,10 +322,7 @@ final class Report {
 		if (phase.maintained() < 0 || phase.maintainedBeside() < 0) {
 			return "";
 		}
-		String cpu = (phase.endedNanos() < 0) ? ""
-				: String.format("; %.2f s of CPU in server processes that ended", phase.endedNanos() / 1e9);
-		return String.format(" (autovacuum: %d tables, %d beside%s)", phase.maintained(), phase.maintainedBeside(),
-				cpu);
+		return String.format(" (autovacuum: %d tables, %d beside)", phase.maintained(), phase.maintainedBeside());
 	}
 
 	private void sideBySide(String name, List<Latencies> small, List<Latencies> large) {

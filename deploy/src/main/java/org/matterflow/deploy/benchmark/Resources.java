@@ -41,9 +41,7 @@ final class Resources {
 
 	static final int FULL_PAGE_IMAGES = 9;
 
-	static final int ENDED_PROCESSES_NANOS = 10;
-
-	private static final int DATABASE_COUNTERS = 11;
+	private static final int DATABASE_COUNTERS = 10;
 
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
@@ -135,7 +133,6 @@ final class Resources {
 				}
 				activity[MAINTENANCE] = row.getLong(8);
 			}
-			activity[ENDED_PROCESSES_NANOS] = endedProcessesNanos(statement);
 			activity[WAL_BYTES] = -1;
 			activity[FULL_PAGE_IMAGES] = -1;
 			try (ResultSet wal = statement.executeQuery("SELECT wal_bytes, wal_fpi FROM pg_stat_wal")) {
@@ -257,44 +254,6 @@ final class Resources {
 	private long maintainedSince(long epochMicros) {
 		String[] database = this.database;
 		return maintainedSince(database[0], database[1], database[2], epochMicros);
-	}
-
-	/**
-	 * The CPU time of the server's processes that have ended, from the postmaster's
-	 * counts of its children's time once reaped: autovacuum's workers, which live for one
-	 * run, and connections closed (the pools' stay open; the harness's own counter reads
-	 * are a few milliseconds each). Read from /proc, so only for a server on this
-	 * machine; -1 otherwise.
-	 */
-	static long endedProcessesNanos(String url, String user, String password) {
-		try (Connection connection = DriverManager.getConnection(url, user, password);
-				Statement statement = connection.createStatement()) {
-			return endedProcessesNanos(statement);
-		}
-		catch (SQLException ex) {
-			return -1;
-		}
-	}
-
-	private static long endedProcessesNanos(Statement statement) throws SQLException {
-		try (ResultSet backend = statement.executeQuery("SELECT pg_backend_pid()")) {
-			backend.next();
-			Path status = Path.of("/proc", String.valueOf(backend.getLong(1)), "status");
-			String postmaster = Files.readAllLines(status)
-				.stream()
-				.filter((line) -> line.startsWith("PPid:"))
-				.map((line) -> line.substring("PPid:".length()).trim())
-				.findFirst()
-				.orElseThrow();
-			// the fields after the command's closing parenthesis: cutime and cstime are
-			// the 14th and 15th of them (16th and 17th of the whole line)
-			String stat = Files.readString(Path.of("/proc", postmaster, "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * JIFFY_NANOS;
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
 	}
 
 	/** As {@link #maintainedSince(long)}, in the database at {@code url}. */
