@@ -251,11 +251,7 @@ class DueAtMeetingWatchTest {
 	void a_meeting_up_to_the_dissolution_entered_after_the_last_one_was_closed_still_makes_an_assignment_overdue() {
 		MeetingId february = MeetingId.of("chefsgrupp-2025-02-12");
 		LocalDate february12 = LocalDate.of(2025, 2, 12);
-		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
-			.published(handedOut(Due.atNextMeetingOf(GROUP)))
-			.andThenAggregate(JANUARY.toString())
-			.published(new MeetingClosed(JANUARY))
-			.andThenAggregate(GROUP.toString())
+		waitingAtTheNextMeeting().andThenAggregate(GROUP.toString())
 			.published(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
 			.andThenAggregate(february.toString())
 			.published(scheduled(february, february12))
@@ -267,11 +263,7 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void the_watch_of_a_dissolved_body_lasts_while_an_assignment_waits_at_its_next_meeting() {
-		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
-			.published(handedOut(Due.atNextMeetingOf(GROUP)))
-			.andThenAggregate(JANUARY.toString())
-			.published(new MeetingClosed(JANUARY))
-			.whenAggregate(GROUP.toString())
+		waitingAtTheNextMeeting().whenAggregate(GROUP.toString())
 			.publishes(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
 			.expectNoDispatchedCommands()
 			.expectActiveSagas(1);
@@ -279,16 +271,23 @@ class DueAtMeetingWatchTest {
 
 	@Test
 	void the_watch_of_a_dissolved_body_ends_when_the_last_assignment_waiting_at_it_is_withdrawn() {
-		calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
-			.published(handedOut(Due.atNextMeetingOf(GROUP)))
-			.andThenAggregate(JANUARY.toString())
-			.published(new MeetingClosed(JANUARY))
-			.andThenAggregate(GROUP.toString())
+		waitingAtTheNextMeeting().andThenAggregate(GROUP.toString())
 			.published(new BodyDissolved(GROUP, LocalDate.of(2025, 2, 28), null))
 			.whenAggregate(ASSIGNMENT.toString())
 			.publishes(new AssignmentWithdrawn(ASSIGNMENT, "gruppen upplöst"))
 			.expectNoDispatchedCommands()
 			.expectActiveSagas(0);
+	}
+
+	/**
+	 * An assignment handed out in January, due at the body's next meeting, with no
+	 * meeting after January on the calendar.
+	 */
+	private ContinuedGivenState waitingAtTheNextMeeting() {
+		return calendar(JANUARY).andThenAggregate(ASSIGNMENT.toString())
+			.published(handedOut(Due.atNextMeetingOf(GROUP)))
+			.andThenAggregate(JANUARY.toString())
+			.published(new MeetingClosed(JANUARY));
 	}
 
 	private ContinuedGivenState calendar(MeetingId... meetings) {
