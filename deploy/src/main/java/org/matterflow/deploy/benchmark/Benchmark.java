@@ -9,8 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -273,7 +271,7 @@ public final class Benchmark {
 	private Alternate alternate(Secretaries secretaries, Readers readers, String url, String otherUrl, String[] server)
 			throws Exception {
 		long before = eventCount(url, server);
-		long since = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+		long since = Resources.serverClockMicros(url, server[1], server[2]);
 		Map<String, Latencies> queries = Readers.latencies();
 		Latencies commands = secretaries(secretaries, 4, 0, readers, new Probe(null, queries), this.mode.sideBySide());
 		long maintained = Resources.maintainedSince(url, server[1], server[2], since);

@@ -256,8 +256,29 @@ final class Resources {
 		return maintainedSince(database[0], database[1], database[2], epochMicros);
 	}
 
+	/**
+	 * The server's clock in microseconds since the epoch, for {@link #maintainedSince}:
+	 * autovacuum's times are the server's, which need not be this machine's. -1 when
+	 * unknown.
+	 */
+	static long serverClockMicros(String url, String user, String password) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement();
+				ResultSet now = statement
+					.executeQuery("SELECT CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)")) {
+			now.next();
+			return now.getLong(1);
+		}
+		catch (SQLException ex) {
+			return -1;
+		}
+	}
+
 	/** As {@link #maintainedSince(long)}, in the database at {@code url}. */
 	static long maintainedSince(String url, String user, String password, long epochMicros) {
+		if (epochMicros < 0) {
+			return -1;
+		}
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				PreparedStatement statement = connection.prepareStatement(
 						"SELECT " + "count(*) FILTER (WHERE last_autovacuum >= to_timestamp(? / 1000000.0)) "
