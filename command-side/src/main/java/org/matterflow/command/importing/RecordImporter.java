@@ -72,14 +72,7 @@ public class RecordImporter {
 			for (RecordPlanner.Step step : plan.steps()) {
 				send(step, correlation, today);
 			}
-			// Only this import's events count: a deadline may append at the same time.
-			Map<String, Object> appended = this.jdbc
-				.sql("SELECT count(*) AS appended, coalesce(max(global_index), -1) AS position "
-						+ "FROM events.domain_event_entry WHERE global_index > ? "
-						+ "AND meta_data::jsonb ->> 'correlationId' = ?")
-				.params(before, correlation)
-				.query()
-				.singleRow();
+			Map<String, Object> appended = appendedSince(before);
 			long count = ((Number) appended.get("appended")).longValue();
 			long position = ((Number) appended.get("position")).longValue();
 			return new Report(plan.kind(), plan.subject(), plan.steps().size(), count, position, digest);
@@ -116,7 +109,25 @@ public class RecordImporter {
 		}
 	}
 
-	private long head() {
+	/**
+	 * What this transaction appended after {@code before}: by the row's transaction, not
+	 * by the correlation id. The process manager answers an import's events with the
+	 * import's correlation id, and may commit that answer while the same record is
+	 * imported again (a meeting closed by the first import makes assignments overdue); a
+	 * deadline may append at the same time too. The event table's rows are never updated,
+	 * so a row's {@code xmin} is the transaction that appended it.
+	 */
+	Map<String, Object> appendedSince(long before) {
+		return this.jdbc
+			.sql("SELECT count(*) AS appended, coalesce(max(global_index), -1) AS position "
+					+ "FROM events.domain_event_entry WHERE global_index > ? "
+					+ "AND xmin::text::bigint = txid_current() % 4294967296")
+			.param(before)
+			.query()
+			.singleRow();
+	}
+
+	long head() {
 		return this.jdbc.sql("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry")
 			.query(Long.class)
 			.single();

@@ -1,15 +1,27 @@
 package org.matterflow.command.importing;
 
+import java.util.Map;
 import java.util.UUID;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.Api;
 import org.matterflow.command.testing.Api.Response;
+import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.testing.IntegrationTest;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.body.EstablishBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +40,15 @@ class RecordImportTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RecordImporter importer;
+
+	@Autowired
+	CommandGateway commands;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	Api api;
 
@@ -91,6 +112,30 @@ class RecordImportTest {
 		assertThat(second.status()).isEqualTo(200);
 		assertThat(second.number("appended")).isZero();
 		assertThat(second.number("commands")).isPositive().isLessThanOrEqualTo(first.number("commands"));
+	}
+
+	/**
+	 * The process manager answers the first import's events under the import's
+	 * correlation id, and may commit while the same record is imported again: the second
+	 * import counted those answers as its own (the seed acceptance test saw it append 3
+	 * when it appended nothing).
+	 */
+	@Test
+	void an_import_counts_only_what_its_own_transaction_appended_not_what_others_commit_meanwhile() {
+		TransactionTemplate meanwhile = new TransactionTemplate(this.transactions);
+		meanwhile.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		String correlation = "import:m-" + this.run + ":0123456789ab";
+
+		Map<String, Object> appended = new TransactionTemplate(this.transactions).execute((status) -> {
+			long before = this.importer.head();
+			meanwhile.executeWithoutResult((inner) -> establish("answer-" + this.run, correlation));
+			establish("own-" + this.run, correlation);
+			return this.importer.appendedSince(before);
+		});
+
+		assertThat(appended.get("appended")).isEqualTo(1L);
+		assertThat(appended.get("position")).isEqualTo(globalIndexOf("body:own-" + this.run));
+		assertThat(globalIndexOf("body:answer-" + this.run)).isNotNull();
 	}
 
 	@Test
@@ -232,6 +277,19 @@ class RecordImportTest {
 		Response refused = this.api.as("auditor").post("/api/imports", YAML, "matterflow: structure/1\n");
 
 		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	private void establish(String body, String correlation) {
+		this.commands.sendAndWait(GenericCommandMessage
+			.asCommandMessage(new EstablishBody(BodyId.of(body), "Grupp", BodyKind.OTHER, null, null, null))
+			.andMetaData(MetaData.with(RecordMetadata.CORRELATION_ID, correlation)));
+	}
+
+	private Long globalIndexOf(String stream) {
+		return this.jdbc.sql("SELECT global_index FROM events.domain_event_entry WHERE aggregate_identifier = ?")
+			.param(stream)
+			.query(Long.class)
+			.single();
 	}
 
 	private String text(String record) {
