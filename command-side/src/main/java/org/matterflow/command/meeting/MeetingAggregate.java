@@ -181,11 +181,17 @@ class MeetingAggregate {
 		}
 	}
 
+	/**
+	 * The body is asked again: it may have been dissolved since the meeting was
+	 * scheduled. The process manager cancels a meeting after the dissolution day once it
+	 * hears of the dissolution; until it has, such a meeting must not be opened either.
+	 */
 	@CommandHandler
-	void handle(OpenMeeting command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt) {
+	void handle(OpenMeeting command, @MetaDataValue(RecordMetadata.RECORDED_AT) String recordedAt, Bodies bodies) {
 		MeetingPolicy.requireNotCancelled(this.stage, this.meetingId);
 		if (this.stage == Stage.SCHEDULED) {
 			MeetingPolicy.requireMeetingDayCome(this.time, this.meetingId, RecordMetadata.recordedOn(recordedAt));
+			bodies.requireMeetsOn(this.bodyId, this.time.date());
 			AggregateLifecycle.apply(new MeetingOpened(this.meetingId), onMeetingDay());
 		}
 	}

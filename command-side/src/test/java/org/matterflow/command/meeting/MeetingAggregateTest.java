@@ -448,6 +448,24 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_meeting_is_not_opened_once_its_body_was_dissolved_before_its_day() {
+		this.record.dissolvedBody(BODY);
+		this.fixture.given(meetingScheduled())
+			.when(new OpenMeeting(MEETING), recordedAt("2025-01-22T08:00:00Z"))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void opening_a_meeting_already_opened_changes_nothing_after_its_body_was_dissolved() {
+		this.record.dissolvedBody(BODY);
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
+			.when(new OpenMeeting(MEETING), recordedAt("2025-01-22T08:00:00Z"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
 	void a_meeting_held_earlier_than_planned_is_opened_once_rescheduled_to_that_day() {
 		MeetingTime today = new MeetingTime(LocalDate.of(2025, 1, 15), LocalTime.of(9, 0), null);
 		this.fixture
