@@ -209,7 +209,7 @@ final class Baseline {
 	 * any query the query side answers.
 	 */
 	Latencies pointReads(Duration duration) throws SQLException {
-		return pointReads(duration, Long.MAX_VALUE, Duration.ZERO);
+		return timedPointReads(duration, Long.MAX_VALUE, Duration.ZERO);
 	}
 
 	/**
@@ -218,8 +218,37 @@ final class Baseline {
 	 * follows the machine's speed and not what other databases pushed out of the cache
 	 * meanwhile (measured: random reads over the whole table took 0.08 ms before the
 	 * store was filled to a million events and 0.59 ms after).
+	 * <p>
+	 * A core is kept awake meanwhile. A point read is a few microseconds of work on
+	 * either side of a round trip, and on an idle machine each side waits for its core to
+	 * wake from a sleep state: 0.07 ms at the median, 0.013 ms with one core kept busy (a
+	 * spinning process; 2026-12-06). Without it the check read whichever of the two the
+	 * moment gave: 0.01 ms before the 10k phase, while the JIT still compiled after the
+	 * warm-up, and 0.07 ms before the million-event phase in the fifty-first full run,
+	 * which made the queries' figure beside the machine's drift ×0.19.
 	 */
-	Latencies pointReads(Duration duration, long rows, Duration warmUp) throws SQLException {
+	Latencies pointReads(Duration duration, long rows, Duration warmUp) throws Exception {
+		AtomicBoolean done = new AtomicBoolean();
+		Thread awake = new Thread(() -> {
+			while (!done.get()) {
+				Thread.onSpinWait();
+			}
+		}, CORE_AWAKE);
+		awake.setDaemon(true);
+		awake.start();
+		try {
+			return timedPointReads(duration, rows, warmUp);
+		}
+		finally {
+			done.set(true);
+			awake.join();
+		}
+	}
+
+	/** The thread that keeps a core awake during the machine's check. */
+	static final String CORE_AWAKE = "baseline-core-awake";
+
+	private Latencies timedPointReads(Duration duration, long rows, Duration warmUp) throws SQLException {
 		Latencies reads = new Latencies();
 		try (Connection connection = connect()) {
 			long max;

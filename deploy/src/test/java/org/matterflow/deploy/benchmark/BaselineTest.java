@@ -70,6 +70,16 @@ class BaselineTest {
 		assertThat(this.baseline.sequentialRead(500)).isPositive();
 	}
 
+	@Test
+	void the_core_kept_awake_for_the_machine_s_check_is_let_go_when_the_check_ends() throws Exception {
+		this.baseline.fillTo(100);
+
+		Latencies reads = this.baseline.pointReads(Duration.ofMillis(100), 100, Duration.ZERO);
+
+		assertThat(reads.count()).isPositive();
+		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain(Baseline.CORE_AWAKE);
+	}
+
 	private long rows() throws Exception {
 		return rows("raw_event");
 	}
