@@ -151,7 +151,8 @@ public class MeetingController {
 
 	@PostMapping("/{meetingId}/open")
 	@Operation(summary = "Open the meeting's record for attendance, discussions and decisions, on the meeting's day "
-			+ "or later; a meeting held earlier than planned is rescheduled first")
+			+ "or later; a meeting held earlier than planned is rescheduled first. Refused (BODY_DISSOLVED) for a "
+			+ "meeting after the day its body was dissolved")
 	Accepted open(@PathVariable String meetingId, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);
 		return send(new OpenMeeting(id), id, headers);
