@@ -6,12 +6,11 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.testing.Api;
 import org.matterflow.command.testing.Api.Response;
-import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.testing.IntegrationTest;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;

@@ -30,6 +30,9 @@ final class Baseline {
 			+ "\"correlationId\":\"6c1f0e2a-9b3d-4c1e-9a53-1d2b0c7e9b10\",\"causationId\":\"6c1f0e2a-9b3d-4c1e-9a53-1d2b0c7e9b10\","
 			+ "\"recordedAt\":\"2025-05-22T10:14:07.123Z\"}";
 
+	/** The thread that keeps a core awake during the machine's check. */
+	static final String CORE_AWAKE = "baseline-core-awake";
+
 	private final String url;
 
 	private final String user;
@@ -227,7 +230,7 @@ final class Baseline {
 	 * warm-up, and 0.07 ms before the million-event phase in the fifty-first full run,
 	 * which made the queries' figure beside the machine's drift ×0.19.
 	 */
-	Latencies pointReads(Duration duration, long rows, Duration warmUp) throws Exception {
+	Latencies machineCheckPointReads(Duration duration, long rows, Duration warmUp) throws Exception {
 		AtomicBoolean done = new AtomicBoolean();
 		Thread awake = new Thread(() -> {
 			while (!done.get()) {
@@ -244,9 +247,6 @@ final class Baseline {
 			awake.join();
 		}
 	}
-
-	/** The thread that keeps a core awake during the machine's check. */
-	static final String CORE_AWAKE = "baseline-core-awake";
 
 	private Latencies timedPointReads(Duration duration, long rows, Duration warmUp) throws SQLException {
 		Latencies reads = new Latencies();

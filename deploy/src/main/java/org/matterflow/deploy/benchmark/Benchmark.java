@@ -391,7 +391,7 @@ public final class Benchmark {
 			this.report.settled(unmeasuredPhaseLoad(secretaries, readers, settle));
 		}
 		Latencies rawInsert = baseline.singleRowInserts(4, this.mode.machineCheck());
-		Latencies rawPoint = baseline.pointReads(this.mode.machineCheck(), 10_000, Duration.ofSeconds(1));
+		Latencies rawPoint = baseline.machineCheckPointReads(this.mode.machineCheck(), 10_000, Duration.ofSeconds(1));
 		Map<String, Latencies> queries = Readers.latencies();
 		// the phase adds tens of thousands of events itself; it is named by the
 		// store's size where it began

@@ -65,7 +65,7 @@ class BaselineTest {
 		assertThat(rows()).isEqualTo(1_200);
 
 		// the point reads find rows among those filled
-		Latencies reads = this.baseline.pointReads(Duration.ofMillis(200), 1_000, Duration.ZERO);
+		Latencies reads = this.baseline.machineCheckPointReads(Duration.ofMillis(200), 1_000, Duration.ZERO);
 		assertThat(reads.count()).isPositive();
 		assertThat(this.baseline.sequentialRead(500)).isPositive();
 	}
@@ -74,7 +74,7 @@ class BaselineTest {
 	void the_core_kept_awake_for_the_machine_s_check_is_let_go_when_the_check_ends() throws Exception {
 		this.baseline.fillTo(100);
 
-		Latencies reads = this.baseline.pointReads(Duration.ofMillis(100), 100, Duration.ZERO);
+		Latencies reads = this.baseline.machineCheckPointReads(Duration.ofMillis(100), 100, Duration.ZERO);
 
 		assertThat(reads.count()).isPositive();
 		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain(Baseline.CORE_AWAKE);
