@@ -124,9 +124,8 @@ final class Resources {
 				Statement statement = connection.createStatement()) {
 			long[] activity = new long[DATABASE_COUNTERS];
 			try (ResultSet row = statement.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted, "
-					+ "tup_updated, tup_deleted, tup_fetched, blks_hit, blks_read, "
-					+ "CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint) "
-					+ "FROM pg_stat_database WHERE datname = current_database()")) {
+					+ "tup_updated, tup_deleted, tup_fetched, blks_hit, blks_read, " + SERVER_CLOCK_MICROS
+					+ " FROM pg_stat_database WHERE datname = current_database()")) {
 				row.next();
 				for (int i = 0; i < 7; i++) {
 					activity[i] = row.getLong(i + 1);
@@ -256,6 +255,9 @@ final class Resources {
 		return maintainedSince(database[0], database[1], database[2], epochMicros);
 	}
 
+	/** The server's clock in microseconds since the epoch, as SQL. */
+	private static final String SERVER_CLOCK_MICROS = "CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)";
+
 	/**
 	 * The server's clock in microseconds since the epoch, for {@link #maintainedSince}:
 	 * autovacuum's times are the server's, which need not be this machine's. -1 when
@@ -264,8 +266,7 @@ final class Resources {
 	static long serverClockMicros(String url, String user, String password) {
 		try (Connection connection = DriverManager.getConnection(url, user, password);
 				Statement statement = connection.createStatement();
-				ResultSet now = statement
-					.executeQuery("SELECT CAST(extract(epoch FROM clock_timestamp()) * 1000000 AS bigint)")) {
+				ResultSet now = statement.executeQuery("SELECT " + SERVER_CLOCK_MICROS)) {
 			now.next();
 			return now.getLong(1);
 		}
