@@ -76,6 +76,16 @@ class SeedAcceptanceTest {
 	}
 
 	@Test
+	void a_researcher_finds_the_parenting_support_strategy_in_the_register_by_a_word_or_a_body_it_passed()
+			throws Exception {
+		assertThat(read("/api/matters?q=f%C3%B6r%C3%A4ldraskapsst%C3%B6d").findValuesAsText("matterId"))
+			.containsExactly("foraldraskapsstodsstrategin");
+		JsonNode south = read("/api/matters?status=open&body=lansdelsgrupp-soder");
+		assertThat(south.findValuesAsText("matterId")).contains("foraldraskapsstodsstrategin");
+		assertThat(south.findValuesAsText("status")).containsOnly("OPEN");
+	}
+
+	@Test
 	void the_assignments_open_after_the_meeting_of_22_may_2025_and_who_held_them() throws Exception {
 		JsonNode open = read("/api/assignments?status=open");
 		List<String> heldAfterMay = new ArrayList<>();

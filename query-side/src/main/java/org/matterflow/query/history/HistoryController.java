@@ -41,7 +41,7 @@ public class HistoryController {
 		// the matter and its steps in one statement, so in one snapshot of the read model
 		List<Map<String, Object>> rows = this.jdbc.sql(sql
 			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
-					+ "m.closed AS matter_closed, s.*, b.name AS body_name FROM {s}.matter m "
+					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name FROM {s}.matter m "
 					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
 					+ "WHERE m.matter_id = ? ORDER BY s.position, s.event_id"))
 			.param(matterId)
@@ -60,7 +60,9 @@ public class HistoryController {
 		view.put("title", matter.get("matter_title"));
 		view.put("reference", matter.get("matter_reference"));
 		view.put("raisedIn", matter.get("matter_raised_in"));
+		view.put("raisedOn", text(matter.get("matter_raised_on")));
 		view.put("closed", matter.get("matter_closed"));
+		view.put("closedOn", text(matter.get("matter_closed_on")));
 		view.put("path", path(steps));
 		view.put("steps", steps);
 		return view;

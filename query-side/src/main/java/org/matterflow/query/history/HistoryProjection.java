@@ -111,8 +111,10 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
-		update("INSERT INTO {s}.matter (matter_id, title, reference, raised_in) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-				event.matterId().value(), event.title(), event.reference(), event.bodyId().value());
+		update("INSERT INTO {s}.matter (matter_id, title, reference, description, raised_in, raised_on, raised_position) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.matterId().value(), event.title(),
+				event.reference(), event.description(), event.bodyId().value(), businessDate(message),
+				token.position().orElse(-1));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
 					.with("reference", event.reference())
@@ -140,13 +142,14 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterClosed event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = true WHERE matter_id = ?", event.matterId().value());
+		update("UPDATE {s}.matter SET closed = true, closed_on = ? WHERE matter_id = ?", businessDate(message),
+				event.matterId().value());
 		record(event.matterId().value(), Step.of("CLOSED", null, event.outcome()), message, token);
 	}
 
 	@EventHandler
 	void on(MatterReopened event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = false WHERE matter_id = ?", event.matterId().value());
+		update("UPDATE {s}.matter SET closed = false, closed_on = NULL WHERE matter_id = ?", event.matterId().value());
 		record(event.matterId().value(), Step.of("REOPENED", null, event.reason()), message, token);
 	}
 
@@ -353,16 +356,19 @@ class HistoryProjection {
 	 * keeps their steps apart.
 	 */
 	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token, String suffix) {
-		Object businessDate = message.getMetaData().get("businessDate");
 		Object recordedBy = message.getMetaData().get("recordedBy");
 		update("INSERT INTO {s}.step (matter_id, event_id, position, step, body_id, meeting_id, item_id, decision_id, "
 				+ "assignment_id, business_date, recorded_at, recorded_by, summary, details) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING", matter,
 				message.getIdentifier() + ((suffix != null) ? "/" + suffix : ""), token.position().orElse(-1),
 				step.kind(), step.bodyId(), step.meetingId(), step.itemId(), step.decisionId(), step.assignmentId(),
-				(businessDate != null) ? LocalDate.parse(businessDate.toString()) : null,
-				java.sql.Timestamp.from(message.getTimestamp()), (recordedBy != null) ? recordedBy.toString() : null,
-				step.summary(), Json.write(step.details()));
+				businessDate(message), java.sql.Timestamp.from(message.getTimestamp()),
+				(recordedBy != null) ? recordedBy.toString() : null, step.summary(), Json.write(step.details()));
+	}
+
+	private static LocalDate businessDate(EventMessage<?> message) {
+		Object businessDate = message.getMetaData().get("businessDate");
+		return (businessDate != null) ? LocalDate.parse(businessDate.toString()) : null;
 	}
 
 	private void update(String statement, Object... params) {

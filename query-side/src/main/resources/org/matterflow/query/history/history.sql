@@ -3,12 +3,20 @@ CREATE TABLE ${schema}.body (
     name    TEXT NOT NULL
 );
 CREATE TABLE ${schema}.matter (
-    matter_id  TEXT PRIMARY KEY,
-    title      TEXT    NOT NULL,
-    reference  TEXT,
-    raised_in  TEXT    NOT NULL,
-    closed     BOOLEAN NOT NULL DEFAULT false
+    matter_id       TEXT PRIMARY KEY,
+    title           TEXT    NOT NULL,
+    reference       TEXT,
+    description     TEXT,
+    raised_in       TEXT    NOT NULL,
+    raised_on       DATE,
+    raised_position BIGINT  NOT NULL,
+    closed          BOOLEAN NOT NULL DEFAULT false,
+    closed_on       DATE
 );
+-- the register of matters: in the order they were raised, found by registration number or by words
+CREATE INDEX matter_by_raising ON ${schema}.matter (raised_on, raised_position);
+CREATE INDEX matter_by_reference ON ${schema}.matter (lower(reference));
+CREATE INDEX matter_text ON ${schema}.matter USING gin (to_tsvector('swedish', title || ' ' || coalesce(reference, '') || ' ' || coalesce(description, '')));
 CREATE TABLE ${schema}.meeting (
     meeting_id TEXT PRIMARY KEY,
     body_id    TEXT NOT NULL,
@@ -55,3 +63,5 @@ CREATE TABLE ${schema}.step (
     PRIMARY KEY (matter_id, event_id)
 );
 CREATE INDEX step_in_order ON ${schema}.step (matter_id, position);
+-- the matters that passed through a body
+CREATE INDEX step_by_body ON ${schema}.step (body_id, matter_id);

@@ -45,6 +45,7 @@ class RebuildTest {
 		long position = story.record(this.feeder);
 		Reader reader = new Reader(this.port);
 		String[] views = { "/api/matters/" + story.strategy.value() + "/history",
+				"/api/matters?body=" + story.south.value(),
 				"/api/bodies/" + story.management.value() + "/agenda?on=2025-02-01",
 				"/api/assignments?status=all&body=" + story.management.value(),
 				"/api/decisions?body=" + story.management.value(), "/api/meetings/" + story.may.value(),

@@ -1,0 +1,129 @@
+package org.matterflow.query.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.ReadYourWrites;
+import org.matterflow.query.common.Sql;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.matterflow.query.common.Rows.text;
+
+/**
+ * The register of matters: where an auditor finds a question by its registration number
+ * or its words before following its history, and where a dashboard counts what a body
+ * still has open. Served from the audit history's read model, so a matter listed here
+ * always has the history it links to.
+ */
+@RestController
+@Tag(name = "Audit history")
+public class MatterRegisterController {
+
+	private static final Set<String> STATUSES = Set.of("open", "closed", "all");
+
+	private final JdbcClient jdbc;
+
+	private final ReadYourWrites consistency;
+
+	MatterRegisterController(JdbcClient jdbc, ReadYourWrites consistency) {
+		this.jdbc = jdbc;
+		this.consistency = consistency;
+	}
+
+	@GetMapping("/api/matters")
+	@Operation(
+			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (Swedish stemming), day raised")
+	List<Map<String, Object>> matters(@RequestParam(defaultValue = "all") String status,
+			@RequestParam(required = false) String body, @RequestParam(required = false) String reference,
+			@RequestParam(required = false) String q,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
+			@RequestParam(defaultValue = "500") int limit, @RequestParam(required = false) Long position) {
+		String wanted = status.toLowerCase(Locale.ROOT);
+		if (!STATUSES.contains(wanted)) {
+			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
+		}
+		if (limit < 1 || limit > 5000) {
+			throw new InvalidValue("limit", "limit must be between 1 and 5000");
+		}
+		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (!"all".equals(wanted)) {
+			where.append(" AND m.closed = ?");
+			params.add("closed".equals(wanted));
+		}
+		if (body != null) {
+			// every step names the body it happened in, the raising included
+			where.append(" AND EXISTS (SELECT 1 FROM {s}.step x WHERE x.body_id = ? AND x.matter_id = m.matter_id)");
+			params.add(body);
+		}
+		if (reference != null && !reference.isBlank()) {
+			// registration numbers are written with varying case ("RS 2023/123", "rs
+			// 2023/123")
+			where.append(" AND lower(m.reference) = lower(?)");
+			params.add(reference.strip());
+		}
+		if (q != null && !q.isBlank()) {
+			where.append(" AND to_tsvector('swedish', m.title || ' ' || coalesce(m.reference, '') || ' ' || "
+					+ "coalesce(m.description, '')) @@ plainto_tsquery('swedish', ?)");
+			params.add(q);
+		}
+		if (raisedFrom != null) {
+			where.append(" AND m.raised_on >= ?");
+			params.add(raisedFrom);
+		}
+		if (raisedTo != null) {
+			where.append(" AND m.raised_on <= ?");
+			params.add(raisedTo);
+		}
+		params.add(limit);
+		// a listed matter's last step is an index lookup, made after the limit
+		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.* FROM {s}.matter m" + where
+				+ " ORDER BY m.raised_on, m.raised_position LIMIT ?) m LEFT JOIN {s}.body rb ON rb.body_id = m.raised_in "
+				+ "LEFT JOIN LATERAL (SELECT s.step AS last_step, s.body_id AS last_body_id, b.name AS last_body_name, "
+				+ "s.business_date AS last_business_date, s.position AS last_position FROM {s}.step s "
+				+ "LEFT JOIN {s}.body b ON b.body_id = s.body_id WHERE s.matter_id = m.matter_id "
+				+ "ORDER BY s.position DESC, s.event_id DESC LIMIT 1) l ON true ORDER BY m.raised_on, m.raised_position";
+		return this.jdbc.sql(sql.of(query))
+			.params(params)
+			.query()
+			.listOfRows()
+			.stream()
+			.map(MatterRegisterController::view)
+			.toList();
+	}
+
+	private static Map<String, Object> view(Map<String, Object> row) {
+		Map<String, Object> matter = new LinkedHashMap<>();
+		matter.put("matterId", row.get("matter_id"));
+		matter.put("title", row.get("title"));
+		matter.put("reference", row.get("reference"));
+		matter.put("raisedIn", row.get("raised_in"));
+		matter.put("raisedInName", row.get("raised_in_name"));
+		matter.put("raisedOn", text(row.get("raised_on")));
+		matter.put("status", Boolean.TRUE.equals(row.get("closed")) ? "CLOSED" : "OPEN");
+		matter.put("closedOn", text(row.get("closed_on")));
+		Map<String, Object> last = new LinkedHashMap<>();
+		last.put("step", row.get("last_step"));
+		last.put("bodyId", row.get("last_body_id"));
+		last.put("bodyName", row.get("last_body_name"));
+		last.put("businessDate", text(row.get("last_business_date")));
+		last.put("position", row.get("last_position"));
+		matter.put("lastStep", last);
+		return matter;
+	}
+
+}

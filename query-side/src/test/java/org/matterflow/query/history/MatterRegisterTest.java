@@ -1,0 +1,127 @@
+package org.matterflow.query.history;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterReopened;
+import org.matterflow.query.testing.EventFeeder;
+import org.matterflow.query.testing.QueryIntegrationTest;
+import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QueryIntegrationTest
+class MatterRegisterTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventFeeder feeder;
+
+	Story story;
+
+	long position;
+
+	Reader reader;
+
+	@BeforeEach
+	void recordTheStory() {
+		this.story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		this.position = this.story.record(this.feeder);
+		this.reader = new Reader(this.port);
+	}
+
+	@Test
+	void the_register_lists_the_matters_that_passed_through_a_body_in_the_order_they_were_raised() {
+		JsonNode south = list("body=" + this.story.south.value());
+		assertThat(south.findValuesAsText("matterId")).as("referred to it, and queued on its backlog")
+			.containsExactly(this.story.strategy.value(), this.story.plan.value());
+		assertThat(list("body=" + this.story.joint.value()).findValuesAsText("matterId"))
+			.containsExactly(this.story.strategy.value());
+
+		JsonNode strategy = south.get(0);
+		assertThat(strategy.get("title").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(strategy.get("reference").asText()).isEqualTo("RS 2023/123");
+		assertThat(strategy.get("raisedIn").asText()).isEqualTo(this.story.management.value());
+		assertThat(strategy.get("raisedInName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+		assertThat(strategy.get("raisedOn").asText()).isEqualTo("2024-12-01");
+		assertThat(strategy.get("status").asText()).isEqualTo("OPEN");
+		assertThat(strategy.get("closedOn").isNull()).isTrue();
+		assertThat(strategy.at("/lastStep/step").asText()).as("its decision corrected after the adjustment")
+			.isEqualTo("CORRECTED");
+		assertThat(strategy.at("/lastStep/bodyId").asText()).isEqualTo(this.story.management.value());
+		assertThat(strategy.at("/lastStep/businessDate").asText()).isEqualTo("2025-06-02");
+		assertThat(strategy.at("/lastStep/position").asLong()).isPositive().isLessThanOrEqualTo(this.position);
+
+		JsonNode plan = south.get(1);
+		assertThat(plan.get("reference").isNull()).isTrue();
+		assertThat(plan.at("/lastStep/step").asText()).isEqualTo("QUEUED");
+		assertThat(plan.at("/lastStep/bodyName").asText()).isEqualTo("Länsdelsgrupp söder");
+
+		assertThat(list("body=" + this.story.south.value() + "&limit=1").findValuesAsText("matterId"))
+			.containsExactly(this.story.strategy.value());
+	}
+
+	@Test
+	void a_matter_is_found_by_its_registration_number_in_any_case_and_by_the_words_of_its_title() {
+		String management = "body=" + this.story.management.value();
+		assertThat(list(management + "&reference=rs%202023/123").findValuesAsText("matterId"))
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&reference=RS%202023/124")).isEmpty();
+		assertThat(list(management + "&q=samverkansplanen").findValuesAsText("matterId"))
+			.as("Swedish stemming: the definite form finds the title")
+			.containsExactly(this.story.plan.value());
+		assertThat(list(management + "&raisedFrom=2024-12-01&raisedTo=2024-12-01")).hasSize(2);
+		assertThat(list(management + "&raisedFrom=2024-12-02")).isEmpty();
+	}
+
+	@Test
+	void a_closed_matter_leaves_the_open_list_with_the_day_it_was_closed_and_a_reopened_one_comes_back() {
+		String south = "body=" + this.story.south.value();
+		this.position = this.feeder.record(LocalDate.of(2025, 11, 20),
+				new MatterClosed(this.story.strategy, "strategin antagen"));
+
+		JsonNode closed = list(south + "&status=closed");
+		assertThat(closed.findValuesAsText("matterId")).containsExactly(this.story.strategy.value());
+		assertThat(closed.get(0).get("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.get(0).get("closedOn").asText()).isEqualTo("2025-11-20");
+		assertThat(closed.at("/0/lastStep/step").asText()).isEqualTo("CLOSED");
+		assertThat(list(south + "&status=OPEN").findValuesAsText("matterId")).containsExactly(this.story.plan.value());
+		assertThat(list(south).findValuesAsText("matterId")).as("all, by default")
+			.containsExactly(this.story.strategy.value(), this.story.plan.value());
+		JsonNode history = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history");
+		assertThat(history.get("closedOn").asText()).isEqualTo("2025-11-20");
+		assertThat(history.get("raisedOn").asText()).isEqualTo("2024-12-01");
+
+		this.position = this.feeder.record(LocalDate.of(2026, 1, 15),
+				new MatterReopened(this.story.strategy, "uppföljning"));
+		JsonNode open = list(south + "&status=open");
+		assertThat(open.findValuesAsText("matterId")).containsExactly(this.story.strategy.value(),
+				this.story.plan.value());
+		assertThat(open.get(0).get("closedOn").isNull()).isTrue();
+	}
+
+	@Test
+	void a_filter_the_register_does_not_know_is_refused_as_a_problem() {
+		for (String query : new String[] { "status=pending", "limit=0", "limit=5001", "raisedFrom=22%20jan",
+				"limit=many" }) {
+			Reader.Response response = this.reader.get("/api/matters?" + query);
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+			assertThat(response.body().get("code").asText()).as(query).isEqualTo("INVALID_REQUEST");
+		}
+	}
+
+	private JsonNode list(String query) {
+		return this.reader.json("/api/matters?" + query + "&position=" + this.position);
+	}
+
+}
