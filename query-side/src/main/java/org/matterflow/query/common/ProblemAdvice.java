@@ -52,6 +52,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "1");
 	}
 
+	@ExceptionHandler(ReadModels.Upgrading.class)
+	ResponseEntity<ProblemDetail> upgrading(ReadModels.Upgrading ex) {
+		// a rebuild reads thousands of events a second: most stores are done within a
+		// minute
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "5");
+	}
+
 	@ExceptionHandler(ReadYourWrites.Parked.class)
 	ResponseEntity<ProblemDetail> parked(ReadYourWrites.Parked ex) {
 		// no Retry-After: waiting does not help, an operator has to act

@@ -112,6 +112,41 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	/**
+	 * Refuses the queries of a read model whose serving generation was written by another
+	 * version of it. A version changes with the tables, and this version's queries do not
+	 * fit the tables of the one before (a column they read is not there): until the
+	 * rebuild that the change started has taken over, its queries are answered 503 with
+	 * how far the rebuild has read, not 500 from a statement that cannot run. A rebuild
+	 * of the same version keeps serving the generation before it.
+	 */
+	public void requireServingVersion(String readModel) {
+		Generation serving = this.active.get(readModel);
+		ReadModel model = this.models.get(readModel);
+		if (serving == null || model == null || serving.version() == model.version()) {
+			return;
+		}
+		Generation next = this.building.get(readModel);
+		OptionalLong reached = (next != null && next.version() == model.version())
+				? position(this.processors.get(next.processorName())) : OptionalLong.empty();
+		throw new Upgrading(readModel, serving.version(), model.version(), reached,
+				position(this.processors.get(serving.processorName())));
+	}
+
+	/** A read model's queries wait for the generation of their own version. */
+	public static class Upgrading extends RuntimeException {
+
+		Upgrading(String readModel, int serving, int version, OptionalLong reached, OptionalLong target) {
+			super("the " + readModel + " view is being rebuilt for version " + version
+					+ " of its tables, which its queries read; the generation of version " + serving
+					+ " it replaces does not have them"
+					+ (reached.isPresent() && target.isPresent()
+							? " (read up to position " + reached.getAsLong() + " of " + target.getAsLong() + ")" : "")
+					+ "; retry shortly");
+		}
+
+	}
+
+	/**
 	 * Whether the active generation of a read model has processed the event at this
 	 * position.
 	 */
@@ -251,11 +286,28 @@ public class ReadModels implements SmartLifecycle {
 			}
 			this.active.put(model.name(), live);
 			startProcessor(model, live, this.liveBatchSize);
+			if (next != null && next.version() != model.version()) {
+				// a rebuild for another version, interrupted by this version's start
+				log.info("Read model {}: generation {} was being built for version {}, not {}; discarding it",
+						model.name(), next.number(), next.version(), model.version());
+				Generation discarded = next;
+				this.transactions.executeWithoutResult((tx) -> {
+					this.jdbc.sql(
+							"UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
+						.params(discarded.readModel(), discarded.number())
+						.update();
+					dropRetired(discarded);
+				});
+				this.building.remove(model.name());
+				next = null;
+			}
 			if (next != null) {
 				this.building.put(model.name(), next);
 				startProcessor(model, next, this.rebuildBatchSize);
 			}
-			else if (live.version() < model.version()) {
+			else if (live.version() != model.version()) {
+				// older or newer (a version taken back): either way its tables are not
+				// the ones this version reads
 				log.info("Read model {} changed from version {} to {}; rebuilding", model.name(), live.version(),
 						model.version());
 				rebuild(model.name());
@@ -401,14 +453,22 @@ public class ReadModels implements SmartLifecycle {
 			retired.shutdownAsync().join();
 		}
 		endThreadsOf(old.processorName());
+		dropRetired(old);
+		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
+	}
+
+	/**
+	 * Removes what a retired generation has left: its tokens, dead letters and tables. No
+	 * processor runs it any more.
+	 */
+	private void dropRetired(Generation generation) {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("DELETE FROM projections.token_entry WHERE processor_name = ?")
-				.param(old.processorName())
+				.param(generation.processorName())
 				.update();
-			this.deadLetters.drop(old.processorName());
-			this.jdbc.sql("DROP SCHEMA IF EXISTS " + old.schema() + " CASCADE").update();
+			this.deadLetters.drop(generation.processorName());
+			this.jdbc.sql("DROP SCHEMA IF EXISTS " + generation.schema() + " CASCADE").update();
 		});
-		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
 	}
 
 	/**

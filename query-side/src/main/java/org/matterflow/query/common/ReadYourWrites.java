@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * bound, so that a client never mistakes a read model that lags for one that lost its
  * write; or refused with 503 at once if the read model has parked that event in its
  * dead-letter queue; or with 409 within a fraction of a second if no event in the store
- * has that position.
+ * has that position. Any query of a read model is refused with 503 at once while the read
+ * model is rebuilt for a new version of its tables.
  */
 @Component
 public class ReadYourWrites {
@@ -41,6 +42,7 @@ public class ReadYourWrites {
 	 * one is given.
 	 */
 	public String schemaAfter(String readModel, Long position) {
+		this.readModels.requireServingVersion(readModel);
 		if (position != null && position >= 0) {
 			long started = System.nanoTime();
 			long deadline = started + this.timeout.toNanos();
