@@ -139,6 +139,12 @@ class BodyAggregate {
 		}
 		RuleViolation.check(!command.to().isBefore(membership.from()), ErrorCode.RULE_BROKEN,
 				"a membership cannot end (" + command.to() + ") before it began (" + membership.from() + ")");
+		// a later day would say the person sat in a body that no longer existed
+		RuleViolation.check(this.dissolvedOn == null || !command.to().isAfter(this.dissolvedOn),
+				ErrorCode.BODY_DISSOLVED,
+				"body '" + this.bodyId.value() + "' was dissolved on " + this.dissolvedOn
+						+ " and its memberships ended with it; a membership ends on that day at the latest, not on "
+						+ command.to());
 		apply(new MembershipEnded(this.bodyId, command.membershipId(), command.to(), command.reason()));
 	}
 

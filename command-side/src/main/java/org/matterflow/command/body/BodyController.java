@@ -100,6 +100,8 @@ public class BodyController {
 	}
 
 	@PostMapping("/{bodyId}/members/{membershipId}/end")
+	@Operation(
+			summary = "Record that a membership ended on a day: not before it began, nor after the body's dissolution")
 	Accepted endMembership(@PathVariable String bodyId, @PathVariable String membershipId,
 			@Valid @RequestBody EndMembershipRequest request, Headers headers) {
 		BodyId id = BodyId.of(bodyId);

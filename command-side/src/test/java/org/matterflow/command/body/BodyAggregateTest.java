@@ -181,6 +181,21 @@ class BodyAggregateTest {
 	}
 
 	@Test
+	void a_membership_does_not_end_after_its_body_was_dissolved() {
+		this.fixture.given(ESTABLISHED, APPOINTED, new BodyDissolved(COUNCIL, LocalDate.of(2024, 12, 31), null))
+			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2025, 1, 31), "avgick"))
+			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_membership_of_a_dissolved_body_ends_on_the_day_of_the_dissolution() {
+		this.fixture.given(ESTABLISHED, APPOINTED, new BodyDissolved(COUNCIL, LocalDate.of(2024, 12, 31), null))
+			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), "rådet avvecklades"))
+			.expectEvents(new MembershipEnded(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), "rådet avvecklades"));
+	}
+
+	@Test
 	void ending_an_unknown_membership_is_refused() {
 		this.fixture.given(ESTABLISHED)
 			.when(new EndMembership(COUNCIL, MEMBERSHIP, LocalDate.of(2024, 12, 31), null))
