@@ -59,6 +59,8 @@ public final class LocalRun {
 				+ "importer/importer (imports), operator/operator (rebuilds), integrator/integrator (webhooks)");
 		System.out.println("  try             curl -u auditor:auditor http://localhost:" + queryPort
 				+ "/api/matters/foraldraskapsstodsstrategin/history");
+		System.out.println("                  curl -u auditor:auditor 'http://localhost:" + queryPort
+				+ "/api/matters?status=open&body=lansdelsgrupp-soder'");
 		System.out.println();
 		this.stopped.await();
 	}
