@@ -41,10 +41,12 @@ public class AssignmentController {
 	 * An assignment is overdue when its deadline fired, or when its day has passed
 	 * without a report back (the deadline may not have fired yet).
 	 * <p>
-	 * An open assignment due at a meeting without a date needs a new due when that
-	 * meeting was cancelled, or when the body whose next meeting it is due at was
-	 * dissolved: no meeting will make it overdue, and where its report goes instead is
-	 * the secretary's call (ADR 0014). Reported back or overdue already, it needs none.
+	 * An open assignment due at a meeting needs a new due when that meeting was
+	 * cancelled, or when the body whose next meeting it is due at was dissolved: the
+	 * report cannot be given there, and where it goes instead is the secretary's call
+	 * (ADR 0014). Without a date no meeting will make it overdue; with one, its date
+	 * still does, and until then it is marked too. Reported back or overdue already, it
+	 * needs none.
 	 */
 	@GetMapping("/api/assignments")
 	@Operation(
@@ -89,9 +91,8 @@ public class AssignmentController {
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
 				+ "ORDER BY x.name), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
-		String waitsForAMeeting = "(a.status = 'OPEN' AND a.due_date IS NULL AND NOT a.overdue AND NOT a.reported_back)";
 		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue, " + assignees
-				+ " AS assignee_list, " + waitsForAMeeting + " AS waits_for_a_meeting, "
+				+ " AS assignee_list, "
 				+ "cm.meeting_id AS cancelled_meeting, cm.cancelled_on, cm.reason AS cancelled_because, "
 				+ "db.name AS due_body_name, db.dissolved_on AS due_body_dissolved_on "
 				+ "FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
@@ -135,17 +136,21 @@ public class AssignmentController {
 	}
 
 	private static String needsNewDueBecause(Map<String, Object> row) {
-		if (!Boolean.TRUE.equals(row.get("waits_for_a_meeting"))) {
+		if (!"OPEN".equals(row.get("status")) || Boolean.TRUE.equals(row.get("reported_back"))
+				|| Boolean.TRUE.equals(row.get("is_overdue"))) {
 			return null;
 		}
+		Object date = row.get("due_date");
+		String stillHolds = (date != null) ? "; its date, " + text(date) + ", still holds" : "";
 		if (row.get("cancelled_meeting") != null) {
 			Object on = row.get("cancelled_on");
 			Object reason = row.get("cancelled_because");
 			return "the meeting it is due at was cancelled" + ((on != null) ? " on " + text(on) : "")
-					+ ((reason != null) ? ": " + reason : "");
+					+ ((reason != null) ? ": " + reason : "") + stillHolds;
 		}
 		if (row.get("due_body_dissolved_on") != null) {
-			return row.get("due_body_name") + " was dissolved on " + text(row.get("due_body_dissolved_on"));
+			return row.get("due_body_name") + " was dissolved on " + text(row.get("due_body_dissolved_on"))
+					+ stillHolds;
 		}
 		return null;
 	}

@@ -172,13 +172,15 @@ class AssignmentsReadModelTest {
 		MeetingId september = MeetingId.of("cg-2025-09-18-" + this.story.run);
 		AssignmentId atSeptember = AssignmentId.of("a-sept-" + this.story.run);
 		AssignmentId dated = AssignmentId.of("a-sept-dated-" + this.story.run);
+		AssignmentId datedAhead = AssignmentId.of("a-sept-dated-ahead-" + this.story.run);
 		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
 				new MeetingScheduled(september, this.story.management,
 						new MeetingTime(LocalDate.of(2025, 9, 18), null, null), null, MeetingMode.IN_PERSON, false,
 						null),
 				handOut(atSeptember, new Due(null, null, september)),
 				// its date makes it overdue whether or not the meeting is held
-				handOut(dated, new Due(LocalDate.of(2025, 9, 18), null, september)));
+				handOut(dated, new Due(LocalDate.of(2025, 9, 18), null, september)),
+				handOut(datedAhead, new Due(LocalDate.of(2099, 9, 18), null, september)));
 		String needingANewDue = "/api/assignments?needsNewDue=true&body=" + this.story.management.value()
 				+ "&position=";
 		assertThat(this.reader.json(needingANewDue + handedOut).findValuesAsText("assignmentId")).isEmpty();
@@ -187,18 +189,23 @@ class AssignmentsReadModelTest {
 				new MeetingCancelled(september, "för få anmälda"));
 
 		JsonNode listed = this.reader.json(needingANewDue + cancelled);
-		assertThat(listed.findValuesAsText("assignmentId")).containsExactly(atSeptember.value());
-		assertThat(listed.at("/0/needsNewDue").asBoolean()).isTrue();
-		assertThat(listed.at("/0/needsNewDueBecause").asText())
+		assertThat(listed.findValuesAsText("assignmentId"))
+			.as("the one whose date has passed is overdue instead; listed by due date, dateless last")
+			.containsExactly(datedAhead.value(), atSeptember.value());
+		assertThat(listed.at("/0/needsNewDueBecause").asText()).isEqualTo(
+				"the meeting it is due at was cancelled on 2025-09-01: för få anmälda; its date, 2099-09-18, still holds");
+		assertThat(listed.at("/1/needsNewDue").asBoolean()).isTrue();
+		assertThat(listed.at("/1/needsNewDueBecause").asText())
 			.isEqualTo("the meeting it is due at was cancelled on 2025-09-01: för få anmälda");
-		assertThat(listed.at("/0/overdue").isBoolean()).as("false, not null").isTrue();
-		assertThat(listed.at("/0/overdue").asBoolean()).isFalse();
+		assertThat(listed.at("/1/overdue").isBoolean()).as("false, not null").isTrue();
+		assertThat(listed.at("/1/overdue").asBoolean()).isFalse();
 
 		long changed = this.feeder.record(LocalDate.of(2025, 9, 2),
 				new AssignmentDueDateChanged(atSeptember, new Due(null, null, september),
 						Due.atNextMeetingOf(this.story.management), "septembermötet ställdes in"));
 
-		assertThat(this.reader.json(needingANewDue + changed).findValuesAsText("assignmentId")).isEmpty();
+		assertThat(this.reader.json(needingANewDue + changed).findValuesAsText("assignmentId"))
+			.containsExactly(datedAhead.value());
 		JsonNode open = this.reader
 			.json("/api/assignments?needsNewDue=false&body=" + this.story.management.value() + "&position=" + changed);
 		assertThat(open.findValuesAsText("assignmentId")).contains(atSeptember.value(), dated.value());
@@ -210,20 +217,24 @@ class AssignmentsReadModelTest {
 		AssignmentId waiting = AssignmentId.of("a-andt-" + this.story.run);
 		AssignmentId reported = AssignmentId.of("a-andt-reported-" + this.story.run);
 		AssignmentId overdue = AssignmentId.of("a-andt-overdue-" + this.story.run);
+		AssignmentId dated = AssignmentId.of("a-andt-dated-" + this.story.run);
 		this.feeder.record(LocalDate.of(2025, 5, 1),
 				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null));
 		this.feeder.record(LocalDate.of(2025, 5, 22), handOut(waiting, Due.atNextMeetingOf(group)),
 				handOut(reported, Due.atNextMeetingOf(group)), handOut(overdue, Due.atNextMeetingOf(group)),
 				new AssignmentReportedBack(reported, this.story.may, null, "lämnat skriftligt"),
-				new AssignmentBecameOverdue(overdue, LocalDate.of(2025, 6, 10)));
+				new AssignmentBecameOverdue(overdue, LocalDate.of(2025, 6, 10)),
+				handOut(dated, new Due(LocalDate.of(2099, 1, 31), group, null)));
 
 		long dissolved = this.feeder.record(LocalDate.of(2025, 10, 1),
 				new BodyDissolved(group, LocalDate.of(2025, 9, 30), "uppdraget slutfört"));
 
 		JsonNode listed = this.reader
 			.json("/api/assignments?needsNewDue=true&body=" + this.story.management.value() + "&position=" + dissolved);
-		assertThat(listed.findValuesAsText("assignmentId")).containsExactly(waiting.value());
+		assertThat(listed.findValuesAsText("assignmentId")).containsExactly(dated.value(), waiting.value());
 		assertThat(listed.at("/0/needsNewDueBecause").asText())
+			.isEqualTo("Arbetsgrupp ANDT was dissolved on 2025-09-30; its date, 2099-01-31, still holds");
+		assertThat(listed.at("/1/needsNewDueBecause").asText())
 			.isEqualTo("Arbetsgrupp ANDT was dissolved on 2025-09-30");
 	}
 
