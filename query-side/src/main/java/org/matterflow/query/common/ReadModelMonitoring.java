@@ -63,6 +63,11 @@ public class ReadModelMonitoring implements HealthIndicator {
 				detail.put("position", view.position());
 				detail.put("failure", view.failure());
 			}
+			if (!view.answersQueries()) {
+				// after an upgrade, until its rebuild takes over: its queries answer 503
+				detail.put("answersQueries", false);
+				detail.put("rebuilding", view.rebuilding());
+			}
 			if (view.deadLetters() > 0) {
 				// parked events leave the read model serving: not an error, but
 				// worth an operator's look (/actuator/deadletters)

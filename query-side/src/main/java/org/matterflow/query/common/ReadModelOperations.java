@@ -30,10 +30,12 @@ public class ReadModelOperations {
 	 * A read model's state, with its lag behind the head of the event store; while its
 	 * processor is stopped by an event it cannot handle, {@code failure} says why and
 	 * {@code position} is the last event it processed. {@code deadLetters} counts the
-	 * events it has parked ({@code /actuator/deadletters}).
+	 * events it has parked ({@code /actuator/deadletters}). {@code answersQueries} is
+	 * false while the serving generation is of another version than the code's, whose
+	 * queries are refused until the rebuild for this version has taken over.
 	 */
-	public record View(String readModel, int generation, int version, Long position, Long lag, Integer rebuilding,
-			Long rebuildPosition, boolean error, String failure, long deadLetters) {
+	public record View(String readModel, int generation, int version, boolean answersQueries, Long position, Long lag,
+			Integer rebuilding, Long rebuildPosition, boolean error, String failure, long deadLetters) {
 	}
 
 	@ReadOperation
@@ -41,7 +43,8 @@ public class ReadModelOperations {
 		long head = this.head.position();
 		return this.readModels.status()
 			.stream()
-			.map((status) -> new View(status.readModel(), status.generation(), status.version(), status.position(),
+			.map((status) -> new View(status.readModel(), status.generation(), status.version(),
+					status.answersQueries(), status.position(),
 					(status.position() != null) ? Math.max(0, head - status.position()) : head + 1, status.building(),
 					status.buildingPosition(), status.error(), status.failure(), status.deadLetters()))
 			.toList();

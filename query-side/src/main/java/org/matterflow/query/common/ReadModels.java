@@ -203,8 +203,8 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	/** What an operator sees of each read model. */
-	public record Status(String readModel, int generation, int version, Long position, Integer building,
-			Long buildingPosition, boolean error, String failure, long deadLetters) {
+	public record Status(String readModel, int generation, int version, boolean answersQueries, Long position,
+			Integer building, Long buildingPosition, boolean error, String failure, long deadLetters) {
 	}
 
 	public List<Status> status() {
@@ -223,6 +223,7 @@ public class ReadModels implements SmartLifecycle {
 			boolean error = failure.isPresent() || (liveProcessor != null
 					&& liveProcessor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState));
 			return new Status(name, (live != null) ? live.number() : 0, (live != null) ? live.version() : 0,
+					live != null && live.version() == this.models.get(name).version(),
 					livePosition.isPresent() ? livePosition.getAsLong() : null, (next != null) ? next.number() : null,
 					nextPosition.isPresent() ? nextPosition.getAsLong() : null, error,
 					failure.map(ProcessorFailures.Failure::describe).orElse(null),

@@ -84,11 +84,20 @@ class ReadModelUpgradeTest {
 			Reader.Response history = auditor.get("/api/matters/" + story.strategy.value() + "/history");
 			assertThat(history.status()).as("every query of that read model").isEqualTo(503);
 			assertThat(auditor.get(decisions).status()).as("the other read models serve").isEqualTo(200);
+			Reader operator = new Reader(this.port, "operator");
+			assertThat(operator.readModel("history").get("answersQueries").asBoolean()).isFalse();
+			assertThat(operator.readModel("decisions").get("answersQueries").asBoolean()).isTrue();
+			JsonNode health = operator.get("/actuator/health").body();
+			assertThat(health.at("/components/readModels/details/history/answersQueries").asBoolean()).isFalse();
+			assertThat(health.at("/components/readModels/details/history/rebuilding").asInt())
+				.isEqualTo(operator.readModel("history").get("rebuilding").asInt())
+				.isPositive();
 			holding.rollback();
 		}
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> auditor.get(register).status() == 200);
 		assertThat(auditor.json(register)).isEqualTo(before);
+		assertThat(new Reader(this.port, "operator").readModel("history").get("answersQueries").asBoolean()).isTrue();
 		await().atMost(Duration.ofSeconds(30))
 			.alias("the generation of the version before is dropped")
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")
