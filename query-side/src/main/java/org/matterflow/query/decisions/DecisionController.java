@@ -10,9 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
+import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,13 +37,13 @@ public class DecisionController {
 
 	@GetMapping("/api/decisions")
 	@Operation(
-			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text (Swedish stemming)")
-	List<Map<String, Object>> decisions(@RequestParam(required = false) String body,
+			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text (Swedish stemming); a Link header with rel=next reads the page after")
+	ResponseEntity<List<Map<String, Object>>> decisions(@RequestParam(required = false) String body,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) DecisionKind kind, @RequestParam(required = false) String matter,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "500") int limit,
-			@RequestParam(required = false) Long position) {
+			@RequestParam(required = false) String after, @RequestParam(required = false) Long position) {
 		if (limit < 1 || limit > 5000) {
 			throw new InvalidValue("limit", "limit must be between 1 and 5000");
 		}
@@ -74,32 +76,36 @@ public class DecisionController {
 							+ "@@ plainto_tsquery('swedish', ?)");
 			params.add(q);
 		}
-		params.add(limit);
-		return this.jdbc
-			.sql(sql
-				.of("SELECT d.*, b.name AS body_name FROM {s}.decision d LEFT JOIN {s}.body b ON b.body_id = d.body_id"
-						+ where + " ORDER BY d.date, d.position LIMIT ?"))
+		if (after != null) {
+			Page.Cursor cursor = Page.Cursor.parse(after);
+			where.append(" AND (d.date, d.position) > (?, ?)");
+			params.add(cursor.day());
+			params.add(cursor.position());
+		}
+		params.add(limit + 1);
+		List<Map<String, Object>> rows = this.jdbc.sql(sql
+			.of("SELECT d.*, b.name AS body_name FROM {s}.decision d LEFT JOIN {s}.body b ON b.body_id = d.body_id"
+					+ where + " ORDER BY d.date, d.position LIMIT ?"))
 			.params(params)
 			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> decision = new LinkedHashMap<>();
-				decision.put("decisionId", row.get("decision_id"));
-				decision.put("bodyId", row.get("body_id"));
-				decision.put("bodyName", row.get("body_name"));
-				decision.put("meetingId", row.get("meeting_id"));
-				decision.put("date", text(row.get("date")));
-				decision.put("itemId", row.get("item_id"));
-				decision.put("itemTitle", row.get("item_title"));
-				decision.put("matterId", row.get("matter_id"));
-				decision.put("kind", row.get("kind"));
-				decision.put("text", row.get("text"));
-				decision.put("correctedText", row.get("corrected_text"));
-				decision.put("correctionReason", row.get("correction_reason"));
-				return decision;
-			})
-			.toList();
+			.listOfRows();
+		return Page.of(rows, limit, (row) -> new Page.Cursor(LocalDate.parse(text(row.get("date"))),
+				((Number) row.get("position")).longValue()), (row) -> {
+					Map<String, Object> decision = new LinkedHashMap<>();
+					decision.put("decisionId", row.get("decision_id"));
+					decision.put("bodyId", row.get("body_id"));
+					decision.put("bodyName", row.get("body_name"));
+					decision.put("meetingId", row.get("meeting_id"));
+					decision.put("date", text(row.get("date")));
+					decision.put("itemId", row.get("item_id"));
+					decision.put("itemTitle", row.get("item_title"));
+					decision.put("matterId", row.get("matter_id"));
+					decision.put("kind", row.get("kind"));
+					decision.put("text", row.get("text"));
+					decision.put("correctedText", row.get("corrected_text"));
+					decision.put("correctionReason", row.get("correction_reason"));
+					return decision;
+				});
 	}
 
 }

@@ -113,7 +113,7 @@ class HistoryProjection {
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
 		update("INSERT INTO {s}.matter (matter_id, title, reference, description, raised_in, raised_on, raised_position) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.matterId().value(), event.title(),
-				event.reference(), event.description(), event.bodyId().value(), businessDate(message),
+				event.reference(), event.description(), event.bodyId().value(), dayOf(message),
 				token.position().orElse(-1));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
@@ -364,6 +364,15 @@ class HistoryProjection {
 				step.kind(), step.bodyId(), step.meetingId(), step.itemId(), step.decisionId(), step.assignmentId(),
 				businessDate(message), java.sql.Timestamp.from(message.getTimestamp()),
 				(recordedBy != null) ? recordedBy.toString() : null, step.summary(), Json.write(step.details()));
+	}
+
+	/**
+	 * The day a change took effect: its business date, or where an event carries none,
+	 * the day it was recorded, in Sweden.
+	 */
+	private static LocalDate dayOf(EventMessage<?> message) {
+		LocalDate businessDate = businessDate(message);
+		return (businessDate != null) ? businessDate : LocalDate.ofInstant(message.getTimestamp(), MeetingTime.ZONE);
 	}
 
 	private static LocalDate businessDate(EventMessage<?> message) {

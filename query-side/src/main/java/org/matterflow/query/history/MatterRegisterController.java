@@ -11,9 +11,11 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,13 +46,14 @@ public class MatterRegisterController {
 
 	@GetMapping("/api/matters")
 	@Operation(
-			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (Swedish stemming), day raised")
-	List<Map<String, Object>> matters(@RequestParam(defaultValue = "all") String status,
+			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (Swedish stemming), day raised; a Link header with rel=next reads the page after")
+	ResponseEntity<List<Map<String, Object>>> matters(@RequestParam(defaultValue = "all") String status,
 			@RequestParam(required = false) String body, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
-			@RequestParam(defaultValue = "500") int limit, @RequestParam(required = false) Long position) {
+			@RequestParam(defaultValue = "500") int limit, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Long position) {
 		String wanted = status.toLowerCase(Locale.ROOT);
 		if (!STATUSES.contains(wanted)) {
 			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
@@ -89,7 +92,13 @@ public class MatterRegisterController {
 			where.append(" AND m.raised_on <= ?");
 			params.add(raisedTo);
 		}
-		params.add(limit);
+		if (after != null) {
+			Page.Cursor cursor = Page.Cursor.parse(after);
+			where.append(" AND (m.raised_on, m.raised_position) > (?, ?)");
+			params.add(cursor.day());
+			params.add(cursor.position());
+		}
+		params.add(limit + 1);
 		// a listed matter's last step is an index lookup, made after the limit
 		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.* FROM {s}.matter m" + where
 				+ " ORDER BY m.raised_on, m.raised_position LIMIT ?) m LEFT JOIN {s}.body rb ON rb.body_id = m.raised_in "
@@ -97,13 +106,9 @@ public class MatterRegisterController {
 				+ "s.business_date AS last_business_date, s.position AS last_position FROM {s}.step s "
 				+ "LEFT JOIN {s}.body b ON b.body_id = s.body_id WHERE s.matter_id = m.matter_id "
 				+ "ORDER BY s.position DESC, s.event_id DESC LIMIT 1) l ON true ORDER BY m.raised_on, m.raised_position";
-		return this.jdbc.sql(sql.of(query))
-			.params(params)
-			.query()
-			.listOfRows()
-			.stream()
-			.map(MatterRegisterController::view)
-			.toList();
+		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
+		return Page.of(rows, limit, (row) -> new Page.Cursor(LocalDate.parse(text(row.get("raised_on"))),
+				((Number) row.get("raised_position")).longValue()), MatterRegisterController::view);
 	}
 
 	private static Map<String, Object> view(Map<String, Object> row) {

@@ -8,7 +8,7 @@ CREATE TABLE ${schema}.matter (
     reference       TEXT,
     description     TEXT,
     raised_in       TEXT    NOT NULL,
-    raised_on       DATE,
+    raised_on       DATE    NOT NULL,
     raised_position BIGINT  NOT NULL,
     closed          BOOLEAN NOT NULL DEFAULT false,
     closed_on       DATE

@@ -1,5 +1,7 @@
 package org.matterflow.query.decisions;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +56,34 @@ class DecisionsReadModelTest {
 		assertThat(found.findValuesAsText("meetingId")).containsExactly(this.story.may.value());
 		assertThat(found.at("/0/text").asText()).isEqualTo("Arbetsgruppens uppdrag beslutades");
 		assertThat(found.at("/0/correctedText").asText()).endsWith("med tillägg om länsdelarna");
+	}
+
+	@Test
+	void the_register_is_read_page_by_page_by_following_its_next_links() {
+		String management = "/api/decisions?body=" + this.story.management.value();
+		Reader.Response whole = this.reader.get(management + "&position=" + this.position);
+		assertThat(whole.next()).as("all of it on one page").isNull();
+		assertThat(whole.body().size()).isGreaterThan(1);
+
+		List<JsonNode> paged = new ArrayList<>();
+		String page = management + "&limit=1";
+		// bounded: a cursor that does not move on would page forever
+		for (int pages = 0; page != null && pages <= whole.body().size(); pages++) {
+			Reader.Response response = this.reader.get(page);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().size()).isEqualTo(1);
+			response.body().forEach(paged::add);
+			page = response.next();
+		}
+		assertThat(page).as("the last page has no next link").isNull();
+		assertThat(paged).containsExactlyElementsOf(whole.body());
+
+		for (String cursor : new String[] { "yesterday", "2025-01-22", "2025-01-22_x", "_12" }) {
+			Reader.Response refused = this.reader.get(management + "&after=" + cursor);
+			assertThat(refused.status()).as(cursor).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.body().get("detail").asText()).contains("cursor of a next link");
+		}
 	}
 
 	@Test

@@ -66,8 +66,13 @@ class MatterRegisterTest {
 		assertThat(plan.at("/lastStep/step").asText()).isEqualTo("QUEUED");
 		assertThat(plan.at("/lastStep/bodyName").asText()).isEqualTo("Länsdelsgrupp söder");
 
-		assertThat(list("body=" + this.story.south.value() + "&limit=1").findValuesAsText("matterId"))
-			.containsExactly(this.story.strategy.value());
+		Reader.Response first = this.reader
+			.get("/api/matters?body=" + this.story.south.value() + "&limit=1&position=" + this.position);
+		assertThat(first.body().findValuesAsText("matterId")).containsExactly(this.story.strategy.value());
+		Reader.Response second = this.reader.get(first.next());
+		assertThat(second.body().findValuesAsText("matterId")).as("the page after, by the Link header")
+			.containsExactly(this.story.plan.value());
+		assertThat(second.next()).isNull();
 	}
 
 	@Test
@@ -112,7 +117,7 @@ class MatterRegisterTest {
 	@Test
 	void a_filter_the_register_does_not_know_is_refused_as_a_problem() {
 		for (String query : new String[] { "status=pending", "limit=0", "limit=5001", "raisedFrom=22%20jan",
-				"limit=many" }) {
+				"limit=many", "after=2024-12-01" }) {
 			Reader.Response response = this.reader.get("/api/matters?" + query);
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertThat(response.contentType()).as(query).startsWith("application/problem+json");

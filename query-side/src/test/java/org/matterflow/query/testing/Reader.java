@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +33,24 @@ public class Reader {
 		this.user = user;
 	}
 
-	public record Response(int status, String contentType, JsonNode body) {
+	public record Response(int status, String contentType, JsonNode body, String link) {
+
+		/**
+		 * The path and query of the {@code Link} header's {@code rel="next"}, or null
+		 * when no page follows.
+		 */
+		public String next() {
+			if (this.link == null) {
+				return null;
+			}
+			Matcher next = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(this.link);
+			if (!next.find()) {
+				return null;
+			}
+			URI uri = URI.create(next.group(1));
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+
 	}
 
 	public Response get(String path) {
@@ -76,7 +95,8 @@ public class Reader {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+					response.headers().firstValue("Link").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

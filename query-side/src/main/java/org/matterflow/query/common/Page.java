@@ -1,0 +1,73 @@
+package org.matterflow.query.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.matterflow.kernel.InvalidValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A register read in pages. A register is ordered by a day and then by the position of
+ * the event that entered the row, which no two rows share; a page holds the rows after a
+ * cursor up to a limit, and when more follow, a {@code Link} header with
+ * {@code rel="next"} (RFC 8288) names the request that reads the next page: the same
+ * request with {@code after} set to the last row's cursor. The answer stays a plain list,
+ * so a client that never pages reads what it read before; one that follows the links
+ * reads each row once, and of the rows entered meanwhile those that fall after its cursor
+ * (old minutes entered late fall before it).
+ */
+public final class Page {
+
+	private Page() {
+	}
+
+	/** Where a row stands in its register. */
+	public record Cursor(LocalDate day, long position) {
+
+		/** Reads the {@code after} parameter, as a {@code next} link wrote it. */
+		public static Cursor parse(String text) {
+			int separator = text.lastIndexOf('_');
+			try {
+				if (separator > 0) {
+					return new Cursor(LocalDate.parse(text.substring(0, separator)),
+							Long.parseLong(text.substring(separator + 1)));
+				}
+			}
+			catch (DateTimeParseException | NumberFormatException ex) {
+				// refused below, as any other text that no link wrote
+			}
+			throw new InvalidValue("after",
+					"after must be the cursor of a next link (a day and a position, as 2025-01-22_1234), but was '"
+							+ text + "'");
+		}
+
+		@Override
+		public String toString() {
+			return this.day + "_" + this.position;
+		}
+
+	}
+
+	/**
+	 * The answer for rows read with a limit one above the page's: the first {@code limit}
+	 * of them as views, with a next link if the extra row came back.
+	 */
+	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit,
+			Function<Map<String, Object>, Cursor> cursorOf, Function<Map<String, Object>, Map<String, Object>> view) {
+		List<Map<String, Object>> page = rows.stream().limit(limit).map(view).toList();
+		if (rows.size() <= limit) {
+			return ResponseEntity.ok(page);
+		}
+		String next = ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("after", cursorOf.apply(rows.get(limit - 1)).toString())
+			.build()
+			.toUriString();
+		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+	}
+
+}
