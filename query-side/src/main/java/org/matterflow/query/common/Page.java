@@ -55,16 +55,20 @@ public final class Page {
 
 	/**
 	 * The answer for rows read with a limit one above the page's: the first {@code limit}
-	 * of them as views, with a next link if the extra row came back.
+	 * of them as views, with a next link if the extra row came back. The cursor is read
+	 * from the last row's columns named {@code day} and {@code position}.
 	 */
-	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit,
-			Function<Map<String, Object>, Cursor> cursorOf, Function<Map<String, Object>, Map<String, Object>> view) {
+	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit, String day,
+			String position, Function<Map<String, Object>, Map<String, Object>> view) {
 		List<Map<String, Object>> page = rows.stream().limit(limit).map(view).toList();
 		if (rows.size() <= limit) {
 			return ResponseEntity.ok(page);
 		}
+		Map<String, Object> last = rows.get(limit - 1);
+		Cursor cursor = new Cursor(LocalDate.parse(String.valueOf(last.get(day))),
+				((Number) last.get(position)).longValue());
 		String next = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("after", cursorOf.apply(rows.get(limit - 1)).toString())
+			.replaceQueryParam("after", cursor.toString())
 			.build()
 			.toUriString();
 		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);

@@ -89,23 +89,24 @@ public class DecisionController {
 			.params(params)
 			.query()
 			.listOfRows();
-		return Page.of(rows, limit, (row) -> new Page.Cursor(LocalDate.parse(text(row.get("date"))),
-				((Number) row.get("position")).longValue()), (row) -> {
-					Map<String, Object> decision = new LinkedHashMap<>();
-					decision.put("decisionId", row.get("decision_id"));
-					decision.put("bodyId", row.get("body_id"));
-					decision.put("bodyName", row.get("body_name"));
-					decision.put("meetingId", row.get("meeting_id"));
-					decision.put("date", text(row.get("date")));
-					decision.put("itemId", row.get("item_id"));
-					decision.put("itemTitle", row.get("item_title"));
-					decision.put("matterId", row.get("matter_id"));
-					decision.put("kind", row.get("kind"));
-					decision.put("text", row.get("text"));
-					decision.put("correctedText", row.get("corrected_text"));
-					decision.put("correctionReason", row.get("correction_reason"));
-					return decision;
-				});
+		return Page.of(rows, limit, "date", "position", DecisionController::view);
+	}
+
+	private static Map<String, Object> view(Map<String, Object> row) {
+		Map<String, Object> decision = new LinkedHashMap<>();
+		decision.put("decisionId", row.get("decision_id"));
+		decision.put("bodyId", row.get("body_id"));
+		decision.put("bodyName", row.get("body_name"));
+		decision.put("meetingId", row.get("meeting_id"));
+		decision.put("date", text(row.get("date")));
+		decision.put("itemId", row.get("item_id"));
+		decision.put("itemTitle", row.get("item_title"));
+		decision.put("matterId", row.get("matter_id"));
+		decision.put("kind", row.get("kind"));
+		decision.put("text", row.get("text"));
+		decision.put("correctedText", row.get("corrected_text"));
+		decision.put("correctionReason", row.get("correction_reason"));
+		return decision;
 	}
 
 }

@@ -74,8 +74,7 @@ public class MatterRegisterController {
 			params.add(body);
 		}
 		if (reference != null && !reference.isBlank()) {
-			// registration numbers are written with varying case ("RS 2023/123", "rs
-			// 2023/123")
+			// found in either case: RS 2023/123 is rs 2023/123
 			where.append(" AND lower(m.reference) = lower(?)");
 			params.add(reference.strip());
 		}
@@ -107,8 +106,7 @@ public class MatterRegisterController {
 				+ "LEFT JOIN {s}.body b ON b.body_id = s.body_id WHERE s.matter_id = m.matter_id "
 				+ "ORDER BY s.position DESC, s.event_id DESC LIMIT 1) l ON true ORDER BY m.raised_on, m.raised_position";
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
-		return Page.of(rows, limit, (row) -> new Page.Cursor(LocalDate.parse(text(row.get("raised_on"))),
-				((Number) row.get("raised_position")).longValue()), MatterRegisterController::view);
+		return Page.of(rows, limit, "raised_on", "raised_position", MatterRegisterController::view);
 	}
 
 	private static Map<String, Object> view(Map<String, Object> row) {
