@@ -93,6 +93,17 @@ class EndToEndTest {
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(ui.statusCode()).as(side + "swagger-ui.html").isIn(200, 302);
 		}
+		JsonNode query = JSON.readTree(
+				this.http
+					.send(HttpRequest.newBuilder(sides.querySideAt("/v3/api-docs")).GET().build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body());
+		for (String register : new String[] { "/api/decisions", "/api/matters" }) {
+			JsonNode answer = query.at("/paths/" + register.replace("/", "~1") + "/get/responses/200");
+			assertThat(answer.at("/headers/Link/description").asText()).as(register).contains("rel=\"next\"");
+			assertThat(answer.at("/content/*~1*/schema/type").asText()).as(register + ": still a list")
+				.isEqualTo("array");
+		}
 	}
 
 	private JsonNode send(String path, String json) throws IOException, InterruptedException {

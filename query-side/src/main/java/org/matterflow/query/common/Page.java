@@ -23,6 +23,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 public final class Page {
 
+	/** What the {@code Link} header is, as the OpenAPI document says it. */
+	public static final String NEXT_LINK = "present when more rows follow: <the same request with after=the last row's cursor>; rel=\"next\"";
+
 	private Page() {
 	}
 

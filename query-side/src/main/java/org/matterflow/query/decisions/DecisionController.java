@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
@@ -36,6 +38,8 @@ public class DecisionController {
 	}
 
 	@GetMapping("/api/decisions")
+	@ApiResponse(responseCode = "200", description = "a page of the register, in its order",
+			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
 			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text (Swedish stemming); a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> decisions(@RequestParam(required = false) String body,

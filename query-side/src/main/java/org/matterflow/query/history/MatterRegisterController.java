@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.query.common.Page;
@@ -45,6 +47,8 @@ public class MatterRegisterController {
 	}
 
 	@GetMapping("/api/matters")
+	@ApiResponse(responseCode = "200", description = "a page of the register, in its order",
+			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
 			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (Swedish stemming), day raised; a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> matters(@RequestParam(defaultValue = "all") String status,
