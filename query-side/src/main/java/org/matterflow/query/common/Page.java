@@ -10,6 +10,7 @@ import org.matterflow.kernel.InvalidValue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 /**
  * A register read in pages. A register is ordered by a day and then by the position of
@@ -70,10 +71,12 @@ public final class Page {
 		Map<String, Object> last = rows.get(limit - 1);
 		Cursor cursor = new Cursor(LocalDate.parse(String.valueOf(last.get(day))),
 				((Number) last.get(position)).longValue());
-		String next = ServletUriComponentsBuilder.fromCurrentRequest()
+		// relative, resolved against the request's own URI (RFC 8288): behind a proxy the
+		// side does not know the host and scheme its clients used
+		UriComponents request = ServletUriComponentsBuilder.fromCurrentRequest()
 			.replaceQueryParam("after", cursor.toString())
-			.build()
-			.toUriString();
+			.build();
+		String next = request.getPath() + "?" + request.getQuery();
 		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
 	}
 

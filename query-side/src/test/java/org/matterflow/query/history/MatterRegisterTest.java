@@ -66,9 +66,13 @@ class MatterRegisterTest {
 		assertThat(plan.at("/lastStep/step").asText()).isEqualTo("QUEUED");
 		assertThat(plan.at("/lastStep/bodyName").asText()).isEqualTo("Länsdelsgrupp söder");
 
+		// "%61ll" is "all", escaped: the link carries the query as it was sent
 		Reader.Response first = this.reader
-			.get("/api/matters?body=" + this.story.south.value() + "&limit=1&position=" + this.position);
+			.get("/api/matters?body=" + this.story.south.value() + "&status=%61ll&limit=1&position=" + this.position);
 		assertThat(first.body().findValuesAsText("matterId")).containsExactly(this.story.strategy.value());
+		assertThat(first.link()).as("relative to the request, whatever host a proxy showed the client")
+			.startsWith("</api/matters?body=" + this.story.south.value() + "&status=%61ll&limit=1&")
+			.endsWith(">; rel=\"next\"");
 		Reader.Response second = this.reader.get(first.next());
 		assertThat(second.body().findValuesAsText("matterId")).as("the page after, by the Link header")
 			.containsExactly(this.story.plan.value());
