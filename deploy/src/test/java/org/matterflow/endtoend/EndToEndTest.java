@@ -98,7 +98,7 @@ class EndToEndTest {
 					.send(HttpRequest.newBuilder(sides.querySideAt("/v3/api-docs")).GET().build(),
 							HttpResponse.BodyHandlers.ofString())
 					.body());
-		for (String register : new String[] { "/api/decisions", "/api/matters" }) {
+		for (String register : new String[] { "/api/decisions", "/api/matters", "/api/assignments" }) {
 			JsonNode answer = query.at("/paths/" + register.replace("/", "~1") + "/get/responses/200");
 			assertThat(answer.at("/headers/Link/description").asText()).as(register).contains("rel=\"next\"");
 			assertThat(answer.at("/content/*~1*/schema/type").asText()).as(register + ": still a list")

@@ -8,13 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,16 +53,22 @@ public class AssignmentController {
 	 * needs none.
 	 */
 	@GetMapping("/api/assignments")
+	@ApiResponse(responseCode = "200", description = "the assignments, by due day (none last), day handed out, id",
+			headers = @Header(name = "Link", description = "with a limit: " + Page.NEXT_LINK))
 	@Operation(
-			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due")
-	List<Map<String, Object>> assignments(@RequestParam(defaultValue = "open") String status,
+			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due; with a limit, a Link header with rel=next reads the page after")
+	ResponseEntity<List<Map<String, Object>>> assignments(@RequestParam(defaultValue = "open") String status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String matter, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
-			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(required = false) Long position) {
+			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String after, @RequestParam(required = false) Long position) {
 		String wanted = status.toLowerCase(Locale.ROOT);
 		if (!STATUSES.contains(wanted)) {
 			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
+		}
+		if (limit != null && (limit < 1 || limit > 5000)) {
+			throw new InvalidValue("limit", "limit must be between 1 and 5000");
 		}
 		Sql sql = new Sql(this.consistency.schemaAfter(AssignmentsReadModel.NAME, position));
 		LocalDate today = LocalDate.now(MeetingTime.ZONE);
@@ -87,6 +97,27 @@ public class AssignmentController {
 		}
 		// without a due date the comparison is NULL, which is not an answer to "overdue?"
 		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR COALESCE(a.due_date < ? AND NOT a.reported_back, false)))";
+		if (overdue != null) {
+			where.append(" AND " + overdueExpression + " = ?");
+			params.add(today);
+			params.add(overdue);
+		}
+		if (needsNewDue != null) {
+			// as needsNewDueBecause below decides it for one row
+			where.append(" AND (a.status = 'OPEN' AND NOT a.reported_back AND NOT " + overdueExpression
+					+ " AND (cm.meeting_id IS NOT NULL OR db.dissolved_on IS NOT NULL)) = ?");
+			params.add(today);
+			params.add(needsNewDue);
+		}
+		if (after != null) {
+			// the list's order, with an empty day as the last of days
+			AssignmentCursor cursor = AssignmentCursor.parse(after);
+			where.append(" AND (COALESCE(a.due_date, 'infinity'), COALESCE(a.handed_out_on, 'infinity'), "
+					+ "a.assignment_id) > (?::date, ?::date, ?)");
+			params.add(cursor.due());
+			params.add(cursor.handedOut());
+			params.add(cursor.assignment());
+		}
 		// the assignees in the same statement: one round trip and one snapshot for the
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
@@ -98,13 +129,14 @@ public class AssignmentController {
 				+ "FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
 				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
 				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
-				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id";
+				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id"
+				+ ((limit != null) ? " LIMIT " + (limit + 1) : "");
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
-		return rows.stream()
-			.filter((row) -> overdue == null || overdue.equals(row.get("is_overdue")))
-			.map(AssignmentController::view)
-			.filter((view) -> needsNewDue == null || needsNewDue.equals(view.get("needsNewDue")))
-			.toList();
+		if (limit == null) {
+			// all of them, as before paging came: nothing to page
+			return ResponseEntity.ok(rows.stream().map(AssignmentController::view).toList());
+		}
+		return Page.of(rows, limit, (row) -> AssignmentCursor.of(row).toString(), AssignmentController::view);
 	}
 
 	private static Map<String, Object> view(Map<String, Object> row) {

@@ -64,17 +64,26 @@ public final class Page {
 	 */
 	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit, String day,
 			String position, Function<Map<String, Object>, Map<String, Object>> view) {
+		return of(rows, limit, (last) -> new Cursor(LocalDate.parse(String.valueOf(last.get(day))),
+				((Number) last.get(position)).longValue())
+			.toString(), view);
+	}
+
+	/**
+	 * The same, for a list whose order needs a cursor of its own: {@code cursorOf} writes
+	 * the last row's.
+	 */
+	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit,
+			Function<Map<String, Object>, String> cursorOf, Function<Map<String, Object>, Map<String, Object>> view) {
 		List<Map<String, Object>> page = rows.stream().limit(limit).map(view).toList();
 		if (rows.size() <= limit) {
 			return ResponseEntity.ok(page);
 		}
-		Map<String, Object> last = rows.get(limit - 1);
-		Cursor cursor = new Cursor(LocalDate.parse(String.valueOf(last.get(day))),
-				((Number) last.get(position)).longValue());
+		String cursor = cursorOf.apply(rows.get(limit - 1));
 		// relative, resolved against the request's own URI (RFC 8288): behind a proxy the
 		// side does not know the host and scheme its clients used
 		UriComponents request = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("after", cursor.toString())
+			.replaceQueryParam("after", cursor)
 			.build();
 		String next = request.getPath() + "?" + request.getQuery();
 		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);

@@ -1,6 +1,7 @@
 package org.matterflow.query.assignments;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -242,6 +243,51 @@ class AssignmentsReadModelTest {
 		return new AssignmentHandedOut(assignment, this.story.management, this.story.may, AgendaItemId.of("4"), null,
 				List.of(Assignee.person("linnea-" + this.story.run, "Linnea")), "återkomma till mötet", due,
 				AssignmentKind.TASK);
+	}
+
+	@Test
+	void with_a_limit_the_list_is_read_page_by_page_in_its_order_by_following_next_links() {
+		MeetingId september = MeetingId.of("cg-2025-09-18-" + this.story.run);
+		this.feeder.record(LocalDate.of(2025, 5, 22), new MeetingScheduled(september, this.story.management,
+				new MeetingTime(LocalDate.of(2025, 9, 18), null, null), null, MeetingMode.IN_PERSON, false, null),
+				// an id with underscores, due without a day: the last of the list
+				handOut(AssignmentId.of("a_sept_" + this.story.run), new Due(null, null, september)),
+				handOut(AssignmentId.of("a-june-b-" + this.story.run), Due.on(LocalDate.of(2025, 6, 5))));
+		long recorded = this.feeder.record(LocalDate.of(2025, 5, 23),
+				handOut(AssignmentId.of("a-june-a-" + this.story.run), Due.on(LocalDate.of(2025, 6, 5))));
+		String all = "/api/assignments?status=all&body=" + this.story.management.value();
+		Reader.Response whole = this.reader.get(all + "&position=" + recorded);
+		assertThat(whole.next()).as("no limit, no pages").isNull();
+		assertThat(whole.body().size()).isGreaterThan(4);
+
+		List<JsonNode> paged = new ArrayList<>();
+		String page = all + "&limit=1";
+		// bounded: a cursor that does not move on would page forever
+		for (int pages = 0; page != null && pages <= whole.body().size(); pages++) {
+			Reader.Response response = this.reader.get(page);
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().size()).isEqualTo(1);
+			response.body().forEach(paged::add);
+			page = response.next();
+		}
+		assertThat(page).as("the last page has no next link").isNull();
+		assertThat(paged).containsExactlyElementsOf(whole.body());
+
+		List<String> overdue = new ArrayList<>();
+		Reader.Response first = this.reader.get(all + "&overdue=true&limit=1");
+		first.body().findValuesAsText("assignmentId").forEach(overdue::add);
+		this.reader.get(first.next()).body().findValuesAsText("assignmentId").forEach(overdue::add);
+		assertThat(overdue).as("the filter in the statement, so the pages hold only overdue ones")
+			.containsExactlyElementsOf(
+					this.reader.json(all + "&overdue=true").findValuesAsText("assignmentId").subList(0, 2));
+
+		for (String cursor : new String[] { "2025-06-05", "2025-06-05_x_a-1", "soon_infinity_a-1",
+				"infinity_infinity_" }) {
+			Reader.Response refused = this.reader.get(all + "&limit=1&after=" + cursor);
+			assertThat(refused.status()).as(cursor).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+		}
+		assertThat(this.reader.get(all + "&limit=0").status()).isEqualTo(400);
 	}
 
 	@Test
