@@ -2,6 +2,7 @@ package org.matterflow.deploy.benchmark;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -315,14 +316,23 @@ final class Report {
 	}
 
 	/**
-	 * Autovacuum's work during a phase, in the store measured and in the one beside it: a
-	 * run takes one of the two cores from the phase whichever store it works on.
+	 * What else took the cores during a phase: autovacuum's work in the store measured
+	 * and in the one beside it (a run takes one of the two cores whichever store it works
+	 * on), and the JVM's GC pauses, which stop both stores' sides alike. The queries'
+	 * tail followed neither store's autovacuum in the fifty-fourth run.
 	 */
 	private static String maintained(Benchmark.Alternate phase) {
-		if (phase.maintained() < 0 || phase.maintainedBeside() < 0) {
-			return "";
+		List<String> besides = new ArrayList<>();
+		if (phase.maintained() >= 0 && phase.maintainedBeside() >= 0) {
+			besides
+				.add(String.format("autovacuum: %d tables, %d beside", phase.maintained(), phase.maintainedBeside()));
 		}
-		return String.format(" (autovacuum: %d tables, %d beside)", phase.maintained(), phase.maintainedBeside());
+		Resources.Usage usage = phase.commands().usage();
+		if (usage != null) {
+			besides.add(
+					String.format("GC %d pauses, longest %s", usage.pauses(), ms(usage.longestPauseMicros() / 1000.0)));
+		}
+		return besides.isEmpty() ? "" : " (" + String.join("; ", besides) + ")";
 	}
 
 	private void sideBySide(String name, List<Latencies> small, List<Latencies> large) {

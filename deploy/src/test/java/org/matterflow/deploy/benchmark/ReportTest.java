@@ -135,6 +135,22 @@ class ReportTest {
 			.containsPattern("agenda +p50 x1\\.00  p99 x1\\.00");
 	}
 
+	@Test
+	void a_side_by_side_phase_names_the_gc_pauses_beside_autovacuum() {
+		Latencies commands = latencies(2_000);
+		commands.usage(new Resources.Usage(18_000_000_000L, 8_000_000_000L, Map.of(), null, 12, 180_000, 26_000, 1_000,
+				30_000_000_000L));
+		java.util.List<Benchmark.Alternate> smalls = java.util.List
+			.of(new Benchmark.Alternate(20_000, commands, Map.of("agenda", latencies(1_000)), 0, 3));
+		java.util.List<Benchmark.Alternate> larges = java.util.List
+			.of(new Benchmark.Alternate(1_000_000, latencies(2_000), Map.of("agenda", latencies(1_000)), 3, 0));
+
+		this.report.sideBySide(java.time.Duration.ofSeconds(30), smalls, larges);
+
+		assertThat(printed()).contains("p99 2.00ms (autovacuum: 0 tables, 3 beside; GC 12 pauses, longest 26ms)")
+			.contains("p99 2.00ms (autovacuum: 3 tables, 0 beside)");
+	}
+
 	private static Benchmark.Alternate alternate(long events, long commandMicros, long agendaMicros) {
 		return new Benchmark.Alternate(events, latencies(commandMicros), Map.of("agenda", latencies(agendaMicros)),
 				(events > 1_000_000) ? 3 : 0, (events > 1_000_000) ? 0 : 3);
