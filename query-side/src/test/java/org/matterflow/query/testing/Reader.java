@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,6 +70,30 @@ public class Reader {
 			throw new AssertionError("GET " + path + " answered " + response.status() + ": " + response.body());
 		}
 		return response.body();
+	}
+
+	/**
+	 * The rows of a list read one per page ({@code path} asks for {@code limit=1}) by
+	 * following its next links to the last page, which has none. Each page must answer
+	 * 200 with one row; more than {@code bound} pages means a cursor that does not move
+	 * on, which would page forever.
+	 */
+	public List<JsonNode> onePerPage(String path, int bound) {
+		List<JsonNode> rows = new ArrayList<>();
+		String page = path;
+		for (int pages = 0; page != null; pages++) {
+			if (pages > bound) {
+				throw new AssertionError("more than " + bound + " pages from " + path + ": the last read " + page);
+			}
+			Response response = get(page);
+			if (response.status() != 200 || response.body().size() != 1) {
+				throw new AssertionError("GET " + page + " answered " + response.status() + " with " + response.body()
+						+ ", not one row");
+			}
+			response.body().forEach(rows::add);
+			page = response.next();
+		}
+		return rows;
 	}
 
 	/**
