@@ -151,7 +151,24 @@ class SeedAcceptanceTest {
 		assertThat(in2025).contains("Ida Broman").doesNotContain("Peter Björklund");
 	}
 
+	@Test
+	void a_calendar_program_sees_the_cancellation_of_24_april_2020() throws Exception {
+		String calendar = text("/api/calendar.ics?from=2020-04-01&to=2020-09-30&body=radet-folkhalsa");
+		String unfolded = calendar.replace("\r\n ", "");
+		assertThat(unfolded).startsWith("BEGIN:VCALENDAR\r\n")
+			.contains("UID:radet-folkhalsa-2020-04-24@matterflow\r\n", "UID:radet-folkhalsa-2020-09-11@matterflow\r\n",
+					"NAME:Specifika samverkansrådet för folkhälsa\r\n");
+		assertThat(unfolded.split("BEGIN:VEVENT"))
+			.filteredOn((event) -> event.contains("UID:radet-folkhalsa-2020-04-24@"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("STATUS:CANCELLED", "Nästa ordinarie möte hålls den 11 september");
+	}
+
 	private JsonNode read(String path) throws IOException, InterruptedException {
+		return JSON.readTree(text(path));
+	}
+
+	private String text(String path) throws IOException, InterruptedException {
 		String separator = path.contains("?") ? "&" : "?";
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(sides.querySideAt(path + separator + "position=" + position))
@@ -160,7 +177,7 @@ class SeedAcceptanceTest {
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
+		return response.body();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.matterflow.query.meetings;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.ReadYourWrites;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Meetings and calendar")
 public class MeetingController {
+
+	private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
 	private final MeetingQueries queries;
 
@@ -46,6 +54,38 @@ public class MeetingController {
 			throw new InvalidValue("to", "the period ends (" + to + ") before it starts (" + from + ")");
 		}
 		return this.queries.calendar(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), from, to, body);
+	}
+
+	@GetMapping(path = "/api/calendar.ics", produces = "text/calendar")
+	@Operation(summary = "The annual wheel as iCalendar (RFC 5545), for calendar programs to subscribe to",
+			description = "One event per meeting whose day is known, its UID the meeting's id: a rescheduled or "
+					+ "cancelled meeting replaces the event (STATUS:CANCELLED, SEQUENCE raised). Times in UTC. "
+					+ "Without from and to: from a year ago to two years ahead.")
+	ResponseEntity<byte[]> calendarFile(
+			@RequestParam(required = false) @Parameter(
+					description = "first day; a year before today when left out") @DateTimeFormat(
+							iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @Parameter(
+					description = "last day; two years after today when left out") @DateTimeFormat(
+							iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String body, @RequestParam(required = false) Long position) {
+		LocalDate today = LocalDate.now(MeetingTime.ZONE);
+		LocalDate first = (from != null) ? from : today.minusYears(1);
+		LocalDate last = (to != null) ? to : today.plusYears(2);
+		if (last.isBefore(first)) {
+			throw new InvalidValue("to", "the period ends (" + last + ") before it starts (" + first + ")");
+		}
+		String schema = this.consistency.schemaAfter(MeetingsReadModel.NAME, position);
+		String name = (body != null) ? this.queries.bodyName(schema, body) : "matterflow";
+		String calendar = MeetingCalendar.of(name, this.queries.calendarEntries(schema, first, last, body));
+		return ResponseEntity.ok()
+			.contentType(CALENDAR)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename(((body != null) ? body : "matterflow") + ".ics")
+						.build()
+						.toString())
+			.body(calendar.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

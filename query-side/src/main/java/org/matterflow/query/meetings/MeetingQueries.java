@@ -134,6 +134,36 @@ class MeetingQueries {
 		}).toList();
 	}
 
+	/**
+	 * The meetings of a period whose day is known, with what a calendar shows of each:
+	 * its items in order, and when its day, time, place or status last changed.
+	 */
+	List<Map<String, Object>> calendarEntries(String schema, LocalDate from, LocalDate to, String bodyId) {
+		Sql sql = new Sql(schema);
+		String statement = "SELECT m.meeting_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
+				+ "m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason, "
+				+ "m.revision, m.changed_at, (SELECT json_agg(i.title ORDER BY i.ordinal) FROM {s}.agenda_item i "
+				+ "WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn) AS agenda "
+				+ "FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id "
+				+ "WHERE m.date BETWEEN ? AND ? AND m.date_precision = 'DAY'"
+				+ ((bodyId != null) ? " AND m.body_id = ?" : "")
+				+ " ORDER BY m.date, m.start_time NULLS FIRST, m.body_id, m.meeting_id";
+		List<Object> params = new ArrayList<>(List.of(from, to));
+		if (bodyId != null) {
+			params.add(bodyId);
+		}
+		return this.jdbc.sql(sql.of(statement)).params(params).query().listOfRows();
+	}
+
+	/** The name of a body the meetings read model knows. */
+	String bodyName(String schema, String bodyId) {
+		return this.jdbc.sql(new Sql(schema).of("SELECT name FROM {s}.body WHERE body_id = ?"))
+			.param(bodyId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("body", bodyId));
+	}
+
 	private Map<String, List<Map<String, Object>>> decisionsByItem(Sql sql, String meetingId) {
 		Map<String, List<Map<String, Object>>> byItem = new LinkedHashMap<>();
 		this.jdbc.sql(sql.of("SELECT * FROM {s}.decision WHERE meeting_id = ? ORDER BY recorded_at"))

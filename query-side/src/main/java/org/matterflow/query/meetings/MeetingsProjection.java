@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.body.BodyEstablished;
@@ -39,26 +40,29 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
-	void on(MeetingScheduled event) {
+	void on(MeetingScheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
 		MeetingTime time = event.time();
 		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, date_precision, location, "
-				+ "mode, tentative, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING",
-				event.meetingId().value(), event.bodyId().value(), event.title(), time.date(), time.start(), time.end(),
-				time.precision().name(), event.location(), event.mode().name(), event.tentative());
+				+ "mode, tentative, status, revision, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.bodyId().value(), event.title(),
+				time.date(), time.start(), time.end(), time.precision().name(), event.location(), event.mode().name(),
+				event.tentative(), sequence, java.sql.Timestamp.from(recordedAt));
 	}
 
 	@EventHandler
-	void on(MeetingRescheduled event) {
+	void on(MeetingRescheduled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
 		MeetingTime to = event.to();
 		update("UPDATE {s}.meeting SET originally_on = coalesce(originally_on, date), date = ?, start_time = ?, end_time = ?, "
-				+ "date_precision = ?, location = ?, tentative = ?, reschedule_reason = ? WHERE meeting_id = ?",
-				to.date(), to.start(), to.end(), to.precision().name(), event.location(), event.tentative(),
-				event.reason(), event.meetingId().value());
+				+ "date_precision = ?, location = ?, tentative = ?, reschedule_reason = ?, revision = ?, changed_at = ? "
+				+ "WHERE meeting_id = ?", to.date(), to.start(), to.end(), to.precision().name(), event.location(),
+				event.tentative(), event.reason(), sequence, java.sql.Timestamp.from(recordedAt),
+				event.meetingId().value());
 	}
 
 	@EventHandler
-	void on(MeetingCancelled event) {
-		update("UPDATE {s}.meeting SET status = 'CANCELLED', cancel_reason = ? WHERE meeting_id = ?", event.reason(),
+	void on(MeetingCancelled event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+		update("UPDATE {s}.meeting SET status = 'CANCELLED', cancel_reason = ?, revision = ?, changed_at = ? "
+				+ "WHERE meeting_id = ?", event.reason(), sequence, java.sql.Timestamp.from(recordedAt),
 				event.meetingId().value());
 	}
 

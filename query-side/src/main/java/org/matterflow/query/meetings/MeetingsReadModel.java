@@ -14,7 +14,7 @@ class MeetingsReadModel extends ReadModel {
 	static final String NAME = "meetings";
 
 	MeetingsReadModel() {
-		super(NAME, 2);
+		super(NAME, 3);
 	}
 
 	@Override

@@ -21,7 +21,11 @@ CREATE TABLE ${schema}.meeting (
     adjuster_id       TEXT,
     adjuster_name     TEXT,
     adjusted_on       DATE,
-    adjusted_by       JSONB
+    adjusted_by       JSONB,
+    -- the meeting's sequence number and recording time at its last change of day, time,
+    -- place or status: a calendar's SEQUENCE and LAST-MODIFIED
+    revision          BIGINT      NOT NULL DEFAULT 0,
+    changed_at        TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX meeting_by_date ON ${schema}.meeting (date);
 CREATE INDEX meeting_by_body_and_date ON ${schema}.meeting (body_id, date);

@@ -63,6 +63,21 @@ public class Reader {
 		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** The answer as it came, for a body that is not JSON. */
+	public HttpResponse<String> raw(String path, String accept) {
+		try {
+			return this.http.send(signedIn(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET()).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The body of a successful answer. */
 	public JsonNode json(String path) {
 		Response response = get(path);
@@ -113,13 +128,18 @@ public class Reader {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	private Response send(HttpRequest.Builder request) {
+	private HttpRequest.Builder signedIn(HttpRequest.Builder request) {
 		if (this.user != null) {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.user).getBytes(StandardCharsets.UTF_8)));
 		}
+		return request;
+	}
+
+	private Response send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(signedIn(request).build(),
+					HttpResponse.BodyHandlers.ofString());
 			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
 					response.headers().firstValue("Link").orElse(null));
