@@ -28,7 +28,6 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.matterflow.kernel.meeting.MeetingTime;
@@ -57,7 +56,6 @@ final class MeetingCalendar {
 		calendar.add(new ProdId("-//matterflow//meeting calendar//EN"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
-		calendar.add(ImmutableMethod.PUBLISH);
 		calendar.add(new Name(name));
 		calendar.add(new XProperty("X-WR-CALNAME", name));
 		calendar.add(new RefreshInterval(null, REFRESH));
