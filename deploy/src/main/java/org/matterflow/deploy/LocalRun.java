@@ -61,6 +61,8 @@ public final class LocalRun {
 				+ "/api/matters/foraldraskapsstodsstrategin/history");
 		System.out.println("                  curl -u auditor:auditor 'http://localhost:" + queryPort
 				+ "/api/matters?status=open&body=lansdelsgrupp-soder'");
+		System.out.println("  in a browser    http://localhost:" + queryPort
+				+ "/api/meetings/chefsgrupp-folkhalsa-2025-05-22/minutes (the minutes; sign in as auditor)");
 		System.out.println();
 		this.stopped.await();
 	}

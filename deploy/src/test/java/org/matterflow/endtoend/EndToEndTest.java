@@ -104,6 +104,9 @@ class EndToEndTest {
 			assertThat(answer.at("/content/*~1*/schema/type").asText()).as(register + ": still a list")
 				.isEqualTo("array");
 		}
+		assertThat(query.at("/paths/~1api~1calendar.ics/get/responses/200/content").has("text/calendar")).isTrue();
+		assertThat(query.at("/paths/~1api~1meetings~1{meetingId}~1minutes/get/responses/200/content").has("text/html"))
+			.isTrue();
 	}
 
 	private JsonNode send(String path, String json) throws IOException, InterruptedException {

@@ -164,6 +164,15 @@ class SeedAcceptanceTest {
 			.contains("STATUS:CANCELLED", "Nästa ordinarie möte hålls den 11 september");
 	}
 
+	@Test
+	void the_council_protocol_of_2024_reads_as_a_document() throws Exception {
+		String minutes = text("/api/meetings/radet-folkhalsa-2024/minutes");
+		assertThat(minutes).contains("<h1>Protokoll specifika samverkansrådet för folkhälsa</h1>", "<p>2024",
+				"Ej justerat.", "Justerare: Pia-Maria Johansson", "Val av justerare",
+				"Till justerare utsågs Pia-Maria Johansson, Nora kommun.",
+				"<a href=\"https://www.regionorebrolan.se/siteassets/media/dokument/handlingar-och-protokoll/");
+	}
+
 	private JsonNode read(String path) throws IOException, InterruptedException {
 		return JSON.readTree(text(path));
 	}

@@ -45,6 +45,23 @@ public class MeetingController {
 		return this.queries.meeting(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), meetingId);
 	}
 
+	@GetMapping(path = "/api/meetings/{meetingId}/minutes", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(summary = "The minutes as a document (HTML, in Swedish), for reading, printing and the archive",
+			description = "Heading, day and place, participants by how they took part, the items numbered as held "
+					+ "with discussion, decisions and documents, whether the minutes are adjusted and by whom, and "
+					+ "the corrections after the record they correct. Before the meeting it is the notice with the "
+					+ "agenda.")
+	ResponseEntity<String> minutes(@PathVariable String meetingId, @Parameter(
+			description = "answer once the view has processed this position (from a command's answer)") @RequestParam(
+					required = false) Long position) {
+		Map<String, Object> meeting = this.queries
+			.meeting(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), meetingId);
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.header("Content-Security-Policy", MinutesDocument.CONTENT_SECURITY_POLICY)
+			.body(MinutesDocument.render(meeting));
+	}
+
 	@GetMapping("/api/calendar")
 	@Operation(summary = "The annual wheel: meetings in a period, per body, rescheduled and cancelled ones marked")
 	List<Map<String, Object>> calendar(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
