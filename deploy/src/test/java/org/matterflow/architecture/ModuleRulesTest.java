@@ -83,14 +83,15 @@ class ModuleRulesTest {
 
 	/**
 	 * The read side never changes the record; webhook subscriptions are an integration's
-	 * own settings, kept beside the feed they deliver.
+	 * own settings, kept beside the feed they deliver, and calendar addresses a reader's,
+	 * kept beside the calendar they serve.
 	 */
 	static final ArchRule QUERY_CONTROLLERS_ONLY_READ = noMethods().that()
 		.areDeclaredInClassesThat()
 		.resideInAPackage("org.matterflow.query..")
 		.and()
 		.areDeclaredInClassesThat()
-		.resideOutsideOfPackage("org.matterflow.query.webhooks..")
+		.resideOutsideOfPackages("org.matterflow.query.webhooks..", "org.matterflow.query.calendaraddresses..")
 		.should()
 		.beAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
 		.orShould()

@@ -66,6 +66,23 @@ class SignInTest {
 	}
 
 	@Test
+	void a_calendar_address_made_with_a_token_is_read_without_one() throws Exception {
+		Http.Answer made = http.post(sides.querySideAt("/api/calendar-addresses"), TOKENS.as("auditor"), "{}");
+		assertThat(made.status()).as(made.body()).isEqualTo(201);
+		String path = made.body().replaceAll("(?s).*\"path\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+
+		java.net.http.HttpResponse<String> calendar = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(sides.querySideAt(path)).GET().build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(calendar.statusCode()).as(path).isEqualTo(200);
+		assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR");
+		assertThat(http.get(sides.querySideAt("/api/calendar.ics"), "Bearer not-a-token").status())
+			.as("the signed-in calendar still needs a valid token")
+			.isEqualTo(401);
+	}
+
+	@Test
 	void the_auditors_token_may_read_but_not_record_nor_rebuild() throws Exception {
 		Http.Answer recorded = http.post(sides.commandSideAt("/api/bodies"), TOKENS.as("auditor"),
 				"{\"bodyId\":\"grupp\",\"name\":\"Chefsgrupp\",\"kind\":\"MANAGEMENT_GROUP\"}");

@@ -7,4 +7,9 @@ public class NotFound extends RuntimeException {
 		super("there is no " + kind + " with id '" + id + "'");
 	}
 
+	/** For what is not asked for by an id, so that the answer need not repeat it. */
+	public NotFound(String message) {
+		super(message);
+	}
+
 }

@@ -35,7 +35,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class SecurityConfiguration {
 
 	static final String[] OPEN = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
-			"/swagger-ui/**", "/swagger-ui.html" };
+			"/swagger-ui/**", "/swagger-ui.html",
+			// calendar addresses: the address holds its own secret, for programs that
+			// cannot sign in
+			"/calendar/*.ics" };
 
 	@ConfigurationProperties("matterflow.security")
 	public record SecurityProperties(String mode, List<LocalUser> users) {

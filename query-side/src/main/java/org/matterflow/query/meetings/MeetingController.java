@@ -9,11 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
-import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.ReadYourWrites;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,15 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Meetings and calendar")
 public class MeetingController {
 
-	private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-
 	private final MeetingQueries queries;
 
 	private final ReadYourWrites consistency;
 
-	MeetingController(MeetingQueries queries, ReadYourWrites consistency) {
+	private final CalendarFiles calendars;
+
+	MeetingController(MeetingQueries queries, ReadYourWrites consistency, CalendarFiles calendars) {
 		this.queries = queries;
 		this.consistency = consistency;
+		this.calendars = calendars;
 	}
 
 	@GetMapping("/api/meetings/{meetingId}")
@@ -86,23 +84,7 @@ public class MeetingController {
 					description = "last day; two years after today when left out") @DateTimeFormat(
 							iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String body, @RequestParam(required = false) Long position) {
-		LocalDate today = LocalDate.now(MeetingTime.ZONE);
-		LocalDate first = (from != null) ? from : today.minusYears(1);
-		LocalDate last = (to != null) ? to : today.plusYears(2);
-		if (last.isBefore(first)) {
-			throw new InvalidValue("to", "the period ends (" + last + ") before it starts (" + first + ")");
-		}
-		String schema = this.consistency.schemaAfter(MeetingsReadModel.NAME, position);
-		String name = (body != null) ? this.queries.bodyName(schema, body) : "matterflow";
-		String calendar = MeetingCalendar.of(name, this.queries.calendarEntries(schema, first, last, body));
-		return ResponseEntity.ok()
-			.contentType(CALENDAR)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(((body != null) ? body : "matterflow") + ".ics")
-						.build()
-						.toString())
-			.body(calendar.getBytes(StandardCharsets.UTF_8));
+		return this.calendars.answer(body, from, to, position);
 	}
 
 }

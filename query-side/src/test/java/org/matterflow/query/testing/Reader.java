@@ -63,6 +63,16 @@ public class Reader {
 		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	public Response post(String path, String json) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response delete(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE());
+	}
+
 	/** The answer as it came, for a body that is not JSON. */
 	public HttpResponse<String> raw(String path, String accept) {
 		try {
