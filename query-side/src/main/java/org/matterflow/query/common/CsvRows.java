@@ -1,0 +1,107 @@
+package org.matterflow.query.common;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Every list the query API answers, as CSV (RFC 4180) for spreadsheets and statistics
+ * programs: asked for with {@code Accept: text/csv} or {@code ?format=csv}. The columns
+ * are the JSON answer's fields in its order, one row per element; a nested value (a list
+ * of assignees, a last step) is its JSON text. An empty list is an empty file, its
+ * columns being those of a row.
+ *
+ * <p>
+ * A cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+ * return gets a leading {@code '}: a spreadsheet would otherwise run a recorded text such
+ * as {@code =HYPERLINK(…)} as a formula (OWASP's CSV injection).
+ */
+public class CsvRows extends AbstractHttpMessageConverter<List<?>> {
+
+	public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private static final CsvMapper MAPPER = CsvMapper.builder().build();
+
+	public CsvRows() {
+		super(StandardCharsets.UTF_8, CSV);
+	}
+
+	/**
+	 * Registers it after every other converter, not as a bean of its own: a client that
+	 * accepts anything keeps getting JSON, which comes first.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		ServerHttpMessageConvertersCustomizer csvRowsLast() {
+			return (builder) -> builder.configureMessageConvertersList((converters) -> converters.add(new CsvRows()));
+		}
+
+	}
+
+	@Override
+	protected boolean supports(Class<?> type) {
+		return List.class.isAssignableFrom(type);
+	}
+
+	@Override
+	protected boolean canRead(MediaType mediaType) {
+		return false;
+	}
+
+	@Override
+	protected List<?> readInternal(Class<? extends List<?>> type, HttpInputMessage input) {
+		throw new HttpMessageNotReadableException("CSV is written, not read", input);
+	}
+
+	@Override
+	protected void writeInternal(List<?> rows, HttpOutputMessage output) throws java.io.IOException {
+		if (rows.isEmpty() || !(rows.get(0) instanceof Map<?, ?> first)) {
+			return;
+		}
+		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+		List<String> columns = new ArrayList<>();
+		first.keySet().forEach((column) -> {
+			columns.add(String.valueOf(column));
+			schema.addColumn(String.valueOf(column));
+		});
+		Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+		try (SequenceWriter sequence = MAPPER.writer(schema.build())
+			.without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+			.writeValues(writer)) {
+			for (Object row : rows) {
+				List<String> cells = new ArrayList<>(columns.size());
+				for (String column : columns) {
+					cells.add(cell(((Map<?, ?>) row).get(column)));
+				}
+				sequence.write(cells);
+			}
+		}
+		writer.flush();
+	}
+
+	static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		String text = (value instanceof Map<?, ?> || value instanceof List<?>) ? Json.write(value) : value.toString();
+		return (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
+	}
+
+}
