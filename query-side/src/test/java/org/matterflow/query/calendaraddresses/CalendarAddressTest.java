@@ -112,6 +112,19 @@ class CalendarAddressTest {
 	}
 
 	@Test
+	void the_secret_stays_out_of_the_metrics() {
+		String path = this.auditor.post("/api/calendar-addresses", "{}").body().get("path").asText();
+		String secret = path.substring("/calendar/".length(), path.length() - ".ics".length());
+		assertThat(this.anyone.raw(path, "text/calendar").statusCode()).isEqualTo(200);
+		assertThat(this.anyone.raw("/calendar/" + CalendarAddresses.newSecret() + ".ics", "*/*").statusCode())
+			.isEqualTo(404);
+
+		String metrics = this.anyone.raw("/actuator/prometheus", "text/plain").body();
+
+		assertThat(metrics).contains("uri=\"/calendar/{secret}.ics\"").doesNotContain(secret);
+	}
+
+	@Test
 	void an_address_that_was_never_made_is_not_found() {
 		HttpResponse<String> response = this.anyone.raw("/calendar/" + CalendarAddresses.newSecret() + ".ics",
 				"text/calendar");
