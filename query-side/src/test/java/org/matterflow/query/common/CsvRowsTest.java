@@ -137,7 +137,8 @@ class CsvRowsTest {
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-		HttpResponse<String> notAList = this.reader.raw("/api/bodies/" + this.group.value() + "/agenda", "text/csv");
+		HttpResponse<String> notAList = this.reader
+			.raw("/api/bodies/" + this.group.value() + "/agenda?position=" + this.position, "text/csv");
 		assertThat(notAList.statusCode()).isEqualTo(406);
 	}
 
