@@ -1,6 +1,7 @@
 package org.matterflow.query.meetings;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -13,9 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
@@ -48,6 +54,14 @@ final class MeetingCalendar {
 
 	private static final int MAX_OCTETS = 75;
 
+	/**
+	 * The region's time zone as a component of every file. RFC 5545 wants at least one
+	 * component in a calendar, and a body with no meeting in the period has no event; a
+	 * program that shows a calendar's zone shows the region's. No time refers to it (they
+	 * are in UTC), so its rules, the EU's of today, cannot move a meeting.
+	 */
+	private static final VTimeZone REGION_TIME_ZONE = regionTimeZone();
+
 	private MeetingCalendar() {
 	}
 
@@ -60,6 +74,8 @@ final class MeetingCalendar {
 		calendar.add(new XProperty("X-WR-CALNAME", name));
 		calendar.add(new RefreshInterval(null, REFRESH));
 		calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+		calendar.add(new XProperty("X-WR-TIMEZONE", MeetingTime.ZONE.getId()));
+		calendar.add((CalendarComponent) REGION_TIME_ZONE.copy());
 		entries.forEach((entry) -> calendar.add(event(entry)));
 		StringWriter out = new StringWriter();
 		try {
@@ -95,6 +111,23 @@ final class MeetingCalendar {
 			folded.append("\r\n");
 		}
 		return folded.toString();
+	}
+
+	private static VTimeZone regionTimeZone() {
+		String text = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+				"PRODID:-//matterflow//meeting calendar//EN", "BEGIN:VTIMEZONE", "TZID:" + MeetingTime.ZONE.getId(),
+				"BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "DTSTART:19700329T020000",
+				"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT", "BEGIN:STANDARD", "TZNAME:CET",
+				"TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "DTSTART:19701025T030000",
+				"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE", "END:VCALENDAR", "");
+		try {
+			return new CalendarBuilder().build(new StringReader(text))
+				.<VTimeZone>getComponent(Component.VTIMEZONE)
+				.orElseThrow();
+		}
+		catch (IOException | ParserException ex) {
+			throw new IllegalStateException("the region's time zone does not parse", ex);
+		}
 	}
 
 	private static VEvent event(Map<String, Object> entry) {

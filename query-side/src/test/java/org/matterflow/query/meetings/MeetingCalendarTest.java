@@ -42,12 +42,14 @@ class MeetingCalendarTest {
 
 	BodyId group;
 
+	long established;
+
 	@BeforeEach
 	void setUp() {
 		this.reader = new Reader(this.port);
 		this.run = UUID.randomUUID().toString().substring(0, 8);
 		this.group = BodyId.of("chefsgrupp-" + this.run);
-		this.feeder.record(LocalDate.of(2025, 1, 1),
+		this.established = this.feeder.record(LocalDate.of(2025, 1, 1),
 				new BodyEstablished(this.group, "Chefsgrupp folkhälsa", BodyKind.MANAGEMENT_GROUP, null, null, null));
 	}
 
@@ -184,6 +186,18 @@ class MeetingCalendarTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(events(parse(response.body()))).extracting((event) -> value(event, "UID"))
 			.containsExactly(lastYear.value() + "@matterflow", soon.value() + "@matterflow");
+	}
+
+	@Test
+	void a_period_without_meetings_is_a_valid_calendar_without_events() {
+		HttpResponse<String> response = this.reader.raw("/api/calendar.ics?from=1990-01-01&to=1990-12-31&body="
+				+ this.group.value() + "&position=" + this.established, "text/calendar");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Calendar calendar = parse(response.body());
+		assertThat(events(calendar)).isEmpty();
+		assertThat(calendar.getComponents(Component.VTIMEZONE)).hasSize(1);
+		assertThat(value(calendar, "X-WR-TIMEZONE")).isEqualTo("Europe/Stockholm");
 	}
 
 	@Test
