@@ -1,6 +1,8 @@
 package org.matterflow.deploy.benchmark;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -28,6 +30,9 @@ class SignInTest {
 
 	static final SignIn TOKENS = SignIn.of("jwt");
 
+	/** Where calendar programs reach the query side, as production names it. */
+	static final String PUBLIC_URL = "https://matterflow.example";
+
 	static BothSides sides;
 
 	static Http http;
@@ -35,8 +40,10 @@ class SignInTest {
 	@BeforeAll
 	static void start() {
 		TestDatabase.Connection database = TestDatabase.create("signin");
+		List<String> settings = new ArrayList<>(TOKENS.settings());
+		settings.add("--matterflow.public-url=" + PUBLIC_URL + "/");
 		sides = BothSides.start(database.url(), database.username(), database.password(), 0, 0,
-				TOKENS.settings().toArray(String[]::new));
+				settings.toArray(String[]::new));
 		http = new Http(4);
 	}
 
@@ -70,6 +77,8 @@ class SignInTest {
 		Http.Answer made = http.post(sides.querySideAt("/api/calendar-addresses"), TOKENS.as("auditor"), "{}");
 		assertThat(made.status()).as(made.body()).isEqualTo(201);
 		String path = made.body().replaceAll("(?s).*\"path\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		assertThat(made.body()).as("the url names the public address, without a doubled slash")
+			.contains("\"url\":\"" + PUBLIC_URL + path + "\"");
 
 		java.net.http.HttpResponse<String> calendar = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest.newBuilder(sides.querySideAt(path)).GET().build(),

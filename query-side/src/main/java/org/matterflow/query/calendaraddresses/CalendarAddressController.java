@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.meetings.CalendarFiles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Calendar addresses: the meeting calendar at an address that holds its own secret, for
@@ -35,9 +37,17 @@ class CalendarAddressController {
 
 	private final CalendarFiles calendars;
 
-	CalendarAddressController(CalendarAddresses addresses, CalendarFiles calendars) {
+	private final String publicUrl;
+
+	/**
+	 * {@code publicUrl}: where calendar programs reach the query side
+	 * ({@code matterflow.public-url}); the request's own address when it is not set.
+	 */
+	CalendarAddressController(CalendarAddresses addresses, CalendarFiles calendars,
+			@Value("${matterflow.public-url:}") String publicUrl) {
 		this.addresses = addresses;
 		this.calendars = calendars;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	/** The body whose meetings the address shows; none for every body's. */
@@ -46,9 +56,9 @@ class CalendarAddressController {
 
 	@PostMapping("/api/calendar-addresses")
 	@Operation(summary = "Make a calendar address for a calendar program to subscribe to without signing in",
-			description = "The answer's path, after the query side's public address, is the calendar file of the "
-					+ "body (or of every body); it holds a secret shown only here. Whoever has it reads the calendar "
-					+ "until the address is removed.")
+			description = "The answer's url (its path after matterflow.public-url, or after the request's own "
+					+ "address when that is not set) is the calendar file of the body (or of every body); it holds a "
+					+ "secret shown only here. Whoever has it reads the calendar until the address is removed.")
 	ResponseEntity<Map<String, Object>> create(@RequestBody NewAddress request,
 			@RequestParam(required = false) Long position, Principal principal) {
 		if (request.body() != null) {
@@ -59,6 +69,10 @@ class CalendarAddressController {
 		this.addresses.create(id, secret, request.body(), principal.getName());
 		Map<String, Object> view = new java.util.LinkedHashMap<>(owned(id, principal).view());
 		view.put("path", PATH + secret + ".ics");
+		// what a person pastes into a calendar program; behind a proxy the request's own
+		// address is an internal one, so production names its public one
+		view.put("url", (this.publicUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+				: this.publicUrl) + PATH + secret + ".ics");
 		return ResponseEntity.created(URI.create("/api/calendar-addresses/" + id)).body(view);
 	}
 

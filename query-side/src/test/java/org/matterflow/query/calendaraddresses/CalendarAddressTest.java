@@ -70,6 +70,8 @@ class CalendarAddressTest {
 		assertThat(made.status()).isEqualTo(201);
 		String path = made.body().get("path").asText();
 		assertThat(path).matches("/calendar/[A-Za-z0-9_-]{43}\\.ics");
+		assertThat(made.body().get("url").asText()).as("without a public url, the request's own address")
+			.isEqualTo("http://localhost:" + this.port + path);
 
 		HttpResponse<String> read = this.anyone.raw(path, "text/calendar");
 		assertThat(read.statusCode()).isEqualTo(200);
