@@ -101,37 +101,34 @@ class MeetingQueries {
 	}
 
 	List<Map<String, Object>> calendar(String schema, LocalDate from, LocalDate to, String bodyId) {
-		Sql sql = new Sql(schema);
-		String statement = "SELECT m.meeting_id, m.body_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
-				+ "m.date_precision, m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason "
-				+ "FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id WHERE m.date BETWEEN ? AND ?"
-				+ ((bodyId != null) ? " AND m.body_id = ?" : "")
-				+ " ORDER BY m.date, m.start_time NULLS FIRST, m.body_id";
-		List<Object> params = new ArrayList<>(List.of(from, to));
-		if (bodyId != null) {
-			params.add(bodyId);
-		}
-		return this.jdbc.sql(sql.of(statement)).params(params).query().listOfRows().stream().map((row) -> {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("meetingId", row.get("meeting_id"));
-			entry.put("bodyId", row.get("body_id"));
-			entry.put("bodyName", row.get("body_name"));
-			entry.put("title", row.get("title"));
-			entry.put("date", string(row.get("date")));
-			entry.put("start", string(row.get("start_time")));
-			entry.put("end", string(row.get("end_time")));
-			entry.put("datePrecision", row.get("date_precision"));
-			entry.put("location", row.get("location"));
-			entry.put("mode", row.get("mode"));
-			entry.put("tentative", row.get("tentative"));
-			entry.put("status", row.get("status"));
-			entry.put("cancelled", "CANCELLED".equals(row.get("status")));
-			entry.put("cancelReason", row.get("cancel_reason"));
-			entry.put("rescheduled", row.get("originally_on") != null);
-			entry.put("originallyOn", string(row.get("originally_on")));
-			entry.put("rescheduleReason", row.get("reschedule_reason"));
-			return entry;
-		}).toList();
+		return inPeriod(schema,
+				"m.meeting_id, m.body_id, b.name AS body_name, m.title, m.date, m.start_time, "
+						+ "m.end_time, m.date_precision, m.location, m.mode, m.tentative, m.status, m.originally_on, "
+						+ "m.reschedule_reason, m.cancel_reason",
+				"true", from, to, bodyId)
+			.stream()
+			.map((row) -> {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("meetingId", row.get("meeting_id"));
+				entry.put("bodyId", row.get("body_id"));
+				entry.put("bodyName", row.get("body_name"));
+				entry.put("title", row.get("title"));
+				entry.put("date", string(row.get("date")));
+				entry.put("start", string(row.get("start_time")));
+				entry.put("end", string(row.get("end_time")));
+				entry.put("datePrecision", row.get("date_precision"));
+				entry.put("location", row.get("location"));
+				entry.put("mode", row.get("mode"));
+				entry.put("tentative", row.get("tentative"));
+				entry.put("status", row.get("status"));
+				entry.put("cancelled", "CANCELLED".equals(row.get("status")));
+				entry.put("cancelReason", row.get("cancel_reason"));
+				entry.put("rescheduled", row.get("originally_on") != null);
+				entry.put("originallyOn", string(row.get("originally_on")));
+				entry.put("rescheduleReason", row.get("reschedule_reason"));
+				return entry;
+			})
+			.toList();
 	}
 
 	/**
@@ -139,20 +136,27 @@ class MeetingQueries {
 	 * its items in order, and when its day, time, place or status last changed.
 	 */
 	List<Map<String, Object>> calendarEntries(String schema, LocalDate from, LocalDate to, String bodyId) {
-		Sql sql = new Sql(schema);
-		String statement = "SELECT m.meeting_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
+		return inPeriod(schema, "m.meeting_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
 				+ "m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason, "
 				+ "m.revision, m.changed_at, (SELECT json_agg(i.title ORDER BY i.ordinal) FROM {s}.agenda_item i "
-				+ "WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn) AS agenda "
-				+ "FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id "
-				+ "WHERE m.date BETWEEN ? AND ? AND m.date_precision = 'DAY'"
-				+ ((bodyId != null) ? " AND m.body_id = ?" : "")
+				+ "WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn) AS agenda", "m.date_precision = 'DAY'", from,
+				to, bodyId);
+	}
+
+	/**
+	 * The meetings from {@code from} to {@code to}, of one body or of all, in the
+	 * calendar's order, with the columns each calendar shows.
+	 */
+	private List<Map<String, Object>> inPeriod(String schema, String columns, String condition, LocalDate from,
+			LocalDate to, String bodyId) {
+		String statement = "SELECT " + columns + " FROM {s}.meeting m LEFT JOIN {s}.body b ON b.body_id = m.body_id "
+				+ "WHERE m.date BETWEEN ? AND ? AND " + condition + ((bodyId != null) ? " AND m.body_id = ?" : "")
 				+ " ORDER BY m.date, m.start_time NULLS FIRST, m.body_id, m.meeting_id";
 		List<Object> params = new ArrayList<>(List.of(from, to));
 		if (bodyId != null) {
 			params.add(bodyId);
 		}
-		return this.jdbc.sql(sql.of(statement)).params(params).query().listOfRows();
+		return this.jdbc.sql(new Sql(schema).of(statement)).params(params).query().listOfRows();
 	}
 
 	/** The name of a body the meetings read model knows. */
