@@ -54,20 +54,20 @@ public class AssignmentController {
 	 */
 	@GetMapping("/api/assignments")
 	@ApiResponse(responseCode = "200", description = "the assignments, by due day (none last), day handed out, id",
-			headers = @Header(name = "Link", description = "with a limit: " + Page.NEXT_LINK))
+			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
-			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due; with a limit, a Link header with rel=next reads the page after")
+			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due; a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> assignments(@RequestParam(defaultValue = "open") String status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String matter, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
-			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(defaultValue = "500") int limit,
 			@RequestParam(required = false) String after, @RequestParam(required = false) Long position) {
 		String wanted = status.toLowerCase(Locale.ROOT);
 		if (!STATUSES.contains(wanted)) {
 			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
 		}
-		if (limit != null && (limit < 1 || limit > 5000)) {
+		if (limit < 1 || limit > 5000) {
 			throw new InvalidValue("limit", "limit must be between 1 and 5000");
 		}
 		Sql sql = new Sql(this.consistency.schemaAfter(AssignmentsReadModel.NAME, position));
@@ -129,13 +129,8 @@ public class AssignmentController {
 				+ "FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
 				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
 				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
-				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id"
-				+ ((limit != null) ? " LIMIT " + (limit + 1) : "");
+				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id" + " LIMIT " + (limit + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
-		if (limit == null) {
-			// all of them, as before paging came: nothing to page
-			return ResponseEntity.ok(rows.stream().map(AssignmentController::view).toList());
-		}
 		return Page.of(rows, limit, (row) -> AssignmentCursor.of(row).toString(), AssignmentController::view);
 	}
 

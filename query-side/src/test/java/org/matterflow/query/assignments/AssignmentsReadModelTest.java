@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,7 +258,7 @@ class AssignmentsReadModelTest {
 				handOut(AssignmentId.of("a-june-a-" + this.story.run), Due.on(LocalDate.of(2025, 6, 5))));
 		String all = "/api/assignments?status=all&body=" + this.story.management.value();
 		Reader.Response whole = this.reader.get(all + "&position=" + recorded);
-		assertThat(whole.next()).as("no limit, no pages").isNull();
+		assertThat(whole.next()).as("fewer than a page's 500: no next page").isNull();
 		assertThat(whole.body().size()).isGreaterThan(4);
 
 		assertThat(this.reader.onePerPage(all + "&limit=1", whole.body().size()))
@@ -278,6 +279,27 @@ class AssignmentsReadModelTest {
 			assertThat(refused.contentType()).startsWith("application/problem+json");
 		}
 		assertThat(this.reader.get(all + "&limit=0").status()).isEqualTo(400);
+	}
+
+	@Test
+	void without_a_limit_a_page_holds_500_and_links_to_the_rest() {
+		AssignmentHandedOut[] many = IntStream.rangeClosed(1, 501)
+			.mapToObj((n) -> handOut(AssignmentId.of("a-%03d-%s".formatted(n, this.story.run)),
+					Due.on(LocalDate.of(2025, 6, 5))))
+			.toArray(AssignmentHandedOut[]::new);
+		String all = "/api/assignments?status=all&body=" + this.story.management.value();
+		int before = this.reader.get(all + "&position=" + this.position).body().size();
+		long recorded = this.feeder.record(LocalDate.of(2025, 5, 22), many);
+
+		Reader.Response first = this.reader.get(all + "&position=" + recorded);
+		assertThat(first.body().size()).isEqualTo(500);
+		assertThat(first.next()).as("more follow").isNotNull();
+		Reader.Response rest = this.reader.get(first.next());
+		assertThat(rest.next()).isNull();
+		List<String> ids = new ArrayList<>(first.body().findValuesAsText("assignmentId"));
+		ids.addAll(rest.body().findValuesAsText("assignmentId"));
+		assertThat(ids).as("the story's and the 501, each once").hasSize(before + 501).doesNotHaveDuplicates();
+		assertThat(this.reader.get(all + "&limit=5001").status()).isEqualTo(400);
 	}
 
 	@Test
