@@ -36,13 +36,26 @@ public final class Check {
 		return text(value, field, maxLength);
 	}
 
-	public static <T> List<T> list(List<T> values) {
-		return (values != null) ? List.copyOf(values) : List.of();
+	/** A list that may be missing (then empty), but holds no empty entry. */
+	public static <T> List<T> list(List<T> values, String field) {
+		return (values != null) ? entries(values, field) : List.of();
 	}
 
 	public static <T> List<T> nonEmpty(List<T> values, String field) {
 		if (values == null || values.isEmpty()) {
 			throw new InvalidValue(field, field + " must name at least one");
+		}
+		return entries(values, field);
+	}
+
+	// JSON's [null] reads as a list holding null, which List.copyOf would refuse with a
+	// NullPointerException: a server error for a client's mistake
+	private static <T> List<T> entries(List<T> values, String field) {
+		for (int i = 0; i < values.size(); i++) {
+			if (values.get(i) == null) {
+				throw new InvalidValue(field,
+						field + " must not hold an empty entry, but entry " + (i + 1) + " is null");
+			}
 		}
 		return List.copyOf(values);
 	}

@@ -2,6 +2,7 @@ package org.matterflow.kernel;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,16 @@ class CommandValidationTest {
 				ItemKind.DECISION, null, null, null, null, null);
 		assertThat(item.title()).isEqualTo("Samverkansplan");
 		assertThat(item.presenters()).isEqualTo(List.of());
+	}
+
+	@Test
+	void a_list_with_an_empty_entry_is_refused_and_names_the_field() {
+		assertThatThrownBy(() -> new AddAgendaItem(MeetingId.of("m"), AgendaItemId.of("1"), null, "Samverkansplan",
+				ItemKind.DECISION, null, Arrays.asList("Linnea", null), null, null, null))
+			.isInstanceOf(InvalidValue.class)
+			.hasMessage("presenters must not hold an empty entry, but entry 2 is null")
+			.extracting((ex) -> ((InvalidValue) ex).field())
+			.isEqualTo("presenters");
 	}
 
 	@Test

@@ -64,14 +64,14 @@ public class AssignmentController {
 	}
 
 	record HandOutRequest(String assignmentId, @NotBlank String meetingId, @NotBlank String itemId, String matterId,
-			@NotEmpty List<@Valid AssigneeRequest> assignees, @NotBlank String description,
+			@NotEmpty List<@NotNull @Valid AssigneeRequest> assignees, @NotBlank String description,
 			@NotNull @Valid DueRequest due, AssignmentKind kind) {
 	}
 
 	record DueChangeRequest(@NotNull @Valid DueRequest due, String reason) {
 	}
 
-	record ReassignRequest(@NotEmpty List<@Valid AssigneeRequest> assignees, String reason) {
+	record ReassignRequest(@NotEmpty List<@NotNull @Valid AssigneeRequest> assignees, String reason) {
 	}
 
 	record ReportBackRequest(@NotBlank String meetingId, String itemId, @NotBlank String summary) {

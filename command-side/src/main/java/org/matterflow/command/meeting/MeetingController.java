@@ -51,8 +51,8 @@ public class MeetingController {
 	}
 
 	record AgendaItemRequest(String itemId, Integer position, @NotBlank String title, @NotNull ItemKind kind,
-			String matterId, List<String> presenters, List<String> guests, List<@Valid DocumentRequest> documents,
-			String description) {
+			String matterId, List<@NotBlank String> presenters, List<@NotBlank String> guests,
+			List<@NotNull @Valid DocumentRequest> documents, String description) {
 	}
 
 	record DocumentRequest(@NotBlank String title, @NotBlank String uri) {
@@ -63,11 +63,11 @@ public class MeetingController {
 
 	}
 
-	record OrderRequest(@NotEmpty List<String> order) {
+	record OrderRequest(@NotEmpty List<@NotBlank String> order) {
 	}
 
 	record AttendanceRequest(@NotBlank String personId, @NotBlank String name, String organisation,
-			@NotNull AttendanceStatus status, List<String> items) {
+			@NotNull AttendanceStatus status, List<@NotBlank String> items) {
 	}
 
 	record AdjusterRequest(@NotBlank String personId, @NotBlank String name) {
@@ -83,7 +83,7 @@ public class MeetingController {
 	record DeferRequest(String toMeeting, String toBacklogOf, String reason) {
 	}
 
-	record AdjustRequest(@NotNull LocalDate adjustedOn, List<String> adjustedBy) {
+	record AdjustRequest(@NotNull LocalDate adjustedOn, List<@NotBlank String> adjustedBy) {
 	}
 
 	record CorrectionRequest(String correctionId, String itemId, String decisionId, @NotBlank String what,

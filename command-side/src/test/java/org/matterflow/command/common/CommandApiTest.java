@@ -245,6 +245,15 @@ class CommandApiTest {
 	}
 
 	@Test
+	void an_empty_entry_in_a_list_is_named_in_the_refusal() {
+		Response response = refusedWithNothingAppended(() -> this.api.post("/api/assignments", json(
+				"{'assignmentId':'a-null','meetingId':'m','itemId':'1','assignees':[null],'description':'x','due':{'date':'2025-06-05'},'kind':'TASK'}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("detail")).isEqualTo("assignees[0] must not be null");
+		assertThat(response.text("errors/0/field")).isEqualTo("assignees[0]");
+	}
+
+	@Test
 	void an_unknown_field_is_refused_rather_than_ignored() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22','titel':'typo'}")), 400,

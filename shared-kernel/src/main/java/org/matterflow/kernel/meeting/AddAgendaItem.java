@@ -18,9 +18,9 @@ public record AddAgendaItem(MeetingId meetingId, AgendaItemId itemId, Integer po
 		Check.required(itemId, "itemId");
 		title = Check.text(title, "title", 500);
 		Check.required(kind, "kind");
-		presenters = Check.list(presenters);
-		guests = Check.list(guests);
-		documents = Check.list(documents);
+		presenters = Check.list(presenters, "presenters");
+		guests = Check.list(guests, "guests");
+		documents = Check.list(documents, "documents");
 		description = Check.optionalText(description, "description", 10000);
 	}
 

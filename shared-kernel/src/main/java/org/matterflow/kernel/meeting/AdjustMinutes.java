@@ -14,7 +14,7 @@ public record AdjustMinutes(MeetingId meetingId, LocalDate adjustedOn,
 	public AdjustMinutes {
 		Check.required(meetingId, "meetingId");
 		Check.required(adjustedOn, "adjustedOn");
-		adjustedBy = Check.list(adjustedBy);
+		adjustedBy = Check.list(adjustedBy, "adjustedBy");
 	}
 
 }

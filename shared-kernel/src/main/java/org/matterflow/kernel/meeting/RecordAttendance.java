@@ -17,7 +17,7 @@ public record RecordAttendance(MeetingId meetingId, PersonId personId, String na
 		name = Check.text(name, "name", 200);
 		organisation = Check.optionalText(organisation, "organisation", 200);
 		Check.required(status, "status");
-		items = Check.list(items);
+		items = Check.list(items, "items");
 	}
 
 }
