@@ -1,6 +1,10 @@
 package org.matterflow.query.feed;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.matterflow.kernel.InvalidValue;
@@ -67,16 +71,24 @@ class FeedController {
 			page.append(",\"nextId\":\"").append(nextId).append('"');
 		}
 		page.append(",\"more\":").append(entries.size() == limit).append('}');
+		// the filters as the client gave them, encoded: a header holds ASCII only (Tomcat
+		// drops one that does not), and a '+' or '&' in a value must come back as sent
 		String link = UriComponentsBuilder.fromPath("/api/events")
 			.queryParam("after", next)
-			.queryParamIfPresent("afterId", java.util.Optional.ofNullable(nextId))
+			.queryParamIfPresent("afterId", Optional.ofNullable(nextId).map(FeedController::encoded))
 			.queryParam("limit", limit)
-			.queryParamIfPresent("type", java.util.Optional.ofNullable(type).map((types) -> String.join(",", types)))
-			.queryParamIfPresent("body", java.util.Optional.ofNullable(body))
-			.queryParamIfPresent("matter", java.util.Optional.ofNullable(matter))
-			.build()
+			.queryParamIfPresent("type",
+					Optional.ofNullable(type)
+						.map((types) -> types.stream().map(FeedController::encoded).collect(Collectors.joining(","))))
+			.queryParamIfPresent("body", Optional.ofNullable(body).map(FeedController::encoded))
+			.queryParamIfPresent("matter", Optional.ofNullable(matter).map(FeedController::encoded))
+			.build(true)
 			.toUriString();
 		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"").body(page.toString());
+	}
+
+	private static String encoded(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

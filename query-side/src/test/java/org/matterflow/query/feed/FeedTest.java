@@ -195,6 +195,24 @@ class FeedTest {
 	}
 
 	@Test
+	void a_filter_with_letters_outside_ascii_keeps_its_next_link_and_its_value() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		awaitFeedHasEverything();
+
+		Reader.Response first = this.reader.get("/api/events?after=0&limit=1&body=f%C3%B6rvaltning%2Bs%26m");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.next()).as("Tomcat drops a header that is not ASCII")
+			.contains("body=f%C3%B6rvaltning%2Bs%26m")
+			.contains("after=");
+		Reader.Response types = this.reader.get("/api/events?after=0&limit=1&type="
+				+ "org.matterflow.meeting.decision-taken,org.matterflow.matter.referred");
+		assertThat(types.next()).contains("type=org.matterflow.meeting.decision-taken,org.matterflow.matter.referred");
+		assertThat(this.reader.get(types.next()).body().get("events").findValuesAsText("type"))
+			.containsAnyOf("org.matterflow.meeting.decision-taken", "org.matterflow.matter.referred");
+	}
+
+	@Test
 	void the_feed_serves_several_types_at_once() {
 		Story story = new Story(run());
 		story.record(this.feeder);
