@@ -11,6 +11,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.command.common.TextGuard;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +47,14 @@ public class RecordMetadataConfiguration {
 				stamp.put(RecordMetadata.CORRELATION_ID, command.getIdentifier());
 			}
 			return command.andMetaData(stamp);
+		};
+	}
+
+	@Bean
+	MessageDispatchInterceptor<CommandMessage<?>> textGuardInterceptor() {
+		return (messages) -> (index, command) -> {
+			TextGuard.check(command.getPayload());
+			return command;
 		};
 	}
 

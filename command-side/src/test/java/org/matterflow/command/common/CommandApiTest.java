@@ -254,6 +254,16 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_text_with_the_nul_character_is_refused_since_no_read_model_could_store_it() {
+		Response response = refusedWithNothingAppended(() -> this.api.post("/api/assignments", json(
+				"{'assignmentId':'a-nul','meetingId':'m','itemId':'1','assignees':[{'kind':'PERSON','id':'p-1','name':'Linnea\\u0000'}],"
+						+ "'description':'x','due':{'date':'2025-06-05'},'kind':'TASK'}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("detail")).isEqualTo("assignees[0].name must not hold the character U+0000");
+		assertThat(response.text("errors/0/field")).isEqualTo("assignees[0].name");
+	}
+
+	@Test
 	void an_unknown_field_is_refused_rather_than_ignored() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22','titel':'typo'}")), 400,

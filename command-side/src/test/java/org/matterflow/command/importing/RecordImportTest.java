@@ -182,6 +182,29 @@ class RecordImportTest {
 	}
 
 	@Test
+	void a_record_with_the_nul_character_is_refused_and_nothing_of_it_is_recorded() {
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: 2025-05-22}
+				matters:
+				  - {id: plan-{run}, title: Samverkansplanen}
+				agenda:
+				  - item: "3"
+				    title: Samverkansplanen
+				    matter: plan-{run}
+				    decisions:
+				      - {kind: ADOPT_PROPOSAL, text: "Planen\0 antagen."}
+				"""));
+
+		// the YAML parser refuses it before any command is made
+		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+		assertThat(refused.text("detail")).contains("special characters are not allowed")
+			.contains("Nothing of the record was recorded");
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+		assertThat(eventsOf("matter:plan-" + this.run)).isEmpty();
+	}
+
+	@Test
 	void the_record_of_a_meeting_whose_day_has_not_come_is_refused_whole() {
 		String tomorrow = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE)
 			.plusDays(1)

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.PersonId;
 import org.matterflow.kernel.body.BodyDissolved;
+import org.matterflow.kernel.body.BodyEstablished;
+import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.body.MembershipEnded;
 import org.matterflow.kernel.body.MembershipId;
 import org.matterflow.kernel.body.OfficerElected;
@@ -28,6 +31,23 @@ class BodiesReadModelTest {
 
 	@Autowired
 	EventFeeder feeder;
+
+	@Test
+	void a_text_stored_with_the_nul_character_before_it_was_refused_stops_no_read_model() {
+		BodyId group = BodyId.of("nul-" + UUID.randomUUID().toString().substring(0, 8));
+		long position = this.feeder.record(LocalDate.of(2025, 1, 1), new BodyEstablished(group, "Arbetsgrupp\u0000",
+				BodyKind.WORKING_GROUP, null, null, LocalDate.of(2025, 1, 1)));
+		Reader reader = new Reader(this.port);
+
+		// each read model stores the body's name; PostgreSQL's text cannot hold U+0000
+		for (String query : new String[] { "/api/bodies/" + group.value() + "?", "/api/bodies?",
+				"/api/bodies/" + group.value() + "/agenda?", "/api/decisions?body=" + group.value() + "&",
+				"/api/assignments?body=" + group.value() + "&", "/api/matters?body=" + group.value() + "&",
+				"/api/calendar?from=2025-01-01&to=2025-12-31&body=" + group.value() + "&" }) {
+			assertThat(reader.get(query + "position=" + position).status()).as(query).isEqualTo(200);
+		}
+		assertThat(reader.json("/api/bodies/" + group.value()).get("name").asText()).isEqualTo("Arbetsgrupp\uFFFD");
+	}
 
 	@Test
 	void the_record_tells_who_held_which_role_on_a_given_date() {

@@ -1,0 +1,67 @@
+package org.matterflow.command.common;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+
+import org.matterflow.kernel.InvalidValue;
+
+/**
+ * Refuses a command whose text holds the character U+0000. JSON can carry it
+ * ({@code "\u0000"}) and the event store keeps it, but PostgreSQL's text cannot: every
+ * read model that stores that text would fail on the event, again after every retry, and
+ * stop there (ADR 0007). No minutes need it, so it is refused before anything is
+ * appended, for every command however it came: a request, an import, a deadline.
+ */
+public final class TextGuard {
+
+	private TextGuard() {
+	}
+
+	/** Checks every text the command holds, through its records, lists and maps. */
+	public static void check(Object command) {
+		check(command, null, 0);
+	}
+
+	private static void check(Object value, String field, int depth) {
+		if (value == null || depth > 16) {
+			return;
+		}
+		if (value instanceof CharSequence text) {
+			if (text.toString().indexOf('\u0000') >= 0) {
+				String name = (field != null) ? field : "text";
+				throw new InvalidValue(name, name + " must not hold the character U+0000");
+			}
+		}
+		else if (value instanceof Collection<?> values) {
+			int index = 0;
+			for (Object element : values) {
+				check(element, field + "[" + index++ + "]", depth + 1);
+			}
+		}
+		else if (value instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				check(entry.getKey(), field, depth + 1);
+				check(entry.getValue(), field + "." + entry.getKey(), depth + 1);
+			}
+		}
+		else if (value.getClass().isRecord()) {
+			for (RecordComponent component : value.getClass().getRecordComponents()) {
+				String name = (field != null && depth > 0) ? field + "." + component.getName() : component.getName();
+				check(read(component, value), name, depth + 1);
+			}
+		}
+	}
+
+	private static Object read(RecordComponent component, Object record) {
+		try {
+			// commands of the command side's own features are package-private records
+			component.getAccessor().trySetAccessible();
+			return component.getAccessor().invoke(record);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("cannot read " + component + " of " + record.getClass(), ex);
+		}
+	}
+
+}
