@@ -53,6 +53,16 @@ public enum ErrorCode {
 	 * of the record (a read-your-writes position), as after the database was restored
 	 * from a backup taken before the position was given out.
 	 */
-	UNKNOWN_POSITION
+	UNKNOWN_POSITION,
+	/**
+	 * The database cannot be reached: nothing was read or recorded, and the same request
+	 * may be sent again after the time {@code Retry-After} gives.
+	 */
+	DATABASE_UNAVAILABLE,
+	/**
+	 * A failure of matterflow's own, not of the request: it is logged with the problem's
+	 * {@code incident} for the operators.
+	 */
+	INTERNAL_ERROR
 
 }

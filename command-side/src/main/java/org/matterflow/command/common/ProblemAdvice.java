@@ -4,12 +4,17 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.Unreachable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	private static final String TYPE_BASE = "https://matterflow.example/problems/";
 
@@ -106,11 +113,39 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
+	/**
+	 * What no handler above expected. With the database out of reach nothing was read or
+	 * recorded, so the client may send the request again: 503 with {@code Retry-After}.
+	 * Anything else is a failure of matterflow's own; the client learns no internals,
+	 * only the incident under which the operators find the stack trace in the log.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex, HttpServletRequest request) {
+		if (Unreachable.database(ex)) {
+			log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
+					request.getRequestURI(), ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNAVAILABLE,
+						"the database cannot be reached; nothing of your request was recorded, send it again in a moment"));
+		}
+		String incident = UUID.randomUUID().toString();
+		log.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, ex);
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+				"matterflow failed on its own, not because of your request; the operators find it in the log as incident "
+						+ incident);
+		problem.setProperty("incident", incident);
+		return respond(problem);
+	}
+
 	/** The status that answers a refusal with this code. */
 	public static HttpStatus statusOf(ErrorCode code) {
 		return switch (code) {
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
 			case UNKNOWN_ID, ITEM_NOT_ON_AGENDA, REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
 			default -> HttpStatus.CONFLICT;
 		};
 	}

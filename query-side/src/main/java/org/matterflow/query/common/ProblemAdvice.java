@@ -1,9 +1,15 @@
 package org.matterflow.query.common;
 
 import java.net.URI;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.Unreachable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Query refusals as RFC 9457 problems, with the same codes as the command side. */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	@ExceptionHandler(NotFound.class)
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
@@ -63,6 +71,30 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> parked(ReadYourWrites.Parked ex) {
 		// no Retry-After: waiting does not help, an operator has to act
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), null);
+	}
+
+	/**
+	 * What no handler above expected. With the database out of reach nothing was read:
+	 * 503 with {@code Retry-After}. Anything else is a failure of matterflow's own; the
+	 * client learns no internals, only the incident under which the operators find the
+	 * stack trace in the log.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex, HttpServletRequest request) {
+		if (Unreachable.database(ex)) {
+			log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
+					request.getRequestURI(), ex.toString());
+			return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNAVAILABLE,
+					"the database cannot be reached; ask again in a moment", "5");
+		}
+		String incident = UUID.randomUUID().toString();
+		log.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, ex);
+		ResponseEntity<ProblemDetail> response = respond(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+				"matterflow failed on its own, not because of your request; the operators find it in the log as incident "
+						+ incident,
+				null);
+		response.getBody().setProperty("incident", incident);
+		return response;
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ErrorCode code, String detail,
