@@ -7,7 +7,8 @@ import java.util.Map;
 import org.matterflow.kernel.InvalidValue;
 
 /**
- * Refuses a command whose text holds the character U+0000. JSON can carry it
+ * Refuses a command whose text holds the character U+0000 or half of a surrogate pair
+ * (which UTF-8 cannot encode: the store would keep a '?'). JSON can carry U+0000
  * ({@code "\u0000"}) and the event store keeps it, but PostgreSQL's text cannot: every
  * read model that stores that text would fail on the event, again after every retry, and
  * stop there (ADR 0007). No minutes need it, so it is refused before anything is
@@ -28,9 +29,12 @@ public final class TextGuard {
 			return;
 		}
 		if (value instanceof CharSequence text) {
+			String name = (field != null) ? field : "text";
 			if (text.toString().indexOf('\u0000') >= 0) {
-				String name = (field != null) ? field : "text";
 				throw new InvalidValue(name, name + " must not hold the character U+0000");
+			}
+			if (!wellFormed(text)) {
+				throw new InvalidValue(name, name + " must be Unicode text, but holds half of a surrogate pair");
 			}
 		}
 		else if (value instanceof Collection<?> values) {
@@ -51,6 +55,21 @@ public final class TextGuard {
 				check(read(component, value), name, depth + 1);
 			}
 		}
+	}
+
+	// JSON's "\ud800" alone reads as half a character, which UTF-8 cannot encode: the
+	// event store would keep a '?' in its place
+	private static boolean wellFormed(CharSequence text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Object read(RecordComponent component, Object record) {

@@ -29,6 +29,15 @@ class TextGuardTest {
 	}
 
 	@Test
+	void half_a_surrogate_pair_is_refused_and_a_whole_one_kept() {
+		assertThatThrownBy(() -> TextGuard.check(new Command("Grupp \ud800 x", null, null)))
+			.isInstanceOf(InvalidValue.class)
+			.hasMessage("name must be Unicode text, but holds half of a surrogate pair");
+		assertThatThrownBy(() -> TextGuard.check(new Command("\udc00", null, null))).isInstanceOf(InvalidValue.class);
+		assertThatCode(() -> TextGuard.check(new Command("Möte \ud83d\udcc5", null, null))).doesNotThrowAnyException();
+	}
+
+	@Test
 	void other_control_characters_pasted_from_a_word_processor_are_kept() {
 		assertThatCode(() -> TextGuard.check(new Command("rad ett\u000brad två\ttab\r\n", null, null)))
 			.doesNotThrowAnyException();
