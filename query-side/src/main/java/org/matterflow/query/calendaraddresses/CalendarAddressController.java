@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.kernel.body.BodyId;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.meetings.CalendarFiles;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +63,9 @@ class CalendarAddressController {
 	ResponseEntity<Map<String, Object>> create(@RequestBody NewAddress request,
 			@RequestParam(required = false) Long position, Principal principal) {
 		if (request.body() != null) {
+			// the form of a body's id first: text no id can have (U+0000 among it) would
+			// otherwise reach the database
+			BodyId.of(request.body());
 			this.calendars.requireBody(request.body(), position);
 		}
 		String id = UUID.randomUUID().toString();

@@ -148,6 +148,18 @@ class CalendarAddressTest {
 	}
 
 	@Test
+	void a_body_that_no_id_can_name_is_refused_and_none_is_made() {
+		int before = this.auditor.json("/api/calendar-addresses").size();
+
+		for (String body : new String[] { "\"chefsgrupp folkhälsa\"", "\"a\\u0000\"", "\"\"" }) {
+			Reader.Response refused = this.auditor.post("/api/calendar-addresses", "{\"body\": " + body + "}");
+			assertThat(refused.status()).as(body).isEqualTo(400);
+			assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		}
+		assertThat(this.auditor.json("/api/calendar-addresses")).hasSize(before);
+	}
+
+	@Test
 	void malformed_json_is_refused_with_a_problem() {
 		Reader.Response refused = this.auditor.post("/api/calendar-addresses", "{\"body\": ");
 

@@ -82,4 +82,15 @@ class DecisionsReadModelTest {
 		assertThat(this.reader.get("/api/decisions?kind=SOMETHING").status()).isEqualTo(400);
 	}
 
+	@Test
+	void a_parameter_holding_the_nul_character_is_refused_rather_than_failing_in_the_database() {
+		for (String query : new String[] { "/api/decisions?body=%00", "/api/matters?q=a%00b",
+				"/api/assignments?assignee=%00", "/api/events?body=%00", "/api/calendar?body=%00" }) {
+			Reader.Response refused = this.reader.get(query);
+			assertThat(refused.status()).as(query).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.body().get("detail").asText()).as(query).endsWith("must not hold the character U+0000");
+		}
+	}
+
 }
