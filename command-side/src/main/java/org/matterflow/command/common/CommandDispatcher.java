@@ -97,7 +97,13 @@ public class CommandDispatcher {
 			data.put(RecordMetadata.BUSINESS_DATE, businessDate.toString());
 		}
 		if (headers.correlationId() != null && !headers.correlationId().isBlank()) {
-			data.put(RecordMetadata.CORRELATION_ID, headers.correlationId().strip());
+			String correlation = headers.correlationId().strip();
+			// it goes into every event of the request, and readers group by it
+			if (correlation.length() > 200 || correlation.chars().anyMatch(Character::isISOControl)) {
+				throw new InvalidValue("X-Correlation-Id",
+						"the X-Correlation-Id header ties requests together with at most 200 characters and no control characters");
+			}
+			data.put(RecordMetadata.CORRELATION_ID, correlation);
 		}
 		return MetaData.from(data);
 	}

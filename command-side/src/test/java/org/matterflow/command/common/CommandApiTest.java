@@ -264,6 +264,13 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_correlation_id_longer_than_200_characters_is_refused() {
+		Response response = refusedWithNothingAppended(() -> this.api.header("X-Correlation-Id", "x".repeat(201))
+			.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22'}")), 400, "INVALID_REQUEST");
+		assertThat(response.text("errors/0/field")).isEqualTo("X-Correlation-Id");
+	}
+
+	@Test
 	void an_unknown_field_is_refused_rather_than_ignored() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22','titel':'typo'}")), 400,
