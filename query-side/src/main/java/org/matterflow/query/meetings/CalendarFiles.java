@@ -1,11 +1,15 @@
 package org.matterflow.query.meetings;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Base64;
 
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.ReadYourWrites;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,15 +48,33 @@ public class CalendarFiles {
 		}
 		String schema = this.consistency.schemaAfter(MeetingsReadModel.NAME, position);
 		String name = (body != null) ? this.queries.bodyName(schema, body) : "matterflow";
-		String calendar = MeetingCalendar.of(name, this.queries.calendarEntries(schema, first, last, body));
+		byte[] calendar = MeetingCalendar.of(name, this.queries.calendarEntries(schema, first, last, body))
+			.getBytes(StandardCharsets.UTF_8);
+		// calendar programs read a subscription again every few minutes to hours: with
+		// the file's digest as its ETag, Spring answers If-None-Match with 304 and no
+		// body, and no-cache (not Spring Security's no-store) lets them keep the file to
+		// ask so. The file is the same for the same record: every time in it is the
+		// record's own.
 		return ResponseEntity.ok()
+			.eTag(digest(calendar))
+			.cacheControl(CacheControl.noCache().cachePrivate())
 			.contentType(CALENDAR)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline()
 						.filename(((body != null) ? body : "matterflow") + ".ics")
 						.build()
 						.toString())
-			.body(calendar.getBytes(StandardCharsets.UTF_8));
+			.body(calendar);
+	}
+
+	private static String digest(byte[] file) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(file);
+			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
 	}
 
 	/**

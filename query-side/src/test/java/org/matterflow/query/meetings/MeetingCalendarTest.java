@@ -164,6 +164,30 @@ class MeetingCalendarTest {
 	}
 
 	@Test
+	void a_calendar_program_that_has_the_file_is_told_it_is_unchanged_until_the_record_changes() {
+		MeetingId june = MeetingId.of("radet-juni-" + this.run);
+		String path = "/api/calendar.ics?from=2021-01-01&to=2021-12-31&body=" + this.group.value() + "&position=";
+		long scheduled = this.feeder.record(LocalDate.of(2021, 3, 1), new MeetingScheduled(june, this.group,
+				new MeetingTime(LocalDate.of(2021, 6, 10), null, null), null, MeetingMode.IN_PERSON, false, null));
+		HttpResponse<String> first = this.reader.raw(path + scheduled, "text/calendar");
+		String tag = first.headers().firstValue("ETag").orElseThrow();
+		assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(
+				(cache) -> assertThat(cache).contains("no-cache").contains("private").doesNotContain("no-store"));
+
+		HttpResponse<String> unchanged = this.reader.raw(path + scheduled, "text/calendar", "If-None-Match", tag);
+		assertThat(unchanged.statusCode()).isEqualTo(304);
+		assertThat(unchanged.body()).isEmpty();
+
+		long moved = this.feeder.record(LocalDate.of(2021, 3, 2),
+				new MeetingRescheduled(june, new MeetingTime(LocalDate.of(2021, 6, 10), null, null),
+						new MeetingTime(LocalDate.of(2021, 6, 17), null, null), null, false, "midsommar"));
+		HttpResponse<String> changed = this.reader.raw(path + moved, "text/calendar", "If-None-Match", tag);
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(tag);
+		assertThat(changed.body()).contains("DTSTART;VALUE=DATE:20210617");
+	}
+
+	@Test
 	void without_a_period_the_calendar_reaches_from_a_year_back_to_two_years_ahead() {
 		LocalDate today = LocalDate.now(MeetingTime.ZONE);
 		MeetingId soon = MeetingId.of("snart-" + this.run);

@@ -74,9 +74,13 @@ public class Reader {
 	}
 
 	/** The answer as it came, for a body that is not JSON. */
-	public HttpResponse<String> raw(String path, String accept) {
+	public HttpResponse<String> raw(String path, String accept, String... headers) {
 		try {
-			return this.http.send(signedIn(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET()).build(),
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET();
+			if (headers.length > 0) {
+				request.headers(headers);
+			}
+			return this.http.send(signedIn(request).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
