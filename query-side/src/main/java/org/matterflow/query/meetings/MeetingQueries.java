@@ -133,12 +133,15 @@ class MeetingQueries {
 
 	/**
 	 * The meetings of a period whose day is known, with what a calendar shows of each:
-	 * its items in order, and when its day, time, place or status last changed.
+	 * its items in order (a deferred one marked so: the minutes say "bordlades", and a
+	 * member should not prepare it for that meeting), and when its day, time, place or
+	 * status last changed.
 	 */
 	List<Map<String, Object>> calendarEntries(String schema, LocalDate from, LocalDate to, String bodyId) {
 		return inPeriod(schema, "m.meeting_id, b.name AS body_name, m.title, m.date, m.start_time, m.end_time, "
 				+ "m.location, m.mode, m.tentative, m.status, m.originally_on, m.reschedule_reason, m.cancel_reason, "
-				+ "m.revision, m.changed_at, (SELECT json_agg(i.title ORDER BY i.ordinal) FROM {s}.agenda_item i "
+				+ "m.revision, m.changed_at, (SELECT json_agg(i.title || CASE WHEN i.deferred THEN ' (deferred)' ELSE '' END "
+				+ "ORDER BY i.ordinal) FROM {s}.agenda_item i "
 				+ "WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn) AS agenda", "m.date_precision = 'DAY'", from,
 				to, bodyId);
 	}

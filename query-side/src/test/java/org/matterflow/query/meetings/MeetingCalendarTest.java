@@ -71,6 +71,7 @@ class MeetingCalendarTest {
 				new AgendaItemAdded(january, AgendaItemId.of("x"), 2, "Felaktig punkt", ItemKind.INFORMATION, null,
 						List.of(), List.of(), List.of(), null),
 				new AgendaItemWithdrawn(january, AgendaItemId.of("x"), "dubblett"),
+				new ItemDeferred(january, AgendaItemId.of("2"), null, null, this.group, "tidsbrist"),
 				new MeetingScheduled(may, this.group,
 						new MeetingTime(LocalDate.of(2025, 5, 22), LocalTime.of(9, 0), null), null, MeetingMode.DIGITAL,
 						false, null),
@@ -107,7 +108,7 @@ class MeetingCalendarTest {
 		assertThat(value(first, "STATUS")).isEqualTo("CONFIRMED");
 		assertThat(value(first, "SEQUENCE")).isEqualTo("0");
 		assertThat(value(first, "DESCRIPTION")).isEqualTo(
-				"Minnesanteckningar Chefsgrupp folkhälsa\nAgenda:\n1. Dagordning\n2. Föräldraskapsstödsstrategin");
+				"Minnesanteckningar Chefsgrupp folkhälsa\nAgenda:\n1. Dagordning\n2. Föräldraskapsstödsstrategin (deferred)");
 
 		Component second = events.get(1);
 		assertThat(value(second, "DTSTART")).as("summer time, two hours ahead of UTC").isEqualTo("20250522T070000Z");
