@@ -129,7 +129,8 @@ public class AssignmentController {
 				+ "FROM {s}.assignment a LEFT JOIN {s}.body b ON b.body_id = a.body_id "
 				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
 				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
-				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id" + " LIMIT " + (limit + 1);
+				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id LIMIT ?";
+		params.add(limit + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
 		return Page.of(rows, limit, (row) -> AssignmentCursor.of(row).toString(), AssignmentController::view);
 	}
