@@ -1,6 +1,7 @@
 package org.matterflow.endtoend;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -166,6 +167,31 @@ class OddInputTest {
 				"/api/assignments?", "/api/matters?", "/api/meetings/grupp-2025-01-22?", "/api/events?limit=1&" }) {
 			HttpResponse<String> answer = get("auditor", sides.querySideAt(query + "position=" + position));
 			assertThat(answer.statusCode()).as(query + ": " + answer.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void an_address_or_a_query_that_cannot_be_read_is_refused_as_a_problem_even_when_signed_in() throws Exception {
+		// sent as bytes: java.net.URI refuses to hold "%ZZ"
+		for (String[] request : new String[][] { { "query", "GET /api/decisions?body=%ZZ" },
+				{ "query", "GET /api/bodies;x=1" }, { "query", "GET /api/bodies/a/../b" },
+				{ "command", "POST /api/bodies;x=1" } }) {
+			URI side = "query".equals(request[0]) ? sides.querySideAt("/") : sides.commandSideAt("/");
+			String answer = raw(side, request[1], "query".equals(request[0]) ? "auditor" : "secretary");
+			assertThat(answer).as(request[1]).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		}
+	}
+
+	/** The status line and headers of a request sent as it is written. */
+	private static String raw(URI side, String requestLine, String user) throws IOException {
+		try (Socket socket = new Socket(side.getHost(), side.getPort())) {
+			socket.setSoTimeout(10_000);
+			String request = requestLine + " HTTP/1.1\r\nHost: " + side.getHost() + "\r\nAuthorization: " + basic(user)
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = answer.indexOf("\r\n\r\n");
+			return (end >= 0) ? answer.substring(0, end) : answer;
 		}
 	}
 

@@ -11,10 +11,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Refuses a query parameter that holds the character U+0000 ({@code ?body=%00}) with 400.
- * PostgreSQL's text cannot hold it, so a filter that reaches a statement with it fails
- * there, which would answer 500 for a client's mistake. Thrown before the handler, the
- * refusal goes through the advice like any other.
+ * Refuses a query parameter that holds the character U+0000 ({@code ?body=%00}), or a
+ * query that cannot be decoded, with 400. PostgreSQL's text cannot hold it, so a filter
+ * that reaches a statement with it fails there, which would answer 500 for a client's
+ * mistake. Thrown before the handler, the refusal goes through the advice like any other.
  */
 @Configuration(proxyBeanMethods = false)
 class PlainParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -26,7 +26,17 @@ class PlainParameters implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat's answer to a query it cannot decode (?body=%ZZ), thrown where the
+			// parameters are first read: a server error otherwise
+			throw new InvalidValue("query",
+					"the query cannot be read: a '%' must begin a percent-encoded UTF-8 character");
+		}
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			String name = parameter.getKey();
 			for (String value : parameter.getValue()) {
 				if (name.indexOf('\u0000') >= 0 || (value != null && value.indexOf('\u0000') >= 0)) {
