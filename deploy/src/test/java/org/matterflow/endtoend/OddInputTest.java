@@ -175,7 +175,10 @@ class OddInputTest {
 		// sent as bytes: java.net.URI refuses to hold "%ZZ"
 		for (String[] request : new String[][] { { "query", "GET /api/decisions?body=%ZZ" },
 				{ "query", "GET /api/bodies;x=1" }, { "query", "GET /api/bodies/a/../b" },
-				{ "command", "POST /api/bodies;x=1" } }) {
+				{ "command", "POST /api/bodies;x=1" },
+				// refused by Tomcat before the application
+				{ "query", "GET /api/bodies/%ZZ" }, { "query", "GET /api/bodies/a%2Fb" },
+				{ "command", "POST /api/bodies/%ZZ/rename" } }) {
 			URI side = "query".equals(request[0]) ? sides.querySideAt("/") : sides.commandSideAt("/");
 			String answer = raw(side, request[1], "query".equals(request[0]) ? "auditor" : "secretary");
 			assertThat(answer).as(request[1]).startsWith("HTTP/1.1 400").contains("application/problem+json");
