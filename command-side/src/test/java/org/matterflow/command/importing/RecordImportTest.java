@@ -193,12 +193,13 @@ class RecordImportTest {
 				    title: Samverkansplanen
 				    matter: plan-{run}
 				    decisions:
-				      - {kind: ADOPT_PROPOSAL, text: "Planen\0 antagen."}
+				      - {kind: ADOPT_PROPOSAL, text: "Planen\\0 antagen."}
 				"""));
 
-		// the YAML parser refuses it before any command is made
+		// YAML's escape \0 reads as U+0000; the command made of it is refused at its line
 		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
-		assertThat(refused.text("detail")).contains("special characters are not allowed")
+		assertThat(refused.number("line")).isEqualTo(10);
+		assertThat(refused.text("detail")).contains("must not hold the character U+0000")
 			.contains("Nothing of the record was recorded");
 		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
 		assertThat(eventsOf("matter:plan-" + this.run)).isEmpty();
