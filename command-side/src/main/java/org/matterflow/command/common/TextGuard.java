@@ -1,7 +1,10 @@
 package org.matterflow.command.common;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.matterflow.kernel.InvalidValue;
@@ -15,6 +18,24 @@ import org.matterflow.kernel.InvalidValue;
  * appended, for every command however it came: a request, an import, a deadline.
  */
 public final class TextGuard {
+
+	// every command passes here: a record type's components are looked up once, not per
+	// command
+	private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+
+		@Override
+		protected List<Component> computeValue(Class<?> type) {
+			List<Component> components = new ArrayList<>();
+			for (RecordComponent component : type.getRecordComponents()) {
+				Method accessor = component.getAccessor();
+				// commands of the command side's own features are package-private records
+				accessor.trySetAccessible();
+				components.add(new Component(component.getName(), accessor));
+			}
+			return List.copyOf(components);
+		}
+
+	};
 
 	private TextGuard() {
 	}
@@ -50,9 +71,9 @@ public final class TextGuard {
 			}
 		}
 		else if (value.getClass().isRecord()) {
-			for (RecordComponent component : value.getClass().getRecordComponents()) {
-				String name = (field != null && depth > 0) ? field + "." + component.getName() : component.getName();
-				check(read(component, value), name, depth + 1);
+			for (Component component : COMPONENTS.get(value.getClass())) {
+				String name = (field != null && depth > 0) ? field + "." + component.name() : component.name();
+				check(component.read(value), name, depth + 1);
 			}
 		}
 	}
@@ -72,15 +93,18 @@ public final class TextGuard {
 		return true;
 	}
 
-	private static Object read(RecordComponent component, Object record) {
-		try {
-			// commands of the command side's own features are package-private records
-			component.getAccessor().trySetAccessible();
-			return component.getAccessor().invoke(record);
+	/** A record's component and its accessor, made accessible once. */
+	private record Component(String name, Method accessor) {
+
+		Object read(Object record) {
+			try {
+				return this.accessor.invoke(record);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("cannot read " + this.name + " of " + record.getClass(), ex);
+			}
 		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot read " + component + " of " + record.getClass(), ex);
-		}
+
 	}
 
 }

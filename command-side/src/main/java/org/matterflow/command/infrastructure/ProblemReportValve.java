@@ -41,12 +41,11 @@ final class ProblemReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String problem = (status == 400)
-				? "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"the request cannot be "
-						+ "read: its address or a header is malformed (a '%' must begin a percent-encoded character, and a "
-						+ "'/' may not be encoded)\",\"code\":\"INVALID_REQUEST\"}"
-				: "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-						+ ",\"detail\":\"the server refused the request before reading it\"}";
+		String problem = SecurityConfiguration.problemJson(status, title,
+				(status == 400)
+						? "the request cannot be read: its address or a header is malformed (a '%' must begin a "
+								+ "percent-encoded character, and a '/' may not be encoded)"
+						: "the server refused the request before reading it");
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");

@@ -130,10 +130,17 @@ public class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		String code = (status == HttpStatus.BAD_REQUEST) ? ",\"code\":\"INVALID_REQUEST\"" : "";
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + detail + "\"" + code + "}");
+		response.getWriter().write(problemJson(status.value(), status.getReasonPhrase(), detail));
+	}
+
+	/**
+	 * A problem written before Spring MVC's advice can answer (sign-in, the firewall,
+	 * Tomcat's own refusals); its detail holds no quote or backslash.
+	 */
+	static String problemJson(int status, String title, String detail) {
+		String code = (status == 400) ? ",\"code\":\"INVALID_REQUEST\"" : "";
+		return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
+				+ "\"" + code + "}";
 	}
 
 }

@@ -80,13 +80,28 @@ public final class Page {
 			return ResponseEntity.ok(page);
 		}
 		String cursor = cursorOf.apply(rows.get(limit - 1));
-		// relative, resolved against the request's own URI (RFC 8288): behind a proxy the
-		// side does not know the host and scheme its clients used
-		UriComponents request = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("after", cursor)
-			.build();
-		String next = request.getPath() + "?" + request.getQuery();
-		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+		return ResponseEntity.ok().header(HttpHeaders.LINK, nextLink("after", cursor)).body(page);
+	}
+
+	/**
+	 * The {@code Link} header naming the request being answered with the given parameters
+	 * replaced (a null value removes one), the rest of its query as the client sent it,
+	 * still percent-encoded: a header holds ASCII only. Relative, resolved against the
+	 * request's own URI (RFC 8288): behind a proxy the side does not know the host and
+	 * scheme its clients used.
+	 */
+	public static String nextLink(String... namesAndValues) {
+		ServletUriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentRequest();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			if (namesAndValues[i + 1] != null) {
+				builder.replaceQueryParam(namesAndValues[i], namesAndValues[i + 1]);
+			}
+			else {
+				builder.replaceQueryParam(namesAndValues[i]);
+			}
+		}
+		UriComponents request = builder.build();
+		return "<" + request.getPath() + "?" + request.getQuery() + ">; rel=\"next\"";
 	}
 
 }

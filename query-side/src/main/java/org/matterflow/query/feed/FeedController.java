@@ -1,20 +1,16 @@
 package org.matterflow.query.feed;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pull feed: every event once, in order, as CloudEvents, from a cursor. A reader
@@ -71,24 +67,11 @@ class FeedController {
 			page.append(",\"nextId\":\"").append(nextId).append('"');
 		}
 		page.append(",\"more\":").append(entries.size() == limit).append('}');
-		// the filters as the client gave them, encoded: a header holds ASCII only (Tomcat
-		// drops one that does not), and a '+' or '&' in a value must come back as sent
-		String link = UriComponentsBuilder.fromPath("/api/events")
-			.queryParam("after", next)
-			.queryParamIfPresent("afterId", Optional.ofNullable(nextId).map(FeedController::encoded))
-			.queryParam("limit", limit)
-			.queryParamIfPresent("type",
-					Optional.ofNullable(type)
-						.map((types) -> types.stream().map(FeedController::encoded).collect(Collectors.joining(","))))
-			.queryParamIfPresent("body", Optional.ofNullable(body).map(FeedController::encoded))
-			.queryParamIfPresent("matter", Optional.ofNullable(matter).map(FeedController::encoded))
-			.build(true)
-			.toUriString();
-		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"").body(page.toString());
-	}
-
-	private static String encoded(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		// the filters as the client sent them: a '+', a '&' or a letter outside ASCII in
+		// one comes back as it was sent
+		return ResponseEntity.ok()
+			.header(HttpHeaders.LINK, Page.nextLink("after", String.valueOf(next), "afterId", nextId))
+			.body(page.toString());
 	}
 
 }
