@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
@@ -37,12 +38,8 @@ public class BodyController {
 	@Operation(summary = "All bodies of the collaboration structure")
 	List<Map<String, Object>> bodies(@RequestParam(required = false) Long position) {
 		Sql sql = new Sql(this.consistency.schemaAfter(BodiesReadModel.NAME, position));
-		return this.jdbc.sql(sql.of("SELECT * FROM {s}.body ORDER BY name"))
-			.query()
-			.listOfRows()
-			.stream()
-			.map(BodyController::body)
-			.toList();
+		return Listing.of(this.jdbc.sql(sql.of("SELECT * FROM {s}.body ORDER BY name")).query().listOfRows(),
+				BodyController::body);
 	}
 
 	@GetMapping("/api/bodies/{bodyId}")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.body.BodyId;
+import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.meetings.CalendarFiles;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,7 +84,9 @@ class CalendarAddressController {
 	@GetMapping("/api/calendar-addresses")
 	@Operation(summary = "The calendar addresses the signed-in reader made, without their secrets")
 	List<Map<String, Object>> list(Principal principal) {
-		return this.addresses.ownedBy(principal.getName()).stream().map(CalendarAddresses.Address::view).toList();
+		return Listing.of(
+				this.addresses.ownedBy(principal.getName()).stream().map(CalendarAddresses.Address::view).toList(),
+				CalendarAddresses.Address.VIEW_COLUMNS);
 	}
 
 	@DeleteMapping("/api/calendar-addresses/{id}")

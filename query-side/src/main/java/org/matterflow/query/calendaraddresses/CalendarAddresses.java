@@ -25,6 +25,8 @@ class CalendarAddresses {
 	/** An address as its owner sees it, without its secret. */
 	record Address(String id, String bodyId, String owner, Timestamp createdAt, Timestamp lastReadAt) {
 
+		static final List<String> VIEW_COLUMNS = List.of("id", "body", "createdAt", "lastReadAt");
+
 		Map<String, Object> view() {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("id", this.id);

@@ -23,8 +23,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * Every list the query API answers, as CSV (RFC 4180) for spreadsheets and statistics
  * programs: asked for with {@code Accept: text/csv} or {@code ?format=csv}. The columns
  * are the JSON answer's fields in its order, one row per element; a nested value (a list
- * of assignees, a last step) is its JSON text. An empty list is an empty file, its
- * columns being those of a row.
+ * of assignees, a last step) is its JSON text. An empty list is its header alone, so that
+ * a program reading it finds a table with no rows (the list answers are {@link Listing}s,
+ * which know their columns without a row).
  *
  * <p>
  * A cell that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
@@ -72,19 +73,18 @@ public class CsvRows extends AbstractHttpMessageConverter<List<?>> {
 
 	@Override
 	protected void writeInternal(List<?> rows, HttpOutputMessage output) throws java.io.IOException {
-		if (rows.isEmpty() || !(rows.get(0) instanceof Map<?, ?> first)) {
+		List<String> columns = columns(rows);
+		if (columns.isEmpty()) {
 			return;
 		}
-		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-		List<String> columns = new ArrayList<>();
-		first.keySet().forEach((column) -> {
-			columns.add(String.valueOf(column));
-			schema.addColumn(String.valueOf(column));
-		});
+		CsvSchema.Builder schema = CsvSchema.builder().setLineSeparator("\r\n");
+		columns.forEach(schema::addColumn);
 		Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
 		try (SequenceWriter sequence = MAPPER.writer(schema.build())
 			.without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.writeValues(writer)) {
+			// the header as a row of its own: the generator's own header waits for a row
+			sequence.write(columns);
 			for (Object row : rows) {
 				List<String> cells = new ArrayList<>(columns.size());
 				for (String column : columns) {
@@ -94,6 +94,17 @@ public class CsvRows extends AbstractHttpMessageConverter<List<?>> {
 			}
 		}
 		writer.flush();
+	}
+
+	private static List<String> columns(List<?> rows) {
+		if (rows instanceof Listing listing) {
+			return listing.columns();
+		}
+		List<String> columns = new ArrayList<>();
+		if (!rows.isEmpty() && rows.get(0) instanceof Map<?, ?> first) {
+			first.keySet().forEach((column) -> columns.add(String.valueOf(column)));
+		}
+		return columns;
 	}
 
 	static String cell(Object value) {

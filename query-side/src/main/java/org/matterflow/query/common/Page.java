@@ -75,7 +75,7 @@ public final class Page {
 	 */
 	public static ResponseEntity<List<Map<String, Object>>> of(List<Map<String, Object>> rows, int limit,
 			Function<Map<String, Object>, String> cursorOf, Function<Map<String, Object>, Map<String, Object>> view) {
-		List<Map<String, Object>> page = rows.stream().limit(limit).map(view).toList();
+		List<Map<String, Object>> page = Listing.of(rows.subList(0, Math.min(limit, rows.size())), view);
 		if (rows.size() <= limit) {
 			return ResponseEntity.ok(page);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.Rows;
 import org.matterflow.query.common.Sql;
@@ -101,34 +102,34 @@ class MeetingQueries {
 	}
 
 	List<Map<String, Object>> calendar(String schema, LocalDate from, LocalDate to, String bodyId) {
-		return inPeriod(schema,
+		List<Map<String, Object>> rows = inPeriod(schema,
 				"m.meeting_id, m.body_id, b.name AS body_name, m.title, m.date, m.start_time, "
 						+ "m.end_time, m.date_precision, m.location, m.mode, m.tentative, m.status, m.originally_on, "
 						+ "m.reschedule_reason, m.cancel_reason",
-				"true", from, to, bodyId)
-			.stream()
-			.map((row) -> {
-				Map<String, Object> entry = new LinkedHashMap<>();
-				entry.put("meetingId", row.get("meeting_id"));
-				entry.put("bodyId", row.get("body_id"));
-				entry.put("bodyName", row.get("body_name"));
-				entry.put("title", row.get("title"));
-				entry.put("date", string(row.get("date")));
-				entry.put("start", string(row.get("start_time")));
-				entry.put("end", string(row.get("end_time")));
-				entry.put("datePrecision", row.get("date_precision"));
-				entry.put("location", row.get("location"));
-				entry.put("mode", row.get("mode"));
-				entry.put("tentative", row.get("tentative"));
-				entry.put("status", row.get("status"));
-				entry.put("cancelled", "CANCELLED".equals(row.get("status")));
-				entry.put("cancelReason", row.get("cancel_reason"));
-				entry.put("rescheduled", row.get("originally_on") != null);
-				entry.put("originallyOn", string(row.get("originally_on")));
-				entry.put("rescheduleReason", row.get("reschedule_reason"));
-				return entry;
-			})
-			.toList();
+				"true", from, to, bodyId);
+		return Listing.of(rows, MeetingQueries::calendarEntry);
+	}
+
+	private static Map<String, Object> calendarEntry(Map<String, Object> row) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("meetingId", row.get("meeting_id"));
+		entry.put("bodyId", row.get("body_id"));
+		entry.put("bodyName", row.get("body_name"));
+		entry.put("title", row.get("title"));
+		entry.put("date", string(row.get("date")));
+		entry.put("start", string(row.get("start_time")));
+		entry.put("end", string(row.get("end_time")));
+		entry.put("datePrecision", row.get("date_precision"));
+		entry.put("location", row.get("location"));
+		entry.put("mode", row.get("mode"));
+		entry.put("tentative", row.get("tentative"));
+		entry.put("status", row.get("status"));
+		entry.put("cancelled", "CANCELLED".equals(row.get("status")));
+		entry.put("cancelReason", row.get("cancel_reason"));
+		entry.put("rescheduled", row.get("originally_on") != null);
+		entry.put("originallyOn", string(row.get("originally_on")));
+		entry.put("rescheduleReason", row.get("reschedule_reason"));
+		return entry;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import org.matterflow.kernel.Identifier;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.feed.Feed;
 import org.matterflow.query.feed.PublishedLanguage;
@@ -82,7 +83,9 @@ class SubscriptionController {
 	@Operation(summary = "The subscriptions of the signed-in integration")
 	@GetMapping
 	List<Map<String, Object>> list(Principal principal) {
-		return this.subscriptions.ownedBy(principal.getName()).stream().map(Subscriptions.Subscription::view).toList();
+		return Listing.of(
+				this.subscriptions.ownedBy(principal.getName()).stream().map(Subscriptions.Subscription::view).toList(),
+				Subscriptions.Subscription.VIEW_COLUMNS);
 	}
 
 	@Operation(summary = "One subscription and its latest delivery attempts")

@@ -27,6 +27,9 @@ class Subscriptions {
 	record Subscription(String id, String url, List<String> types, String secret, String owner, String status,
 			String pausedReason, long deliveredUpTo, int attempts, Instant nextAttemptAt, Instant createdAt) {
 
+		static final List<String> VIEW_COLUMNS = List.of("id", "url", "types", "owner", "status", "pausedReason",
+				"deliveredUpTo", "failedAttempts", "nextAttemptAt", "createdAt");
+
 		Map<String, Object> view() {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("id", this.id);

@@ -124,11 +124,22 @@ class CsvRowsTest {
 	}
 
 	@Test
-	void an_empty_list_is_an_empty_file() {
-		HttpResponse<String> response = this.reader.raw("/api/decisions?body=ingen-" + this.run, "text/csv");
+	void an_empty_list_is_its_header_alone_the_same_as_a_full_ones() {
+		Story story = new Story(this.run);
+		long recorded = story.record(this.feeder);
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEmpty();
+		for (String list : List.of("/api/decisions?body=%s", "/api/matters?body=%s",
+				"/api/assignments?status=all&body=%s", "/api/calendar?from=2025-01-01&to=2025-12-31&body=%s")) {
+			String full = this.reader
+				.raw(list.formatted(story.management.value()) + "&position=" + recorded, "text/csv")
+				.body();
+			HttpResponse<String> empty = this.reader.raw(list.formatted("ingen-" + this.run), "text/csv");
+
+			assertThat(parse(full)).as(list).isNotEmpty();
+			assertThat(empty.statusCode()).isEqualTo(200);
+			assertThat(empty.body()).as(list).isEqualTo(full.substring(0, full.indexOf("\r\n") + 2));
+			assertThat(parse(empty.body())).isEmpty();
+		}
 	}
 
 	@Test
