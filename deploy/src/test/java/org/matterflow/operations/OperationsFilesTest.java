@@ -212,6 +212,28 @@ class OperationsFilesTest {
 		}
 	}
 
+	@Test
+	void the_jvm_options_choose_the_collector_they_tune_where_the_jvm_would_choose_another() throws Exception {
+		// one processor, as in a small container: the JVM's own choice is then the serial
+		// collector, which has no pause goal
+		assertThat(finalFlags("-XX:ActiveProcessorCount=1")).containsPattern("\\bUseSerialGC\\s+= true");
+
+		String flags = finalFlags("@" + DEPLOY.resolve("jvm.options"), "-XX:ActiveProcessorCount=1");
+
+		assertThat(flags).containsPattern("\\bUseG1GC\\s+= true").containsPattern("\\bMaxGCPauseMillis\\s+= 20\\b");
+	}
+
+	private static String finalFlags(String... options) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(List.of(options));
+		command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+		Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(java.waitFor()).as(flags).isZero();
+		return flags;
+	}
+
 	private static void assertExposed(String where, String expression) {
 		List<Selector> selectors = PromQl.selectors(expression);
 		assertThat(selectors).as(where + " reads nothing: " + expression).isNotEmpty();
