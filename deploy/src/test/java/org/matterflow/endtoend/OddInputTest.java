@@ -183,15 +183,23 @@ class OddInputTest {
 			String answer = raw(side, request[1], "query".equals(request[0]) ? "auditor" : "secretary");
 			assertThat(answer).as(request[1]).startsWith("HTTP/1.1 400").contains("application/problem+json");
 		}
+		// headers past what the connector takes (8 KB)
+		assertThat(raw(sides.querySideAt("/"), "GET /api/bodies", "auditor", "X-Note: " + "a".repeat(20_000)))
+			.startsWith("HTTP/1.1 400")
+			.contains("application/problem+json");
 	}
 
 	/** The status line and headers of a request sent as it is written. */
-	private static String raw(URI side, String requestLine, String user) throws IOException {
+	private static String raw(URI side, String requestLine, String user, String... headers) throws IOException {
 		try (Socket socket = new Socket(side.getHost(), side.getPort())) {
 			socket.setSoTimeout(10_000);
-			String request = requestLine + " HTTP/1.1\r\nHost: " + side.getHost() + "\r\nAuthorization: " + basic(user)
-					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\n");
+			for (String header : headers) {
+				request.append(header).append("\r\n");
+			}
+			request.append("Host: " + side.getHost() + "\r\nAuthorization: " + basic(user)
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int end = answer.indexOf("\r\n\r\n");
 			return (end >= 0) ? answer.substring(0, end) : answer;

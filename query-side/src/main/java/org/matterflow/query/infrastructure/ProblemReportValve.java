@@ -21,8 +21,8 @@ import org.springframework.http.HttpStatus;
  * What Tomcat refuses before matterflow sees the request (a '%' not followed by two hex
  * digits or an encoded '/' in the path) is answered as a problem, as every other refusal
  * is, instead of Tomcat's HTML page. Errors matterflow answered itself have their body
- * already and are left as they are. A request whose headers overflow the connector's
- * buffer is answered by the connector alone, with a bare 400.
+ * already and are left as they are. Headers larger than the connector takes
+ * ({@code server.max-http-request-header-size}, 8 KB) are refused here too.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -43,8 +43,9 @@ final class ProblemReportValve extends ErrorReportValve {
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		String problem = SecurityConfiguration.problemJson(status, title,
 				(status == 400)
-						? "the request cannot be read: its address or a header is malformed (a '%' must begin a "
-								+ "percent-encoded character, and a '/' may not be encoded)"
+						? "the request cannot be read: its address or its headers are malformed or too large (a '%' "
+								+ "must begin a percent-encoded character, a '/' may not be encoded, and the headers "
+								+ "may take 8 KB)"
 						: "the server refused the request before reading it");
 		try {
 			response.setContentType("application/problem+json");
