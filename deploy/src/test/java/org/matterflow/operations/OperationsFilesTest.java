@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The files an operator runs and watches matterflow with (deploy/compose.yaml,
@@ -221,6 +223,33 @@ class OperationsFilesTest {
 		String flags = finalFlags("@" + DEPLOY.resolve("jvm.options"), "-XX:ActiveProcessorCount=1");
 
 		assertThat(flags).containsPattern("\\bUseG1GC\\s+= true").containsPattern("\\bMaxGCPauseMillis\\s+= 20\\b");
+	}
+
+	/**
+	 * Where Prometheus's promtool is at hand (Debian's package {@code prometheus} has
+	 * it), the alert rules are checked and pass their own tests, which show each alert
+	 * firing with the labels and annotations an operator gets. Without it this is
+	 * skipped: no Java implementation of the rule tests exists.
+	 */
+	@Test
+	void the_alert_rules_pass_their_own_tests_where_promtool_is_at_hand() throws Exception {
+		Optional<Path> promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+			.map((directory) -> Path.of(directory, "promtool"))
+			.filter(Files::isExecutable)
+			.findFirst();
+		assumeTrue(promtool.isPresent(), "promtool is not on PATH");
+
+		for (List<String> arguments : List.of(List.of("check", "rules", "alerts.yml"),
+				List.of("test", "rules", "alerts-test.yml"))) {
+			List<String> command = new ArrayList<>(List.of(promtool.get().toString()));
+			command.addAll(arguments);
+			Process run = new ProcessBuilder(command).directory(DEPLOY.resolve("monitoring").toFile())
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(run.waitFor()).as(String.join(" ", arguments) + ":\n" + output).isZero();
+			assertThat(output).contains("SUCCESS");
+		}
 	}
 
 	private static String finalFlags(String... options) throws Exception {
