@@ -2,8 +2,11 @@ package org.matterflow.deploy;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.matterflow.command.CommandSideApplication;
 import org.matterflow.query.QuerySideApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,6 +70,23 @@ public final class BothSides implements AutoCloseable {
 
 	public ConfigurableApplicationContext querySide() {
 		return this.querySide;
+	}
+
+	/**
+	 * Events recorded but not yet processed everywhere: by the command side's process
+	 * managers (which may record more, an assignment become overdue), by the read models
+	 * and by the integration feed. Zero once the record shows alike in every answer; not
+	 * a number while a read model cannot say.
+	 */
+	public double lag() {
+		return sum(this.commandSide, "matterflow.processmanager.lag") + sum(this.querySide, "matterflow.readmodel.lag")
+				+ sum(this.querySide, "matterflow.feed.lag");
+	}
+
+	private static double sum(ConfigurableApplicationContext side, String gauge) {
+		Collection<Gauge> gauges = side.getBean(MeterRegistry.class).find(gauge).gauges();
+		// a gauge not yet registered is a lag not yet known
+		return gauges.isEmpty() ? Double.NaN : gauges.stream().mapToDouble(Gauge::value).sum();
 	}
 
 	/** An address on the command side, {@code path} starting with a slash. */

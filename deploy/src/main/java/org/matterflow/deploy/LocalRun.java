@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -48,6 +49,7 @@ public final class LocalRun {
 		this.sides = BothSides.start(database.url(), database.user(), database.password(),
 				Integer.parseInt(commandPort), Integer.parseInt(queryPort));
 		seed(database, URI.create("http://localhost:" + commandPort + "/"));
+		awaitProcessed();
 		System.out.println();
 		System.out.println("matterflow is running (Ctrl-C stops it)");
 		System.out.println("  database        " + database.url() + (this.embedded != null ? " (embedded)" : ""));
@@ -116,6 +118,26 @@ public final class LocalRun {
 		List<SeedRecords.Imported> imported = new SeedRecords(commandSide, "importer", "importer").importAll(seeds);
 		for (SeedRecords.Imported record : imported) {
 			System.out.printf("  %-45s %4d events%n", record.file().getFileName(), record.appended());
+		}
+	}
+
+	/**
+	 * Says it runs once what was recorded shows everywhere. The process manager marks the
+	 * seeds' assignments overdue a moment after they are recorded, and a demo read at
+	 * once showed half of them; it waits at most a minute, for a record whose processing
+	 * has stopped (the read models' operations page says why).
+	 */
+	private void awaitProcessed() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		int quietReadings = 0;
+		while (quietReadings < 2) {
+			if (System.nanoTime() > deadline) {
+				System.out.println("Not everything recorded is processed yet (GET /actuator/readmodels on the query "
+						+ "side, as operator, shows how far each read model is)");
+				return;
+			}
+			quietReadings = (this.sides.lag() == 0) ? quietReadings + 1 : 0;
+			Thread.sleep(250);
 		}
 	}
 
