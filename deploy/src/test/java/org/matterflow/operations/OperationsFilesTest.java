@@ -1,5 +1,6 @@
 package org.matterflow.operations;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -218,7 +219,9 @@ class OperationsFilesTest {
 	void the_jvm_options_choose_the_collector_they_tune_where_the_jvm_would_choose_another() throws Exception {
 		// one processor, as in a small container: the JVM's own choice is then the serial
 		// collector, which has no pause goal
-		assertThat(finalFlags("-XX:ActiveProcessorCount=1")).containsPattern("\\bUseSerialGC\\s+= true");
+		assertThat(finalFlags("-XX:ActiveProcessorCount=1"))
+			.as("the premise: with one processor and no options this JVM chooses the serial collector")
+			.containsPattern("\\bUseSerialGC\\s+= true");
 
 		String flags = finalFlags("@" + DEPLOY.resolve("jvm.options"), "-XX:ActiveProcessorCount=1");
 
@@ -233,7 +236,7 @@ class OperationsFilesTest {
 	 */
 	@Test
 	void the_alert_rules_pass_their_own_tests_where_promtool_is_at_hand() throws Exception {
-		Optional<Path> promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+		Optional<Path> promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.map((directory) -> Path.of(directory, "promtool"))
 			.filter(Files::isExecutable)
 			.findFirst();

@@ -23,10 +23,11 @@ public final class Listing extends ArrayList<Map<String, Object>> {
 	/**
 	 * The rows as their views. The columns are those of the view of a row whose every
 	 * column is empty: a view names each field whatever its value, so no list of columns
-	 * is kept beside it to be forgotten when a field is added.
+	 * is kept beside it to be forgotten when a field is added. A view that leaves a field
+	 * out for some rows is refused, since its CSV would lose that field.
 	 */
 	public static Listing of(List<Map<String, Object>> rows, Function<Map<String, Object>, Map<String, Object>> view) {
-		return new Listing(rows.stream().map(view).toList(), List.copyOf(view.apply(Map.of()).keySet()));
+		return of(rows.stream().map(view).toList(), List.copyOf(view.apply(Map.of()).keySet()));
 	}
 
 	/**

@@ -30,6 +30,17 @@ class ListingTest {
 	}
 
 	@Test
+	void a_view_that_leaves_a_field_out_for_some_rows_is_refused() {
+		assertThatIllegalStateException().isThrownBy(() -> Listing.of(List.of(Map.of("title", "Plan")), (row) -> {
+			Map<String, Object> view = new LinkedHashMap<>();
+			if (row.get("title") != null) {
+				view.put("title", row.get("title"));
+			}
+			return view;
+		})).withMessageContaining("[title]");
+	}
+
+	@Test
 	void views_made_beforehand_must_have_the_columns_they_are_listed_with() {
 		Map<String, Object> view = view(Map.of("matter_id", "m-1", "title", "Plan", "closed", true));
 
