@@ -17,6 +17,7 @@ import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.SwedishOrder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,7 +122,7 @@ public class AssignmentController {
 		// the assignees in the same statement: one round trip and one snapshot for the
 		// whole list, not one more query per assignment
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
-				+ "ORDER BY x.name), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
+				+ "ORDER BY x.assignee_id), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
 		String query = "SELECT a.*, b.name AS body_name, " + overdueExpression + " AS is_overdue, " + assignees
 				+ " AS assignee_list, "
 				+ "cm.meeting_id AS cancelled_meeting, cm.cancelled_on, cm.reason AS cancelled_because, "
@@ -145,7 +146,7 @@ public class AssignmentController {
 		view.put("matterId", row.get("matter_id"));
 		view.put("description", row.get("description"));
 		view.put("kind", row.get("kind"));
-		view.put("assignees", Json.read(String.valueOf(row.get("assignee_list"))));
+		view.put("assignees", assignees(row.get("assignee_list")));
 		Map<String, Object> due = new LinkedHashMap<>();
 		due.put("date", text(row.get("due_date")));
 		due.put("atMeeting", row.get("due_at_meeting"));
@@ -161,6 +162,12 @@ public class AssignmentController {
 		view.put("handedOutOn", text(row.get("handed_out_on")));
 		view.put("finishedOn", text(row.get("finished_on")));
 		return view;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> assignees(Object json) {
+		Object assignees = Json.read((json != null) ? json.toString() : null);
+		return (assignees != null) ? SwedishOrder.byName((List<Map<String, Object>>) assignees, "name") : null;
 	}
 
 	private static String needsNewDueBecause(Map<String, Object> row) {

@@ -1,6 +1,7 @@
 package org.matterflow.query.bodies;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.SwedishOrder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +40,9 @@ public class BodyController {
 	@Operation(summary = "All bodies of the collaboration structure")
 	List<Map<String, Object>> bodies(@RequestParam(required = false) Long position) {
 		Sql sql = new Sql(this.consistency.schemaAfter(BodiesReadModel.NAME, position));
-		return Listing.of(this.jdbc.sql(sql.of("SELECT * FROM {s}.body ORDER BY name")).query().listOfRows(),
+		return Listing.of(
+				SwedishOrder.byName(
+						this.jdbc.sql(sql.of("SELECT * FROM {s}.body ORDER BY body_id")).query().listOfRows(), "name"),
 				BodyController::body);
 	}
 
@@ -67,11 +71,13 @@ public class BodyController {
 		}
 		view.put("members", this.jdbc.sql(sql
 			.of("SELECT * FROM {s}.membership WHERE body_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) "
-					+ "ORDER BY role, name"))
+					+ "ORDER BY membership_id"))
 			.params(bodyId, day, day)
 			.query()
 			.listOfRows()
 			.stream()
+			.sorted(Comparator.comparing((Map<String, Object> row) -> String.valueOf(row.get("role")))
+				.thenComparing((row) -> (String) row.get("name"), SwedishOrder.NAMES))
 			.map((row) -> {
 				Map<String, Object> member = new LinkedHashMap<>();
 				member.put("membershipId", row.get("membership_id"));

@@ -11,6 +11,7 @@ import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.Rows;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.SwedishOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,22 +64,22 @@ class MeetingQueries {
 					.stream()
 					.map((item) -> item(item, decisions))
 					.toList());
-		view.put("attendance",
-				this.jdbc.sql(sql.of("SELECT * FROM {s}.attendance WHERE meeting_id = ? ORDER BY name"))
-					.param(meetingId)
-					.query()
-					.listOfRows()
-					.stream()
-					.map((row) -> {
-						Map<String, Object> attendee = new LinkedHashMap<>();
-						attendee.put("personId", row.get("person_id"));
-						attendee.put("name", row.get("name"));
-						attendee.put("organisation", row.get("organisation"));
-						attendee.put("status", row.get("status"));
-						attendee.put("items", Json.read(String.valueOf(row.get("items"))));
-						return attendee;
-					})
-					.toList());
+		view.put("attendance", SwedishOrder
+			.byName(this.jdbc.sql(sql.of("SELECT * FROM {s}.attendance WHERE meeting_id = ? ORDER BY person_id"))
+				.param(meetingId)
+				.query()
+				.listOfRows(), "name")
+			.stream()
+			.map((row) -> {
+				Map<String, Object> attendee = new LinkedHashMap<>();
+				attendee.put("personId", row.get("person_id"));
+				attendee.put("name", row.get("name"));
+				attendee.put("organisation", row.get("organisation"));
+				attendee.put("status", row.get("status"));
+				attendee.put("items", Json.read(String.valueOf(row.get("items"))));
+				return attendee;
+			})
+			.toList());
 		view.put("corrections",
 				this.jdbc.sql(sql.of("SELECT * FROM {s}.correction WHERE meeting_id = ? ORDER BY recorded_at"))
 					.param(meetingId)
