@@ -28,8 +28,9 @@ final class DatabaseLocale {
 			.single();
 		return Optional.of("PostgreSQL's database has LC_CTYPE " + ctype
 				+ ", which folds only A to Z: the Swedish search of the decisions and the matters does not find "
-				+ "'översyn' in 'Översyn', nor a deferred item 'årsmöte' in 'Årsmöte'. Create the database with a "
-				+ "UTF-8 locale (sv_SE.UTF-8, C.UTF-8, en_US.UTF-8) and restore into it (README, Operating)");
+				+ "'översyn' in 'Översyn', and the agenda does not take an item 'Årsmöte' for the one deferred as "
+				+ "'årsmöte'. Create the database with a UTF-8 locale (sv_SE.UTF-8, C.UTF-8, en_US.UTF-8) "
+				+ "and restore into it (README, Operating)");
 	}
 
 }
