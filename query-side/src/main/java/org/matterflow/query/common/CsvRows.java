@@ -1,5 +1,6 @@
 package org.matterflow.query.common;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,15 @@ import java.util.Map;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -56,6 +61,23 @@ public class CsvRows extends AbstractHttpMessageConverter<List<?>> {
 
 	}
 
+	/**
+	 * Names the file after the list, {@code decisions.csv} for {@code /api/decisions}: a
+	 * researcher who opens an export's address in a browser gets a file that a
+	 * spreadsheet program recognizes, not one called {@code decisions}.
+	 */
+	@Override
+	protected void addDefaultHeaders(HttpHeaders headers, List<?> rows, MediaType type) throws IOException {
+		super.addDefaultHeaders(headers, rows, type);
+		if (headers.getFirst(HttpHeaders.CONTENT_DISPOSITION) == null
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+			String path = request.getRequest().getRequestURI();
+			String name = path.substring(path.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "");
+			headers.setContentDisposition(
+					ContentDisposition.attachment().filename((name.isEmpty() ? "list" : name) + ".csv").build());
+		}
+	}
+
 	@Override
 	protected boolean supports(Class<?> type) {
 		return List.class.isAssignableFrom(type);
@@ -72,7 +94,7 @@ public class CsvRows extends AbstractHttpMessageConverter<List<?>> {
 	}
 
 	@Override
-	protected void writeInternal(List<?> rows, HttpOutputMessage output) throws java.io.IOException {
+	protected void writeInternal(List<?> rows, HttpOutputMessage output) throws IOException {
 		List<String> columns = columns(rows);
 		if (columns.isEmpty()) {
 			return;

@@ -68,6 +68,8 @@ class CsvRowsTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"decisions.csv\"");
 		assertThat(response.body()).startsWith("decisionId,bodyId,bodyName,meetingId,date,itemId,itemTitle,matterId,"
 				+ "kind,text,correctedText,correctionReason\r\n");
 		List<Map<String, String>> rows = parse(response.body());
@@ -97,6 +99,7 @@ class CsvRowsTest {
 			.raw("/api/decisions?body=" + this.group.value() + "&position=" + this.position, "*/*");
 
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
 		assertThat(response.body()).startsWith("[{");
 	}
 
