@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * Names in the order a Swedish reader looks for them: Å, Ä and Ö after Z and in that
- * order, Ü with Y, a small initial beside its capital. PostgreSQL orders text by the
- * locale its database was created with, which matterflow does not choose: under C, Ä
- * comes before Å and every small initial after every capital; under en_US, Å and Ä are
- * filed with A and Ö with O. So lists of names (bodies, members, participants, assignees)
- * are put in order here, after they are read.
+ * order, Ü with Y, a small initial beside its capital, word by word. PostgreSQL orders
+ * text by the locale its database was created with, which matterflow does not choose:
+ * under C, Ä comes before Å and every small initial after every capital; under en_US, Å
+ * and Ä are filed with A and Ö with O. So lists of names (bodies, members, participants,
+ * assignees) are put in order here, after they are read.
  */
 public final class SwedishOrder {
 
@@ -32,8 +32,25 @@ public final class SwedishOrder {
 		return ordered;
 	}
 
+	/**
+	 * Word by word, as an index or a register files names: "Arbetsgrupp för samverkan"
+	 * before "Arbetsgruppen för kunskap". Java's collator alone passes over spaces and
+	 * would compare "Arbetsgruppför" with "Arbetsgruppenför".
+	 */
 	private static int compare(String one, String other) {
-		// a Collator is not safe for concurrent use; compare is its only use here
+		String[] ones = one.strip().split("\\s+");
+		String[] others = other.strip().split("\\s+");
+		for (int i = 0; i < Math.min(ones.length, others.length); i++) {
+			int word = compareWords(ones[i], others[i]);
+			if (word != 0) {
+				return word;
+			}
+		}
+		return Integer.compare(ones.length, others.length);
+	}
+
+	private static int compareWords(String one, String other) {
+		// a Collator is not safe for concurrent use; this is its only use here
 		synchronized (SWEDISH) {
 			return SWEDISH.compare(one, other);
 		}

@@ -60,6 +60,12 @@ class SwedishOrderTest {
 		assertThat(java.util.stream.Stream.of("arbetsgrupp", "Zeta", "Ümit", "Wilma", "Vera", "Östen", null)
 			.sorted(SwedishOrder.NAMES)
 			.toList()).containsExactly("arbetsgrupp", "Vera", "Wilma", "Ümit", "Zeta", "Östen", null);
+		assertThat(java.util.stream.Stream
+			.of("Arbetsgruppen för kunskap", "Arbetsgrupp för samverkan", "Arbetsgrupp", "Arbetsgrupp  Öst")
+			.sorted(SwedishOrder.NAMES)
+			.toList()).as("word by word")
+			.containsExactly("Arbetsgrupp", "Arbetsgrupp för samverkan", "Arbetsgrupp  Öst",
+					"Arbetsgruppen för kunskap");
 	}
 
 	@Test
