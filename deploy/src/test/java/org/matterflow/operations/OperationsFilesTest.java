@@ -228,6 +228,17 @@ class OperationsFilesTest {
 		assertThat(flags).containsPattern("\\bUseG1GC\\s+= true").containsPattern("\\bMaxGCPauseMillis\\s+= 20\\b");
 	}
 
+	@Test
+	void the_jvm_options_write_text_in_utf_8_where_the_environment_names_no_locale() throws Exception {
+		assertThat(java(true, "-XshowSettings:properties", "-version"))
+			.as("the premise: with no locale this JVM's default charset is not UTF-8")
+			.doesNotContainPattern("\\bfile\\.encoding = UTF-8");
+
+		String settings = java(true, "@" + DEPLOY.resolve("jvm.options"), "-XshowSettings:properties", "-version");
+
+		assertThat(settings).containsPattern("\\bfile\\.encoding = UTF-8");
+	}
+
 	/**
 	 * Where Prometheus's promtool is at hand (Debian's package {@code prometheus} has
 	 * it), the alert rules are checked and pass their own tests, which show each alert
@@ -256,14 +267,24 @@ class OperationsFilesTest {
 	}
 
 	private static String finalFlags(String... options) throws Exception {
+		List<String> arguments = new ArrayList<>(List.of(options));
+		arguments.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+		return java(false, arguments.toArray(String[]::new));
+	}
+
+	/** What {@code java} with these arguments prints, run with or without a locale. */
+	private static String java(boolean withoutLocale, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(List.of(options));
-		command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
-		Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(java.waitFor()).as(flags).isZero();
-		return flags;
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (withoutLocale) {
+			builder.environment().keySet().removeIf((name) -> name.equals("LANG") || name.startsWith("LC_"));
+		}
+		Process java = builder.start();
+		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(java.waitFor()).as(output).isZero();
+		return output;
 	}
 
 	private static void assertExposed(String where, String expression) {
