@@ -9,6 +9,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.matterflow.kernel.ProblemText;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ final class ProblemReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String problem = SecurityConfiguration.problemJson(status, title,
+		String problem = ProblemText.of(status, title,
 				(status == 400)
 						? "the request cannot be read: its address or its headers are malformed or too large (a '%' "
 								+ "must begin a percent-encoded character, a '/' may not be encoded, and the headers "

@@ -3,6 +3,7 @@ package org.matterflow.command.infrastructure;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.matterflow.kernel.ProblemText;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -130,17 +131,7 @@ public class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(problemJson(status.value(), status.getReasonPhrase(), detail));
-	}
-
-	/**
-	 * A problem written before Spring MVC's advice can answer (sign-in, the firewall,
-	 * Tomcat's own refusals); its detail holds no quote or backslash.
-	 */
-	static String problemJson(int status, String title, String detail) {
-		String code = (status == 400) ? ",\"code\":\"INVALID_REQUEST\"" : "";
-		return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-				+ "\"" + code + "}";
+		response.getWriter().write(ProblemText.of(status.value(), status.getReasonPhrase(), detail));
 	}
 
 }

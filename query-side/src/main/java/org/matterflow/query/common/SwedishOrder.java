@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Names in the order a Swedish reader looks for them: Å, Ä and Ö after Z and in that
@@ -18,6 +19,8 @@ import java.util.Map;
 public final class SwedishOrder {
 
 	private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv-SE"));
+
+	private static final Pattern WORDS = Pattern.compile("\\s+");
 
 	/** Two names in Swedish order; no name after every name. */
 	public static final Comparator<String> NAMES = Comparator.nullsLast(SwedishOrder::compare);
@@ -38,8 +41,8 @@ public final class SwedishOrder {
 	 * would compare "Arbetsgruppför" with "Arbetsgruppenför".
 	 */
 	private static int compare(String one, String other) {
-		String[] ones = one.strip().split("\\s+");
-		String[] others = other.strip().split("\\s+");
+		String[] ones = WORDS.split(one.strip());
+		String[] others = WORDS.split(other.strip());
 		for (int i = 0; i < Math.min(ones.length, others.length); i++) {
 			int word = compareWords(ones[i], others[i]);
 			if (word != 0) {
