@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -82,15 +81,8 @@ public final class LocalRun {
 		Files.createDirectories(data.getParent());
 		int port = Integer.parseInt(setting("MATTERFLOW_DB_PORT", "54329"));
 		System.out.println("Starting embedded PostgreSQL on port " + port + " with its data in " + data);
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-		if (Stream.of("LC_ALL", "LC_CTYPE", "LANG").allMatch((name) -> setting(name, "").isEmpty())) {
-			// Without a locale in the environment initdb takes C, under which PostgreSQL
-			// folds only A to Z and the Swedish search misses words that begin with Å, Ä
-			// or Ö; C.UTF-8 sorts as C does and folds every letter. A locale the
-			// environment names is taken as it is.
-			builder.setLocaleConfig("locale", "C.UTF-8");
-		}
-		this.embedded = builder.setDataDirectory(data)
+		this.embedded = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)
 			.setPort(port)

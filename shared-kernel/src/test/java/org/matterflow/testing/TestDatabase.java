@@ -36,13 +36,21 @@ public final class TestDatabase {
 	/**
 	 * A new, empty database on the test server, named after the caller for readable logs.
 	 */
-	public static synchronized Connection create(String purpose) {
+	public static Connection create(String purpose) {
+		return create(purpose, "");
+	}
+
+	/**
+	 * A new, empty database created with the given options of {@code CREATE DATABASE}
+	 * ({@code LC_CTYPE 'C' TEMPLATE template0}, say), for tests of what depends on them.
+	 */
+	public static synchronized Connection create(String purpose, String options) {
 		Connection admin = server();
 		String name = ("mf_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
 				+ UUID.randomUUID().toString().substring(0, 8))
 			.toLowerCase();
 		try (java.sql.Connection connection = open(admin); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
+			statement.execute("CREATE DATABASE " + name + (options.isBlank() ? "" : " " + options));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("could not create test database " + name + " on " + admin.url(), ex);

@@ -12,6 +12,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Statements;
 
@@ -131,8 +132,9 @@ class AgendaProjection {
 			    UPDATE {s}.item SET ordinal = ordinal + 1
 			    WHERE meeting_id = :meeting AND NOT withdrawn AND ordinal >= :position
 			      AND NOT EXISTS (SELECT 1 FROM known))%s
-			INSERT INTO {s}.item (meeting_id, item_id, ordinal, title, kind, matter_id, presenters, guests, documents)
-			SELECT :meeting, :item, :position, :title, :kind, :matter,
+			INSERT INTO {s}.item (meeting_id, item_id, ordinal, title, title_key, kind, matter_id, presenters, guests,
+			    documents)
+			SELECT :meeting, :item, :position, :title, :titleKey, :kind, :matter,
 			       CAST(:presenters AS jsonb), CAST(:guests AS jsonb), CAST(:documents AS jsonb)
 			WHERE NOT EXISTS (SELECT 1 FROM known)""";
 
@@ -155,7 +157,7 @@ class AgendaProjection {
 			, deferral_resolved AS (
 			    UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m
 			    WHERE m.meeting_id = :meeting AND d.target_body = m.body_id AND d.matter_id IS NULL
-			      AND lower(d.title) = lower(:title) AND d.from_meeting <> m.meeting_id
+			      AND d.title_key = :titleKey AND d.from_meeting <> m.meeting_id
 			      AND NOT EXISTS (SELECT 1 FROM known))""";
 
 	private static final String ITEM_OF_MATTER_ADDED = ITEM_ADDED.formatted(MATTER_RESOLVED);
@@ -169,6 +171,7 @@ class AgendaProjection {
 		params.put("item", event.itemId().value());
 		params.put("position", event.position());
 		params.put("title", event.title());
+		params.put("titleKey", Folded.of(event.title()));
 		params.put("kind", event.kind().name());
 		params.put("matter", id(event.matterId()));
 		params.put("presenters", Json.write(event.presenters()));
@@ -194,8 +197,9 @@ class AgendaProjection {
 
 	@EventHandler
 	void on(ItemDeferred event) {
-		update("INSERT INTO {s}.deferral (from_meeting, item_id, target_body, to_meeting, to_backlog, matter_id, title, reason, deferred_on) "
-				+ "SELECT m.meeting_id, i.item_id, coalesce(?, t.body_id, m.body_id), ?, ?, ?, i.title, ?, m.date "
+		update("INSERT INTO {s}.deferral (from_meeting, item_id, target_body, to_meeting, to_backlog, matter_id, title, "
+				+ "title_key, reason, deferred_on) "
+				+ "SELECT m.meeting_id, i.item_id, coalesce(?, t.body_id, m.body_id), ?, ?, ?, i.title, i.title_key, ?, m.date "
 				+ "FROM {s}.meeting m JOIN {s}.item i ON i.meeting_id = m.meeting_id AND i.item_id = ? "
 				+ "LEFT JOIN {s}.meeting t ON t.meeting_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING",
 				id(event.toBacklogOf()), id(event.toMeeting()), event.toBacklogOf() != null, id(event.matterId()),

@@ -12,7 +12,7 @@ class AgendaReadModel extends ReadModel {
 
 	AgendaReadModel() {
 		// 2: the day a body was dissolved; a referral from a dissolved body hands over
-		super(NAME, 2);
+		super(NAME, 3);
 	}
 
 	@Override

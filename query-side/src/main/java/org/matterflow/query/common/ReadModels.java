@@ -268,7 +268,6 @@ public class ReadModels implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		warnWithoutAutovacuum();
-		DatabaseLocale.caseFoldingWarning(this.jdbc).ifPresent(log::warn);
 		for (ReadModel model : this.models.values()) {
 			List<Generation> generations = this.jdbc.sql(
 					"SELECT read_model, generation, version, state FROM projections.generation WHERE read_model = ? AND state <> 'RETIRED'")

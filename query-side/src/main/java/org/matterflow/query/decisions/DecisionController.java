@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
@@ -75,10 +76,8 @@ public class DecisionController {
 			params.add(matter);
 		}
 		if (q != null && !q.isBlank()) {
-			where.append(
-					" AND to_tsvector('swedish', coalesce(d.corrected_text, d.text) || ' ' || coalesce(d.item_title, '')) "
-							+ "@@ plainto_tsquery('swedish', ?)");
-			params.add(q);
+			where.append(" AND to_tsvector('swedish', d.words) @@ plainto_tsquery('swedish', ?)");
+			params.add(Folded.of(q));
 		}
 		if (after != null) {
 			Page.Cursor cursor = Page.Cursor.parse(after);

@@ -9,6 +9,7 @@ import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MinutesCorrected;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
@@ -46,25 +47,28 @@ class DecisionsProjection {
 
 	@EventHandler
 	void on(AgendaItemAdded event) {
-		update("INSERT INTO {s}.item (meeting_id, item_id, title) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-				event.meetingId().value(), event.itemId().value(), event.title());
+		update("INSERT INTO {s}.item (meeting_id, item_id, title, title_words) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.itemId().value(), event.title(),
+				Folded.of(event.title()));
 	}
 
 	@EventHandler
 	void on(DecisionTaken event, TrackingToken token) {
-		update("INSERT INTO {s}.decision (meeting_id, decision_id, body_id, date, item_id, item_title, matter_id, kind, text, position) "
-				+ "SELECT m.meeting_id, ?, m.body_id, m.date, ?, i.title, ?, ?, ?, ? FROM {s}.meeting m "
-				+ "LEFT JOIN {s}.item i ON i.meeting_id = m.meeting_id AND i.item_id = ? WHERE m.meeting_id = ? "
-				+ "ON CONFLICT DO NOTHING", event.decisionId().value(), event.itemId().value(), id(event.matterId()),
-				event.kind().name(), event.text(), token.position().orElse(0), event.itemId().value(),
-				event.meetingId().value());
+		update("INSERT INTO {s}.decision (meeting_id, decision_id, body_id, date, item_id, item_title, matter_id, kind, "
+				+ "text, words, position) SELECT m.meeting_id, ?, m.body_id, m.date, ?, i.title, ?, ?, ?, "
+				+ "? || coalesce(' ' || i.title_words, ''), ? FROM {s}.meeting m LEFT JOIN {s}.item i ON i.meeting_id = m.meeting_id "
+				+ "AND i.item_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING", event.decisionId().value(),
+				event.itemId().value(), id(event.matterId()), event.kind().name(), event.text(),
+				Folded.of(event.text()), token.position().orElse(0), event.itemId().value(), event.meetingId().value());
 	}
 
 	@EventHandler
 	void on(MinutesCorrected event) {
 		if (event.decisionId() != null) {
-			update("UPDATE {s}.decision SET corrected_text = ?, correction_reason = ? WHERE meeting_id = ? AND decision_id = ?",
-					event.correction(), event.reason(), event.meetingId().value(), event.decisionId().value());
+			update("UPDATE {s}.decision d SET corrected_text = ?, correction_reason = ?, words = ? || coalesce(' ' || "
+					+ "(SELECT i.title_words FROM {s}.item i WHERE i.meeting_id = d.meeting_id AND i.item_id = d.item_id), '') "
+					+ "WHERE d.meeting_id = ? AND d.decision_id = ?", event.correction(), event.reason(),
+					Folded.of(event.correction()), event.meetingId().value(), event.decisionId().value());
 		}
 	}
 

@@ -11,7 +11,7 @@ class DecisionsReadModel extends ReadModel {
 	static final String NAME = "decisions";
 
 	DecisionsReadModel() {
-		super(NAME, 1);
+		super(NAME, 2);
 	}
 
 	@Override

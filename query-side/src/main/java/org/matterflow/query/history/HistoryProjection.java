@@ -12,6 +12,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Remembered;
 import org.matterflow.query.common.Statements;
@@ -111,10 +112,11 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
-		update("INSERT INTO {s}.matter (matter_id, title, reference, description, raised_in, raised_on, raised_position) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.matterId().value(), event.title(),
-				event.reference(), event.description(), event.bodyId().value(), dayOf(message),
-				token.position().orElse(-1));
+		update("INSERT INTO {s}.matter (matter_id, title, reference, description, reference_key, words, raised_in, "
+				+ "raised_on, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+				event.matterId().value(), event.title(), event.reference(), event.description(),
+				Folded.of(event.reference()), Folded.words(event.title(), event.reference(), event.description()),
+				event.bodyId().value(), dayOf(message), token.position().orElse(-1));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
 					.with("reference", event.reference())

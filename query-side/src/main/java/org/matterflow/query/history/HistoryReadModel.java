@@ -14,7 +14,7 @@ class HistoryReadModel extends ReadModel {
 	static final String NAME = "history";
 
 	HistoryReadModel() {
-		super(NAME, 3);
+		super(NAME, 4);
 	}
 
 	@Override

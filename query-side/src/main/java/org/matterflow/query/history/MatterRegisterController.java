@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
@@ -79,13 +80,12 @@ public class MatterRegisterController {
 		}
 		if (reference != null && !reference.isBlank()) {
 			// found in either case: RS 2023/123 is rs 2023/123
-			where.append(" AND lower(m.reference) = lower(?)");
-			params.add(reference.strip());
+			where.append(" AND m.reference_key = ?");
+			params.add(Folded.of(reference.strip()));
 		}
 		if (q != null && !q.isBlank()) {
-			where.append(" AND to_tsvector('swedish', m.title || ' ' || coalesce(m.reference, '') || ' ' || "
-					+ "coalesce(m.description, '')) @@ plainto_tsquery('swedish', ?)");
-			params.add(q);
+			where.append(" AND to_tsvector('swedish', m.words) @@ plainto_tsquery('swedish', ?)");
+			params.add(Folded.of(q));
 		}
 		if (raisedFrom != null) {
 			where.append(" AND m.raised_on >= ?");

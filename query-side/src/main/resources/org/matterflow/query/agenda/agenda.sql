@@ -26,6 +26,8 @@ CREATE TABLE ${schema}.item (
     item_id    TEXT    NOT NULL,
     ordinal    INT     NOT NULL,
     title      TEXT    NOT NULL,
+    -- the title folded (query.common.Folded): an item deferred by its title is answered by it in any case
+    title_key  TEXT    NOT NULL,
     kind       TEXT    NOT NULL,
     matter_id  TEXT,
     presenters JSONB   NOT NULL,
@@ -43,6 +45,7 @@ CREATE TABLE ${schema}.deferral (
     to_backlog   BOOLEAN NOT NULL,
     matter_id    TEXT,
     title        TEXT    NOT NULL,
+    title_key    TEXT    NOT NULL,
     reason       TEXT,
     deferred_on  DATE    NOT NULL,
     resolved     BOOLEAN NOT NULL DEFAULT false,

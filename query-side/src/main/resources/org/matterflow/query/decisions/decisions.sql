@@ -11,6 +11,8 @@ CREATE TABLE ${schema}.item (
     meeting_id TEXT NOT NULL,
     item_id    TEXT NOT NULL,
     title      TEXT NOT NULL,
+    -- the title folded (query.common.Folded), part of each decision's words
+    title_words TEXT NOT NULL,
     PRIMARY KEY (meeting_id, item_id)
 );
 CREATE TABLE ${schema}.decision (
@@ -25,10 +27,12 @@ CREATE TABLE ${schema}.decision (
     text              TEXT   NOT NULL,
     corrected_text    TEXT,
     correction_reason TEXT,
+    -- the text as it stands (corrected or not) and the item's title, folded: what the search reads
+    words             TEXT   NOT NULL,
     position          BIGINT NOT NULL,
     PRIMARY KEY (meeting_id, decision_id)
 );
 CREATE INDEX decision_by_body_and_date ON ${schema}.decision (body_id, date);
 CREATE INDEX decision_by_date ON ${schema}.decision (date);
 CREATE INDEX decision_by_matter ON ${schema}.decision (matter_id);
-CREATE INDEX decision_text ON ${schema}.decision USING gin (to_tsvector('swedish', coalesce(corrected_text, text) || ' ' || coalesce(item_title, '')));
+CREATE INDEX decision_text ON ${schema}.decision USING gin (to_tsvector('swedish', words));

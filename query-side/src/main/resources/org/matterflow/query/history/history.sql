@@ -7,6 +7,9 @@ CREATE TABLE ${schema}.matter (
     title           TEXT    NOT NULL,
     reference       TEXT,
     description     TEXT,
+    -- the reference and the words of title, reference and description, folded (query.common.Folded)
+    reference_key   TEXT,
+    words           TEXT    NOT NULL,
     raised_in       TEXT    NOT NULL,
     raised_on       DATE    NOT NULL,
     raised_position BIGINT  NOT NULL,
@@ -15,8 +18,8 @@ CREATE TABLE ${schema}.matter (
 );
 -- the register of matters: in the order they were raised, found by registration number or by words
 CREATE INDEX matter_by_raising ON ${schema}.matter (raised_on, raised_position);
-CREATE INDEX matter_by_reference ON ${schema}.matter (lower(reference));
-CREATE INDEX matter_text ON ${schema}.matter USING gin (to_tsvector('swedish', title || ' ' || coalesce(reference, '') || ' ' || coalesce(description, '')));
+CREATE INDEX matter_by_reference ON ${schema}.matter (reference_key);
+CREATE INDEX matter_text ON ${schema}.matter USING gin (to_tsvector('swedish', words));
 CREATE TABLE ${schema}.meeting (
     meeting_id TEXT PRIMARY KEY,
     body_id    TEXT NOT NULL,

@@ -19,12 +19,29 @@ public class OwnDatabase implements ApplicationContextInitializer<ConfigurableAp
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestDatabase.Connection database = withEventStore(TestDatabase.create("query"));
+		TestDatabase.Connection database = withEventStore(create());
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("test-database",
 					Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
 							"spring.datasource.password", database.password())));
+	}
+
+	protected TestDatabase.Connection create() {
+		return TestDatabase.create("query");
+	}
+
+	/**
+	 * A database whose {@code LC_CTYPE} is C, under which PostgreSQL folds A to Z only:
+	 * what the query side must answer the same in as in a database with a UTF-8 locale.
+	 */
+	public static class FoldingAToZOnly extends OwnDatabase {
+
+		@Override
+		protected TestDatabase.Connection create() {
+			return TestDatabase.create("query_ctype_c", "LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0");
+		}
+
 	}
 
 	public static TestDatabase.Connection withEventStore(TestDatabase.Connection database) {
