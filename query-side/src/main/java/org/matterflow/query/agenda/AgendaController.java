@@ -1,6 +1,8 @@
 package org.matterflow.query.agenda;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +12,7 @@ import org.matterflow.query.common.Json;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.SwedishOrder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +67,17 @@ public class AgendaController {
 			FROM {s}.body b WHERE b.body_id = :body
 			""".formatted(time("m.start_time"), time("m.end_time"), pending("REFERRAL"), pending("BACKLOG"));
 
+	/**
+	 * Matters waiting for a body as the statement orders them, by priority and since
+	 * when, and then by title in Swedish order: the database would break that tie in the
+	 * order of its own locale (ADR 0017).
+	 */
+	private static final Comparator<Map<String, Object>> WAITING = Comparator
+		.comparing((Map<String, Object> matter) -> (Integer) matter.get("priority"),
+				Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing((matter) -> (String) matter.get("since"), Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing((matter) -> (String) matter.get("title"), SwedishOrder.NAMES);
+
 	private final JdbcClient jdbc;
 
 	private final ReadYourWrites consistency;
@@ -90,7 +104,11 @@ public class AgendaController {
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new NotFound("body", bodyId));
-		return (Map<String, Object>) Json.read(agenda);
+		Map<String, Object> answer = (Map<String, Object>) Json.read(agenda);
+		for (String waiting : new String[] { "referredMatters", "backlog" }) {
+			((List<Map<String, Object>>) answer.get(waiting)).sort(WAITING);
+		}
+		return answer;
 	}
 
 	/** Matters waiting for the body, referred to it or on its backlog. */

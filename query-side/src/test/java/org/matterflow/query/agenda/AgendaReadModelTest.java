@@ -2,6 +2,7 @@ package org.matterflow.query.agenda;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
 import org.matterflow.kernel.matter.ReferralPurpose;
@@ -88,6 +90,25 @@ class AgendaReadModelTest {
 		assertThat(joint.at("/referredMatters/0/purpose").asText()).isEqualTo("FOR_ANCHORING");
 		assertThat(joint.at("/referredMatters/0/fromBody").asText()).isEqualTo(this.story.management.value());
 		assertThat(joint.at("/nextMeeting/meetingId").asText()).isEqualTo(this.story.march.value());
+	}
+
+	@Test
+	void matters_of_the_same_priority_and_day_wait_on_the_backlog_in_swedish_order_of_their_titles() {
+		BodyId group = BodyId.of("teman-" + this.story.run);
+		List<String> titles = List.of("Äldreomsorg", "Åtgärdsplan", "Cykelplan", "budget", "Översyn");
+		List<Object> events = new ArrayList<>();
+		events.add(new BodyEstablished(group, "Länsdelsgrupp norr", BodyKind.COUNTY_PART_GROUP, null, null, null));
+		for (int i = 0; i < titles.size(); i++) {
+			MatterId matter = MatterId.of("tema-" + i + "-" + this.story.run);
+			events.add(new MatterRaised(matter, group, titles.get(i), null, null));
+			events.add(new MatterQueued(matter, group, titles.get(i).equals("Översyn") ? 1 : 2, null));
+		}
+		long queued = this.feeder.record(LocalDate.of(2025, 3, 3), events.toArray());
+
+		JsonNode agenda = new Reader(this.port)
+			.json("/api/bodies/" + group.value() + "/agenda?on=2025-03-03&position=" + queued);
+		assertThat(agenda.get("backlog").findValuesAsText("title")).as("the first priority first, then Å before Ä")
+			.containsExactly("Översyn", "budget", "Cykelplan", "Åtgärdsplan", "Äldreomsorg");
 	}
 
 	@Test
