@@ -12,10 +12,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
-import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.WordSearch;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +76,7 @@ public class DecisionController {
 			params.add(matter);
 		}
 		if (q != null && !q.isBlank()) {
-			where.append(" AND to_tsvector('swedish', d.words) @@ plainto_tsquery('swedish', ?)");
-			params.add(Folded.of(q));
+			WordSearch.append(where, params, "d", q);
 		}
 		if (after != null) {
 			Page.Cursor cursor = Page.Cursor.parse(after);
@@ -87,8 +86,9 @@ public class DecisionController {
 		}
 		params.add(limit + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql
-			.of("SELECT d.*, b.name AS body_name FROM {s}.decision d LEFT JOIN {s}.body b ON b.body_id = d.body_id"
-					+ where + " ORDER BY d.date, d.position LIMIT ?"))
+			.of("SELECT d.decision_id, d.body_id, d.meeting_id, d.date, d.position, d.item_id, d.item_title, d.matter_id, "
+					+ "d.kind, d.text, d.corrected_text, d.correction_reason, b.name AS body_name FROM {s}.decision d "
+					+ "LEFT JOIN {s}.body b ON b.body_id = d.body_id" + where + " ORDER BY d.date, d.position LIMIT ?"))
 			.params(params)
 			.query()
 			.listOfRows();

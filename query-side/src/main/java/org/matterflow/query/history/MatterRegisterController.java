@@ -17,6 +17,7 @@ import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.matterflow.query.common.WordSearch;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,8 +85,7 @@ public class MatterRegisterController {
 			params.add(Folded.of(reference.strip()));
 		}
 		if (q != null && !q.isBlank()) {
-			where.append(" AND to_tsvector('swedish', m.words) @@ plainto_tsquery('swedish', ?)");
-			params.add(Folded.of(q));
+			WordSearch.append(where, params, "m", q);
 		}
 		if (raisedFrom != null) {
 			where.append(" AND m.raised_on >= ?");
@@ -103,7 +103,8 @@ public class MatterRegisterController {
 		}
 		params.add(limit + 1);
 		// a listed matter's last step is an index lookup, made after the limit
-		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.* FROM {s}.matter m" + where
+		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.matter_id, m.title, m.reference, "
+				+ "m.raised_in, m.raised_on, m.raised_position, m.closed, m.closed_on FROM {s}.matter m" + where
 				+ " ORDER BY m.raised_on, m.raised_position LIMIT ?) m LEFT JOIN {s}.body rb ON rb.body_id = m.raised_in "
 				+ "LEFT JOIN LATERAL (SELECT s.step AS last_step, s.body_id AS last_body_id, b.name AS last_body_name, "
 				+ "s.business_date AS last_business_date, s.position AS last_position FROM {s}.step s "

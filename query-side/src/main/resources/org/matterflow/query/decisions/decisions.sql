@@ -29,10 +29,10 @@ CREATE TABLE ${schema}.decision (
     correction_reason TEXT,
     -- the text as it stands (corrected or not) and the item's title, folded: what the search reads
     words             TEXT   NOT NULL,
+    words_vector      TSVECTOR GENERATED ALWAYS AS (to_tsvector('swedish', words)) STORED,
     position          BIGINT NOT NULL,
     PRIMARY KEY (meeting_id, decision_id)
 );
 CREATE INDEX decision_by_body_and_date ON ${schema}.decision (body_id, date);
 CREATE INDEX decision_by_date ON ${schema}.decision (date);
 CREATE INDEX decision_by_matter ON ${schema}.decision (matter_id);
-CREATE INDEX decision_text ON ${schema}.decision USING gin (to_tsvector('swedish', words));

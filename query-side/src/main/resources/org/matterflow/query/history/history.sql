@@ -10,6 +10,7 @@ CREATE TABLE ${schema}.matter (
     -- the reference and the words of title, reference and description, folded (query.common.Folded)
     reference_key   TEXT,
     words           TEXT    NOT NULL,
+    words_vector    TSVECTOR GENERATED ALWAYS AS (to_tsvector('swedish', words)) STORED,
     raised_in       TEXT    NOT NULL,
     raised_on       DATE    NOT NULL,
     raised_position BIGINT  NOT NULL,
@@ -17,9 +18,9 @@ CREATE TABLE ${schema}.matter (
     closed_on       DATE
 );
 -- the register of matters: in the order they were raised, found by registration number or by words
+-- (the search reads every row of the register that the other filters leave: query.common.WordSearch)
 CREATE INDEX matter_by_raising ON ${schema}.matter (raised_on, raised_position);
 CREATE INDEX matter_by_reference ON ${schema}.matter (reference_key);
-CREATE INDEX matter_text ON ${schema}.matter USING gin (to_tsvector('swedish', words));
 CREATE TABLE ${schema}.meeting (
     meeting_id TEXT PRIMARY KEY,
     body_id    TEXT NOT NULL,

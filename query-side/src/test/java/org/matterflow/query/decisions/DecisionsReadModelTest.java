@@ -54,6 +54,16 @@ class DecisionsReadModelTest {
 		assertThat(found.findValuesAsText("meetingId")).containsExactly(this.story.may.value());
 		assertThat(found.at("/0/text").asText()).isEqualTo("Arbetsgruppens uppdrag beslutades");
 		assertThat(found.at("/0/correctedText").asText()).endsWith("med tillägg om länsdelarna");
+
+		assertThat(this.reader
+			.json("/api/decisions?body=" + this.story.management.value() + "&q=l%C3%A4nsdel&position=" + this.position)
+			.findValuesAsText("meetingId")).as("a part of a word of the corrected text: länsdelarna")
+			.containsExactly(this.story.may.value());
+		assertThat(this.reader
+			.json("/api/decisions?body=" + this.story.management.value() + "&q=f%C3%B6r%C3%A4ldraskap&position="
+					+ this.position)
+			.findValuesAsText("meetingId")).as("a part of the item's title: Föräldraskapsstödsstrategin")
+			.containsExactly(this.story.january.value(), this.story.may.value());
 	}
 
 	@Test

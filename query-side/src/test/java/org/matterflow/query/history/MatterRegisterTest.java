@@ -80,7 +80,7 @@ class MatterRegisterTest {
 	}
 
 	@Test
-	void a_matter_is_found_by_its_registration_number_in_any_case_and_by_the_words_of_its_title() {
+	void a_matter_is_found_by_its_registration_number_in_any_case_and_by_the_words_of_its_title_or_their_parts() {
 		String management = "body=" + this.story.management.value();
 		assertThat(list(management + "&reference=rs%202023/123").findValuesAsText("matterId"))
 			.containsExactly(this.story.strategy.value());
@@ -88,6 +88,18 @@ class MatterRegisterTest {
 		assertThat(list(management + "&q=samverkansplanen").findValuesAsText("matterId"))
 			.as("Swedish stemming: the definite form finds the title")
 			.containsExactly(this.story.plan.value());
+		assertThat(list(management + "&q=strategi").findValuesAsText("matterId"))
+			.as("a part of a compound: Föräldraskapsstödsstrategin")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=STÖD%20strategi").findValuesAsText("matterId"))
+			.as("two parts of the same compound, in any case")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=samverkan").findValuesAsText("matterId"))
+			.containsExactly(this.story.plan.value());
+		assertThat(list(management + "&q=strategi%20samverkan")).as("every word asked for, not one of them").isEmpty();
+		assertThat(list(management + "&q=2023").findValuesAsText("matterId")).as("a part of the registration number")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=%25")).as("no word, and no wildcard either").isEmpty();
 		assertThat(list(management + "&raisedFrom=2024-12-01&raisedTo=2024-12-01")).hasSize(2);
 		assertThat(list(management + "&raisedFrom=2024-12-02")).isEmpty();
 	}

@@ -1,0 +1,47 @@
+package org.matterflow.query.common;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The registers' search ({@code q}): a row matches when the text it searches holds the
+ * words asked for, inflected or not, or holds each of them somewhere within its words.
+ * Swedish joins words into compounds ("föräldraskapsstödsstrategin",
+ * "samverkansplanerna"), and PostgreSQL's Swedish stemming matches whole words only: a
+ * search for "samverkan" or "strategi" would miss every compound that holds it. So
+ * besides the stemmed words ({@code plainto_tsquery}), each word asked for, folded, is
+ * looked for inside the folded text. Both read the read model's folded {@code words} (ADR
+ * 0017) and their stored text-search vector {@code words_vector}.
+ */
+public final class WordSearch {
+
+	private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+
+	private WordSearch() {
+	}
+
+	/**
+	 * Appends the condition for the search {@code q} on the row {@code alias} to
+	 * {@code where}, and its parameters to {@code params}.
+	 */
+	public static void append(StringBuilder where, List<Object> params, String alias, String q) {
+		String folded = Folded.of(q);
+		List<String> words = Arrays.stream(BETWEEN_WORDS.split(folded)).filter((word) -> !word.isEmpty()).toList();
+		where.append(" AND (").append(alias).append(".words_vector @@ plainto_tsquery('swedish', ?)");
+		params.add(folded);
+		if (!words.isEmpty()) {
+			where.append(" OR (");
+			for (int i = 0; i < words.size(); i++) {
+				// a word holds letters, marks and digits only: nothing LIKE would read as
+				// a
+				// wildcard or an escape
+				where.append((i > 0) ? " AND " : "").append(alias).append(".words LIKE ?");
+				params.add("%" + words.get(i) + "%");
+			}
+			where.append(")");
+		}
+		where.append(")");
+	}
+
+}
