@@ -33,9 +33,7 @@ public final class WordSearch {
 		if (!words.isEmpty()) {
 			where.append(" OR (");
 			for (int i = 0; i < words.size(); i++) {
-				// a word holds letters, marks and digits only: nothing LIKE would read as
-				// a
-				// wildcard or an escape
+				// letters, marks and digits only: nothing LIKE reads as a wildcard
 				where.append((i > 0) ? " AND " : "").append(alias).append(".words LIKE ?");
 				params.add("%" + words.get(i) + "%");
 			}

@@ -11,6 +11,7 @@ class DecisionsReadModel extends ReadModel {
 	static final String NAME = "decisions";
 
 	DecisionsReadModel() {
+		// 2: the searched words folded, with their vector (ADR 0017)
 		super(NAME, 2);
 	}
 

@@ -14,6 +14,7 @@ class HistoryReadModel extends ReadModel {
 	static final String NAME = "history";
 
 	HistoryReadModel() {
+		// 4: a matter's searched words and registration number folded (ADR 0017)
 		super(NAME, 4);
 	}
 

@@ -39,7 +39,9 @@ public class OwnDatabase implements ApplicationContextInitializer<ConfigurableAp
 
 		@Override
 		protected TestDatabase.Connection create() {
-			return TestDatabase.create("query_ctype_c", "LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0");
+			// libc named: a server whose initdb chose ICU would fold by ICU otherwise
+			return TestDatabase.create("query_ctype_c",
+					"LOCALE_PROVIDER libc LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0");
 		}
 
 	}
