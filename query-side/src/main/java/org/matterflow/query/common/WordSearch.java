@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.matterflow.kernel.InvalidValue;
+
 /**
  * The registers' search ({@code q}): a row matches when the text it searches holds the
  * words asked for, inflected or not, or holds each of them somewhere within its words.
@@ -18,6 +20,12 @@ public final class WordSearch {
 
 	private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
+	/**
+	 * Each word is looked for in every row the other filters leave; a search of hundreds
+	 * of words, which no one types, would keep a database connection busy for seconds.
+	 */
+	static final int MOST_WORDS = 32;
+
 	private WordSearch() {
 	}
 
@@ -27,7 +35,14 @@ public final class WordSearch {
 	 */
 	public static void append(StringBuilder where, List<Object> params, String alias, String q) {
 		String folded = Folded.of(q);
-		List<String> words = Arrays.stream(BETWEEN_WORDS.split(folded)).filter((word) -> !word.isEmpty()).toList();
+		List<String> words = Arrays.stream(BETWEEN_WORDS.split(folded))
+			.filter((word) -> !word.isEmpty())
+			.distinct()
+			.toList();
+		if (words.size() > MOST_WORDS) {
+			throw new InvalidValue("q",
+					"q must hold at most " + MOST_WORDS + " different words, but held " + words.size());
+		}
 		where.append(" AND (").append(alias).append(".words_vector @@ plainto_tsquery('swedish', ?)");
 		params.add(folded);
 		if (!words.isEmpty()) {

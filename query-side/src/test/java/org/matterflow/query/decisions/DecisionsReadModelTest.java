@@ -1,6 +1,8 @@
 package org.matterflow.query.decisions;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,21 @@ class DecisionsReadModelTest {
 				+ "&position=" + this.position);
 		assertThat(adopted.findValuesAsText("date")).containsExactly("2025-05-22");
 		assertThat(this.reader.get("/api/decisions?kind=SOMETHING").status()).isEqualTo(400);
+	}
+
+	@Test
+	void a_search_of_more_than_thirty_two_different_words_is_refused() {
+		String words = IntStream.range(0, 32).mapToObj((i) -> "ord" + i).collect(Collectors.joining("%20"));
+		assertThat(this.reader.get("/api/decisions?q=" + words + "%20ord0%20ORD1").status())
+			.as("32 different words, two of them again")
+			.isEqualTo(200);
+		for (String register : new String[] { "/api/decisions", "/api/matters" }) {
+			Reader.Response refused = this.reader.get(register + "?q=" + words + "%20ord32");
+			assertThat(refused.status()).as(register).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.body().get("detail").asText())
+				.isEqualTo("q must hold at most 32 different words, but held 33");
+		}
 	}
 
 	@Test
