@@ -2,6 +2,7 @@ package org.matterflow.query.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Text as it is searched and matched: one case, one way of writing each letter. The
@@ -11,9 +12,12 @@ import java.util.Locale;
  * would not find "Översyn". So the read models store their searched text folded here, and
  * the queries fold what they look for the same way, whatever the database's locale.
  * Composed first: "ö" typed as o and a combining diaeresis (as some keyboards and copied
- * PDFs give it) is the same letter as "ö".
+ * PDFs give it) is the same letter as "ö". Spaces count as one, and none at either end:
+ * "Lokal handlingsplan " is the title "Lokal handlingsplan", as a reader sees it.
  */
 public final class Folded {
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
 	private Folded() {
 	}
@@ -23,7 +27,8 @@ public final class Folded {
 		if (text == null) {
 			return null;
 		}
-		return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+		String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+		return SPACES.matcher(composed).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
 	}
 
 	/**

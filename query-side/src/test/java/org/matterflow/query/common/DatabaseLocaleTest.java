@@ -116,6 +116,8 @@ class DatabaseLocaleTest {
 		assertThat(matters("q", "o\u0308versyn")).as("ö written as o and a combining diaeresis")
 			.containsExactly(this.review.value());
 		assertThat(matters("reference", "är 2025/17-" + this.run)).containsExactly(this.review.value());
+		assertThat(matters("reference", " är\u00a02025/17-" + this.run)).as("with a no-break space, and one before")
+			.containsExactly(this.review.value());
 		assertThat(matters("q", "årsmöte")).isEmpty();
 	}
 

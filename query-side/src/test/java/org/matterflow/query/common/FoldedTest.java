@@ -17,6 +17,13 @@ class FoldedTest {
 	}
 
 	@Test
+	void spaces_count_as_one_and_none_at_either_end() {
+		assertThat(Folded.of(" Lokal  handlingsplan\t")).isEqualTo("lokal handlingsplan");
+		assertThat(Folded.of("RS\u00a02023/123")).as("a no-break space, as word processors put after RS")
+			.isEqualTo("rs 2023/123");
+	}
+
+	@Test
 	void no_text_stays_none_and_words_leave_it_out() {
 		assertThat(Folded.of(null)).isNull();
 		assertThat(Folded.words("Översyn", null, "RS 2025/17")).isEqualTo("översyn rs 2025/17");
