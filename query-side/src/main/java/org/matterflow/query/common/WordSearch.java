@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 import org.matterflow.kernel.InvalidValue;
 
 /**
- * The registers' search ({@code q}): a row matches when the text it searches holds the
- * words asked for, inflected or not, or holds each of them somewhere within its words.
- * Swedish joins words into compounds ("föräldraskapsstödsstrategin",
- * "samverkansplanerna"), and PostgreSQL's Swedish stemming matches whole words only: a
- * search for "samverkan" or "strategi" would miss every compound that holds it. So
- * besides the stemmed words ({@code plainto_tsquery}), each word asked for, folded, is
- * looked for inside the folded text. Both read the read model's folded {@code words} (ADR
- * 0017) and their stored text-search vector {@code words_vector}.
+ * The registers' search ({@code q}): a row matches when the text it searches holds every
+ * word asked for, each either as PostgreSQL's Swedish stemming matches it
+ * ({@code plainto_tsquery}: "länsdelen" finds "länsdelarna") or somewhere within its
+ * words. Swedish joins words into compounds ("föräldraskapsstödsstrategin",
+ * "samverkansplanerna"), and stemming matches whole words only: a search for "samverkan"
+ * or "strategi" would miss every compound that holds it. Both read the read model's
+ * folded {@code words} (ADR 0017) and their stored text-search vector
+ * {@code words_vector}.
  */
 public final class WordSearch {
 
@@ -43,18 +43,21 @@ public final class WordSearch {
 			throw new InvalidValue("q",
 					"q must hold at most " + MOST_WORDS + " different words, but held " + words.size());
 		}
-		where.append(" AND (").append(alias).append(".words_vector @@ plainto_tsquery('swedish', ?)");
-		params.add(folded);
-		if (!words.isEmpty()) {
-			where.append(" OR (");
-			for (int i = 0; i < words.size(); i++) {
-				// letters, marks and digits only: nothing LIKE reads as a wildcard
-				where.append((i > 0) ? " AND " : "").append(alias).append(".words LIKE ?");
-				params.add("%" + words.get(i) + "%");
-			}
-			where.append(")");
+		if (words.isEmpty()) {
+			// q holds no word: it finds nothing, as plainto_tsquery would
+			where.append(" AND false");
+			return;
 		}
-		where.append(")");
+		for (String word : words) {
+			// letters, marks and digits only: nothing LIKE reads as a wildcard
+			where.append(" AND (")
+				.append(alias)
+				.append(".words_vector @@ plainto_tsquery('swedish', ?) OR ")
+				.append(alias)
+				.append(".words LIKE ?)");
+			params.add(word);
+			params.add("%" + word + "%");
+		}
 	}
 
 }

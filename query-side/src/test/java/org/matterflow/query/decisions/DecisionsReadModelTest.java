@@ -66,6 +66,12 @@ class DecisionsReadModelTest {
 					+ this.position)
 			.findValuesAsText("meetingId")).as("a part of the item's title: Föräldraskapsstödsstrategin")
 			.containsExactly(this.story.january.value(), this.story.may.value());
+		assertThat(this.reader
+			.json("/api/decisions?body=" + this.story.management.value() + "&q=l%C3%A4nsdelen%20strategi&position="
+					+ this.position)
+			.findValuesAsText("meetingId"))
+			.as("one word by its stem (länsdelarna), the other within a compound (Föräldraskapsstödsstrategin)")
+			.containsExactly(this.story.may.value());
 	}
 
 	@Test
