@@ -100,6 +100,11 @@ class MatterRegisterTest {
 		assertThat(list(management + "&q=2023").findValuesAsText("matterId")).as("a part of the registration number")
 			.containsExactly(this.story.strategy.value());
 		assertThat(list(management + "&q=%25")).as("no word, and no wildcard either").isEmpty();
+		assertThat(list(management + "&q=strategi%20och").findValuesAsText("matterId")).as("a stop word passed over")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=rs").findValuesAsText("matterId")).as("a short word, as a word")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=ra")).as("a short word is not looked for within words").isEmpty();
 		assertThat(list(management + "&raisedFrom=2024-12-01&raisedTo=2024-12-01")).hasSize(2);
 		assertThat(list(management + "&raisedFrom=2024-12-02")).isEmpty();
 	}
