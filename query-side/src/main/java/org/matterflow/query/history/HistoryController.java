@@ -9,9 +9,13 @@ import java.util.Objects;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.query.common.Json;
+import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,19 +41,7 @@ public class HistoryController {
 	@Operation(
 			summary = "How a matter travelled: every step in recorded order across all bodies, and the path of bodies it visited")
 	Map<String, Object> history(@PathVariable String matterId, @RequestParam(required = false) Long position) {
-		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
-		// the matter and its steps in one statement, so in one snapshot of the read model
-		List<Map<String, Object>> rows = this.jdbc.sql(sql
-			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
-					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name FROM {s}.matter m "
-					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
-					+ "WHERE m.matter_id = ? ORDER BY s.position, s.event_id"))
-			.param(matterId)
-			.query()
-			.listOfRows();
-		if (rows.isEmpty()) {
-			throw new NotFound("matter", matterId);
-		}
+		List<Map<String, Object>> rows = rows(matterId, position);
 		Map<String, Object> matter = rows.get(0);
 		List<Map<String, Object>> steps = rows.stream()
 			.filter((row) -> row.get("event_id") != null)
@@ -66,6 +58,50 @@ public class HistoryController {
 		view.put("path", path(steps));
 		view.put("steps", steps);
 		return view;
+	}
+
+	/**
+	 * The steps alone, one row each, for a spreadsheet or a statistics program: a
+	 * researcher lays several matters' trails side by side, so each row names its matter,
+	 * and the file is named after it.
+	 */
+	@GetMapping(path = "/api/matters/{matterId}/history", produces = "text/csv")
+	@Operation(summary = "The steps of a matter's history as CSV, one row a step, in recorded order")
+	ResponseEntity<Listing> historyAsCsv(@PathVariable String matterId, @RequestParam(required = false) Long position) {
+		List<Map<String, Object>> steps = rows(matterId, position).stream()
+			.filter((row) -> row.get("event_id") != null)
+			.toList();
+		Listing listing = Listing.of(steps, (row) -> {
+			Map<String, Object> step = new LinkedHashMap<>();
+			step.put("matterId", matterId);
+			step.putAll(step(row));
+			return step;
+		});
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(matterId + "-history.csv").build().toString())
+			.body(listing);
+	}
+
+	/**
+	 * The matter and its steps in one statement, so in one snapshot of the read model:
+	 * the matter's columns on every row, and one row without a step for a matter that has
+	 * none.
+	 */
+	private List<Map<String, Object>> rows(String matterId, Long position) {
+		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
+		List<Map<String, Object>> rows = this.jdbc.sql(sql
+			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
+					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name FROM {s}.matter m "
+					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
+					+ "WHERE m.matter_id = ? ORDER BY s.position, s.event_id"))
+			.param(matterId)
+			.query()
+			.listOfRows();
+		if (rows.isEmpty()) {
+			throw new NotFound("matter", matterId);
+		}
+		return rows;
 	}
 
 	/**

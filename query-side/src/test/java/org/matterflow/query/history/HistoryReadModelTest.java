@@ -1,5 +1,6 @@
 package org.matterflow.query.history;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,30 @@ class HistoryReadModelTest {
 
 	@Autowired
 	ReadModels readModels;
+
+	@Test
+	void the_steps_of_a_matter_read_as_csv_one_row_a_step_each_naming_its_matter() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		Reader reader = new Reader(this.port);
+		JsonNode history = reader.json("/api/matters/" + story.strategy.value() + "/history?position=" + position);
+
+		HttpResponse<String> csv = reader.raw("/api/matters/" + story.strategy.value() + "/history?format=csv", "*/*");
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"" + story.strategy.value() + "-history.csv\"");
+		assertThat(csv.body()).startsWith("matterId,step,bodyId,bodyName,meetingId,itemId,decisionId,assignmentId,"
+				+ "businessDate,recordedAt,recordedBy,summary,details,eventId,position\r\n");
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines).as("the header and one line a step").hasSize(history.get("steps").size() + 1);
+		assertThat(lines.get(1)).startsWith(story.strategy.value() + ",RAISED," + story.management.value());
+
+		HttpResponse<String> unknown = reader.raw("/api/matters/no-such-matter/history", "text/csv");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
 
 	@Test
 	void a_matter_that_moved_through_three_bodies_reads_back_step_by_step_in_order() {
