@@ -28,6 +28,12 @@ import static org.matterflow.query.common.Rows.text;
 @Tag(name = "Audit history")
 public class HistoryController {
 
+	/**
+	 * One summary for both answers, which the OpenAPI document shows as one operation.
+	 */
+	private static final String SUMMARY = "How a matter travelled: every step in recorded order across all bodies, "
+			+ "and the path of bodies it visited; as CSV (text/csv or format=csv) its steps, one row a step";
+
 	private final JdbcClient jdbc;
 
 	private final ReadYourWrites consistency;
@@ -38,8 +44,7 @@ public class HistoryController {
 	}
 
 	@GetMapping("/api/matters/{matterId}/history")
-	@Operation(
-			summary = "How a matter travelled: every step in recorded order across all bodies, and the path of bodies it visited")
+	@Operation(summary = SUMMARY)
 	Map<String, Object> history(@PathVariable String matterId, @RequestParam(required = false) Long position) {
 		List<Map<String, Object>> rows = rows(matterId, position);
 		Map<String, Object> matter = rows.get(0);
@@ -66,7 +71,7 @@ public class HistoryController {
 	 * and the file is named after it.
 	 */
 	@GetMapping(path = "/api/matters/{matterId}/history", produces = "text/csv")
-	@Operation(summary = "The steps of a matter's history as CSV, one row a step, in recorded order")
+	@Operation(summary = SUMMARY)
 	ResponseEntity<Listing> historyAsCsv(@PathVariable String matterId, @RequestParam(required = false) Long position) {
 		List<Map<String, Object>> steps = rows(matterId, position).stream()
 			.filter((row) -> row.get("event_id") != null)
