@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * would not find "Översyn". So the read models store their searched text folded here, and
  * the queries fold what they look for the same way, whatever the database's locale.
  * Composed first: "ö" typed as o and a combining diaeresis (as some keyboards and copied
- * PDFs give it) is the same letter as "ö". Spaces count as one, and none at either end:
- * "Lokal handlingsplan " is the title "Lokal handlingsplan", as a reader sees it.
+ * PDFs give it) is the same letter as "ö". Spaces count as one, and none at either end: a
+ * title typed with two spaces between its words, or one after them, is the title a reader
+ * sees.
  */
 public final class Folded {
 
