@@ -42,7 +42,7 @@ public class DecisionController {
 	@ApiResponse(responseCode = "200", description = "a page of the register, in its order",
 			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
-			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text (Swedish stemming); a Link header with rel=next reads the page after")
+			summary = "The decision register, by date; filter by body, period, kind, matter and words in the text or the item's title (every word asked for, inflected or within a compound; at most 32); a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> decisions(@RequestParam(required = false) String body,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -52,7 +52,7 @@ public class MatterRegisterController {
 	@ApiResponse(responseCode = "200", description = "a page of the register, in its order",
 			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
-			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (Swedish stemming), day raised; a Link header with rel=next reads the page after")
+			summary = "The register of matters, in the order they were raised; filter by status, a body they passed through, registration number, words (every word asked for, inflected or within a compound; at most 32), day raised; a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> matters(@RequestParam(defaultValue = "all") String status,
 			@RequestParam(required = false) String body, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) String q,
