@@ -18,6 +18,7 @@ import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.matterflow.query.common.SwedishOrder;
+import org.matterflow.query.common.WordSearch;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,13 +58,14 @@ public class AssignmentController {
 	@ApiResponse(responseCode = "200", description = "the assignments, by due day (none last), day handed out, id",
 			headers = @Header(name = "Link", description = Page.NEXT_LINK))
 	@Operation(
-			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due; a Link header with rel=next reads the page after")
+			summary = "Assignments, open ones by default; filter by assignee (a person or a body), body, matter, overdue, due before, needing a new due, words of the description (every word asked for, inflected or within a compound; at most 32); a Link header with rel=next reads the page after")
 	ResponseEntity<List<Map<String, Object>>> assignments(@RequestParam(defaultValue = "open") String status,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String matter, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
-			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(defaultValue = "500") int limit,
-			@RequestParam(required = false) String after, @RequestParam(required = false) Long position) {
+			@RequestParam(required = false) Boolean needsNewDue, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "500") int limit, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Long position) {
 		String wanted = status.toLowerCase(Locale.ROOT);
 		if (!STATUSES.contains(wanted)) {
 			throw new InvalidValue("status", "status must be one of " + STATUSES + ", but was '" + status + "'");
@@ -109,6 +111,11 @@ public class AssignmentController {
 					+ " AND (cm.meeting_id IS NOT NULL OR db.dissolved_on IS NOT NULL)) = ?");
 			params.add(today);
 			params.add(needsNewDue);
+		}
+		if (q != null && !q.isBlank()) {
+			where.append(" AND EXISTS (SELECT 1 FROM {s}.assignment_words w WHERE w.assignment_id = a.assignment_id");
+			WordSearch.append(where, params, "w", q);
+			where.append(")");
 		}
 		if (after != null) {
 			// the list's order, with an empty day as the last of days

@@ -10,6 +10,7 @@ import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
 
 import static org.matterflow.query.common.Rows.id;
@@ -53,6 +54,8 @@ class AssignmentsProjection {
 				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), event.bodyId().value(),
 				event.meetingId().value(), event.itemId().value(), id(event.matterId()), event.description(),
 				event.kind().name(), due.date(), id(due.atMeeting()), id(due.atMeetingOf()), date(businessDate));
+		update("INSERT INTO {s}.assignment_words (assignment_id, words) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				event.assignmentId().value(), Folded.of(event.description()));
 		assignees(event.assignmentId(), event.assignees());
 	}
 

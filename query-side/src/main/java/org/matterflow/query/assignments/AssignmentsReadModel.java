@@ -15,7 +15,9 @@ class AssignmentsReadModel extends ReadModel {
 	AssignmentsReadModel() {
 		// 2: the day an assignment became overdue for (overdue_on)
 		// 3: bodies dissolved and meetings cancelled, for a due that cannot come about
-		super(NAME, 3);
+		// 4: the words of each assignment's description, folded, for the search (ADR
+		// 0017)
+		super(NAME, 4);
 	}
 
 	@Override

@@ -43,3 +43,10 @@ CREATE TABLE ${schema}.assignee (
     PRIMARY KEY (assignment_id, kind, assignee_id)
 );
 CREATE INDEX assignee_by_id ON ${schema}.assignee (assignee_id);
+-- what the search (q) reads, folded (query.common.Folded, ADR 0017): a table of its own, so
+-- that the lists, which read whole assignment rows, do not read it too
+CREATE TABLE ${schema}.assignment_words (
+    assignment_id TEXT PRIMARY KEY,
+    words         TEXT NOT NULL,
+    words_vector  TSVECTOR GENERATED ALWAYS AS (to_tsvector('swedish', words)) STORED
+);

@@ -72,6 +72,22 @@ class AssignmentsReadModelTest {
 	}
 
 	@Test
+	void assignments_are_found_by_the_words_of_their_description() {
+		String management = "/api/assignments?status=all&body=" + this.story.management.value() + "&position="
+				+ this.position + "&q=";
+		assertThat(this.reader.json(management + "BUDGETEN").findValuesAsText("assignmentId"))
+			.as("in capitals, inflected: återkomma med budget")
+			.containsExactly(this.story.budget.value());
+		assertThat(this.reader.json(management + "arbetsgrupp").findValuesAsText("assignmentId"))
+			.as("completed, found with status=all")
+			.containsExactly(this.story.proposal.value());
+		assertThat(this.reader.json(management + "sammanfatt%20korta").findValuesAsText("assignmentId"))
+			.as("a part of a word, and a word")
+			.containsExactly("a-linnea-" + this.story.run);
+		assertThat(this.reader.json(management + "budget%20arbetsgrupp")).as("every word asked for").isEmpty();
+	}
+
+	@Test
 	void completed_assignments_stay_in_the_record() {
 		JsonNode all = this.reader
 			.json("/api/assignments?status=all&matter=" + this.story.strategy.value() + "&position=" + this.position);
