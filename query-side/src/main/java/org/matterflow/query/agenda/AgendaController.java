@@ -68,9 +68,10 @@ public class AgendaController {
 			""".formatted(time("m.start_time"), time("m.end_time"), pending("REFERRAL"), pending("BACKLOG"));
 
 	/**
-	 * Matters waiting for a body as the statement orders them, by priority and since
-	 * when, and then by title in Swedish order: the database would break that tie in the
-	 * order of its own locale (ADR 0017).
+	 * Matters waiting for a body in the order the agenda shows them: by priority and
+	 * since when, then by title in Swedish order, which the database would give in the
+	 * order of its own locale (ADR 0017). The statement lists them by id only, so that a
+	 * tie of all three still comes out the same each time.
 	 */
 	private static final Comparator<Map<String, Object>> WAITING = Comparator
 		.comparing((Map<String, Object> matter) -> (Integer) matter.get("priority"),
@@ -119,7 +120,7 @@ public class AgendaController {
 				      'matterId', p.matter_id, 'title', t.title, 'fromBody', p.from_body, 'purpose', p.purpose,
 				      'priority', p.priority, 'note', p.note, 'atMeeting', p.at_meeting,
 				      'since', to_char(p.since, 'YYYY-MM-DD'))
-				      ORDER BY p.priority NULLS LAST, p.since, t.title)
+				      ORDER BY p.matter_id)
 				    FROM {s}.pending p JOIN {s}.matter t ON t.matter_id = p.matter_id
 				    WHERE p.body_id = :body AND p.source = '%s' AND NOT p.resolved AND NOT t.closed
 				      AND (p.since IS NULL OR p.since <= :day)), '[]'::json)""".formatted(source);

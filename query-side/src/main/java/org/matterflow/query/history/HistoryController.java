@@ -48,10 +48,7 @@ public class HistoryController {
 	Map<String, Object> history(@PathVariable String matterId, @RequestParam(required = false) Long position) {
 		List<Map<String, Object>> rows = rows(matterId, position);
 		Map<String, Object> matter = rows.get(0);
-		List<Map<String, Object>> steps = rows.stream()
-			.filter((row) -> row.get("event_id") != null)
-			.map(HistoryController::step)
-			.toList();
+		List<Map<String, Object>> steps = steps(rows).stream().map(HistoryController::step).toList();
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("matterId", matterId);
 		view.put("title", matter.get("matter_title"));
@@ -73,10 +70,7 @@ public class HistoryController {
 	@GetMapping(path = "/api/matters/{matterId}/history", produces = "text/csv")
 	@Operation(summary = SUMMARY)
 	ResponseEntity<Listing> historyAsCsv(@PathVariable String matterId, @RequestParam(required = false) Long position) {
-		List<Map<String, Object>> steps = rows(matterId, position).stream()
-			.filter((row) -> row.get("event_id") != null)
-			.toList();
-		Listing listing = Listing.of(steps, (row) -> {
+		Listing listing = Listing.of(steps(rows(matterId, position)), (row) -> {
 			Map<String, Object> step = new LinkedHashMap<>();
 			step.put("matterId", matterId);
 			step.putAll(step(row));
@@ -107,6 +101,11 @@ public class HistoryController {
 			throw new NotFound("matter", matterId);
 		}
 		return rows;
+	}
+
+	/** The rows that are steps: a matter without any has one row, of the matter alone. */
+	private static List<Map<String, Object>> steps(List<Map<String, Object>> rows) {
+		return rows.stream().filter((row) -> row.get("event_id") != null).toList();
 	}
 
 	/**
