@@ -1,7 +1,9 @@
 package org.matterflow.query;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The query side of matterflow: projections of the event store in PostgreSQL and the
@@ -17,7 +19,21 @@ public class QuerySideApplication {
 	public static final String CONFIG_NAME = "spring.config.name=query-side";
 
 	public static void main(String[] args) {
-		builder().run(args);
+		ConfigurableApplicationContext context = builder().run(args);
+		if (preparesUpgrade(context)) {
+			// the preparation has run to its end (UpgradePreparation); the processors'
+			// threads would keep the JVM alive
+			System.exit(SpringApplication.exit(context));
+		}
+	}
+
+	/**
+	 * Whether this process was started only to prepare an upgrade of the read models
+	 * (profile {@code prepare-upgrade}): it serves nothing and ends when the generations
+	 * this version needs have caught up.
+	 */
+	public static boolean preparesUpgrade(ConfigurableApplicationContext context) {
+		return context.getEnvironment().getProperty("matterflow.read-models.prepare-upgrade", Boolean.class, false);
 	}
 
 	public static SpringApplicationBuilder builder() {

@@ -67,6 +67,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "5");
 	}
 
+	@ExceptionHandler(ReadModels.BuiltElsewhere.class)
+	ResponseEntity<ProblemDetail> builtElsewhere(ReadModels.BuiltElsewhere ex) {
+		return respond(HttpStatus.CONFLICT, null, ex.getMessage(), null);
+	}
+
 	@ExceptionHandler(ReadYourWrites.Parked.class)
 	ResponseEntity<ProblemDetail> parked(ReadYourWrites.Parked ex) {
 		// no Retry-After: waiting does not help, an operator has to act

@@ -32,7 +32,8 @@ public class ReadModelOperations {
 	 * {@code position} is the last event it processed. {@code deadLetters} counts the
 	 * events it has parked ({@code /actuator/deadletters}). {@code answersQueries} is
 	 * false while the serving generation is of another version than the code's, whose
-	 * queries are refused until the rebuild for this version has taken over.
+	 * queries are refused until the rebuild for this version has taken over; the lag is
+	 * then that rebuild's.
 	 */
 	public record View(String readModel, int generation, int version, boolean answersQueries, Long position, Long lag,
 			Integer rebuilding, Long rebuildPosition, boolean error, String failure, long deadLetters) {
@@ -44,10 +45,19 @@ public class ReadModelOperations {
 		return this.readModels.status()
 			.stream()
 			.map((status) -> new View(status.readModel(), status.generation(), status.version(),
-					status.answersQueries(), status.position(),
-					(status.position() != null) ? Math.max(0, head - status.position()) : head + 1, status.building(),
+					status.answersQueries(), status.position(), lag(status, head), status.building(),
 					status.buildingPosition(), status.error(), status.failure(), status.deadLetters()))
 			.toList();
+	}
+
+	/**
+	 * How many events the read model's queries do not see yet. After an upgrade, until
+	 * the rebuild takes over, they see nothing; how far that rebuild has to go is what an
+	 * operator waits for.
+	 */
+	private static long lag(ReadModels.Status status, long head) {
+		Long position = status.answersQueries() ? status.position() : status.buildingPosition();
+		return (position != null) ? Math.max(0, head - position) : head + 1;
 	}
 
 	@WriteOperation

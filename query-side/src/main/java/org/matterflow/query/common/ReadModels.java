@@ -1,5 +1,8 @@
 package org.matterflow.query.common;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +41,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each generation is one pooled streaming processor with one segment: read models look up
  * facts recorded by other aggregates (a meeting's body, an assignment's matter), so they
  * need events in global order.
+ *
+ * A process started with {@code matterflow.read-models.prepare-upgrade} (the profile
+ * {@code prepare-upgrade}) runs beside the version that serves and only builds the
+ * generations this version's tables need; it never takes over and never touches what
+ * serves. The next start of this version resumes those generations near the head of the
+ * store, so its read models answer 503 for seconds instead of a whole rebuild (ADR 0007).
  */
 @Component
 public class ReadModels implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
+
+	/**
+	 * How long a processor's claim on its token holds without being extended: the token
+	 * store's setting, and how long a generation counts as run by another process after
+	 * that process last extended its claim.
+	 */
+	public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Map<String, ReadModel> models = new LinkedHashMap<>();
 
@@ -78,6 +94,10 @@ public class ReadModels implements SmartLifecycle {
 
 	private final int liveBatchSize;
 
+	private final EventStoreHead head;
+
+	private final boolean preparingUpgrade;
+
 	private ScheduledExecutorService watcher;
 
 	private volatile boolean running;
@@ -85,7 +105,8 @@ public class ReadModels implements SmartLifecycle {
 	ReadModels(List<ReadModel> models, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventSource events,
 			TokenStore tokens, TransactionManager axonTransactions, DeadLetters deadLetters,
 			@Value("${matterflow.read-models.rebuild-batch-size:500}") int rebuildBatchSize,
-			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize) {
+			@Value("${matterflow.read-models.live-batch-size:100}") int liveBatchSize, EventStoreHead head,
+			@Value("${matterflow.read-models.prepare-upgrade:false}") boolean preparingUpgrade) {
 		models.forEach((model) -> this.models.put(model.name(), model));
 		this.jdbc = JdbcClient.create(jdbcTemplate);
 		this.jdbcTemplate = jdbcTemplate;
@@ -96,6 +117,8 @@ public class ReadModels implements SmartLifecycle {
 		this.deadLetters = deadLetters;
 		this.rebuildBatchSize = rebuildBatchSize;
 		this.liveBatchSize = liveBatchSize;
+		this.head = head;
+		this.preparingUpgrade = preparingUpgrade;
 	}
 
 	/** The read models by name, in the order they were declared. */
@@ -128,9 +151,9 @@ public class ReadModels implements SmartLifecycle {
 		}
 		Generation next = this.building.get(readModel);
 		OptionalLong reached = (next != null && next.version() == model.version())
-				? position(this.processors.get(next.processorName())) : OptionalLong.empty();
+				? highest(this.processors.get(next.processorName())) : OptionalLong.empty();
 		throw new Upgrading(readModel, serving.version(), model.version(), reached,
-				position(this.processors.get(serving.processorName())));
+				OptionalLong.of(this.head.position()));
 	}
 
 	/** A read model's queries wait for the generation of their own version. */
@@ -234,7 +257,9 @@ public class ReadModels implements SmartLifecycle {
 
 	/**
 	 * Starts building a new generation of the read model from the first event. The
-	 * current generation keeps serving until the new one has caught up.
+	 * current generation keeps serving until the new one has caught up. A generation
+	 * another version left building (an upgrade prepared and not started) is replaced;
+	 * one that another process is building right now is not.
 	 */
 	public synchronized Generation rebuild(String readModel) {
 		ReadModel model = this.models.get(readModel);
@@ -244,6 +269,15 @@ public class ReadModels implements SmartLifecycle {
 		Generation existing = this.building.get(readModel);
 		if (existing != null) {
 			return existing;
+		}
+		Generation foreign = registered(readModel, Generation.State.BUILDING);
+		if (foreign != null) {
+			if (claimed(foreign)) {
+				throw new BuiltElsewhere(foreign);
+			}
+			log.warn("Read model {}: discarding generation {}, left building for version {} by another version",
+					readModel, foreign.number(), foreign.version());
+			discard(foreign);
 		}
 		Generation next = this.transactions.execute((tx) -> {
 			int number = this.jdbc
@@ -265,49 +299,63 @@ public class ReadModels implements SmartLifecycle {
 		return next;
 	}
 
+	/**
+	 * A rebuild refused because another process is building a generation of the read
+	 * model: a query side of another version preparing its upgrade.
+	 */
+	public static class BuiltElsewhere extends RuntimeException {
+
+		BuiltElsewhere(Generation generation) {
+			super("generation " + generation.number() + " of the " + generation.readModel()
+					+ " view is being built for version " + generation.version()
+					+ " of its tables by another process (an upgrade being prepared); a rebuild here would discard it."
+					+ " Rebuild once that process has stopped");
+		}
+
+	}
+
 	@Override
 	public synchronized void start() {
 		warnWithoutAutovacuum();
+		if (this.preparingUpgrade) {
+			this.models.values().forEach(this::prepareUpgrade);
+			this.running = true;
+			return;
+		}
 		for (ReadModel model : this.models.values()) {
-			List<Generation> generations = this.jdbc.sql(
-					"SELECT read_model, generation, version, state FROM projections.generation WHERE read_model = ? AND state <> 'RETIRED'")
-				.param(model.name())
-				.query((rs, n) -> new Generation(rs.getString(1), rs.getInt(2), rs.getInt(3),
-						Generation.State.valueOf(rs.getString(4))))
-				.list();
-			Generation live = generations.stream()
-				.filter((g) -> g.state() == Generation.State.ACTIVE)
-				.findFirst()
-				.orElse(null);
-			Generation next = generations.stream()
-				.filter((g) -> g.state() == Generation.State.BUILDING)
-				.findFirst()
-				.orElse(null);
+			Generation live = registered(model.name(), Generation.State.ACTIVE);
+			Generation next = registered(model.name(), Generation.State.BUILDING);
 			if (live == null) {
 				live = firstGeneration(model);
 			}
 			this.active.put(model.name(), live);
-			startProcessor(model, live, this.liveBatchSize);
+			boolean ownTables = live.version() == model.version();
+			if (ownTables) {
+				startProcessor(model, live, this.liveBatchSize);
+			}
+			// else this version's handlers do not fit the serving generation's tables,
+			// and
+			// its queries are refused until the rebuild takes over: it is not run
 			if (next != null && next.version() != model.version()) {
-				// a rebuild for another version, interrupted by this version's start
-				log.info("Read model {}: generation {} was being built for version {}, not {}; discarding it",
-						model.name(), next.number(), next.version(), model.version());
-				Generation discarded = next;
-				this.transactions.executeWithoutResult((tx) -> {
-					this.jdbc.sql(
-							"UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
-						.params(discarded.readModel(), discarded.number())
-						.update();
-					dropRetired(discarded);
-				});
-				this.building.remove(model.name());
+				if (ownTables) {
+					// an upgrade being prepared beside this version, or one taken back:
+					// that version's start resumes it, a rebuild here replaces it
+					log.info("Read model {}: generation {} is being built for version {}, not {}; left to that version",
+							model.name(), next.number(), next.version(), model.version());
+				}
+				else {
+					// a rebuild for another version, interrupted by this version's start
+					log.info("Read model {}: generation {} was being built for version {}, not {}; discarding it",
+							model.name(), next.number(), next.version(), model.version());
+					discard(next);
+				}
 				next = null;
 			}
 			if (next != null) {
 				this.building.put(model.name(), next);
 				startProcessor(model, next, this.rebuildBatchSize);
 			}
-			else if (live.version() != model.version()) {
+			else if (!ownTables) {
 				// older or newer (a version taken back): either way its tables are not
 				// the ones this version reads
 				log.info("Read model {} changed from version {} to {}; rebuilding", model.name(), live.version(),
@@ -323,12 +371,125 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	/**
+	 * Builds, beside the version that serves, the generation this version's tables need,
+	 * or resumes it. Nothing serves from this process and nothing takes over: the store's
+	 * serving generations stay as they are until this version starts.
+	 */
+	private void prepareUpgrade(ReadModel model) {
+		Generation live = registered(model.name(), Generation.State.ACTIVE);
+		Generation next = registered(model.name(), Generation.State.BUILDING);
+		if (live == null) {
+			log.info("Read model {} has no generation yet: this version's first start builds it", model.name());
+			return;
+		}
+		if (live.version() == model.version()) {
+			log.info("Read model {}: generation {} serves with this version's tables; nothing to prepare", model.name(),
+					live.number());
+			return;
+		}
+		if (next != null && claimed(next)) {
+			throw new BuiltElsewhere(next);
+		}
+		if (next != null && next.version() == model.version()) {
+			log.info("Read model {}: resuming generation {} for version {}", model.name(), next.number(),
+					next.version());
+			this.building.put(model.name(), next);
+			startProcessor(model, next, this.rebuildBatchSize);
+			return;
+		}
+		if (next != null) {
+			log.info("Read model {}: generation {} was being built for version {}, not {}; discarding it", model.name(),
+					next.number(), next.version(), model.version());
+			discard(next);
+		}
+		log.info("Read model {}: served by generation {} of version {}; preparing version {}", model.name(),
+				live.number(), live.version(), model.version());
+		rebuild(model.name());
+	}
+
+	/** What this process builds, and how far each has read. */
+	public record Progress(String readModel, int generation, int version, OptionalLong position) {
+
+		/** Whether it has read every event up to this position. */
+		public boolean hasRead(long position) {
+			return position < 0 || (this.position.isPresent() && this.position.getAsLong() >= position);
+		}
+
+	}
+
+	/** The generations this process is building, with how far each has read. */
+	public List<Progress> rebuilds() {
+		return this.building.values()
+			.stream()
+			.map((generation) -> new Progress(generation.readModel(), generation.number(), generation.version(),
+					highest(this.processors.get(generation.processorName()))))
+			.toList();
+	}
+
+	/** The read model's generation in this state in the register, if there is one. */
+	private Generation registered(String readModel, Generation.State state) {
+		return this.jdbc
+			.sql("SELECT read_model, generation, version, state FROM projections.generation "
+					+ "WHERE read_model = ? AND state = ?")
+			.params(readModel, state.name())
+			.query((rs, n) -> new Generation(rs.getString(1), rs.getInt(2), rs.getInt(3),
+					Generation.State.valueOf(rs.getString(4))))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Whether a process holds the claim on a generation's token: it has extended it
+	 * within the claim timeout and not released it. A generation begun within that time
+	 * counts as claimed too: its processor may not have claimed its token yet.
+	 */
+	private boolean claimed(Generation generation) {
+		Instant expired = Instant.now().minus(CLAIM_TIMEOUT);
+		boolean begunJustNow = this.jdbc
+			.sql("SELECT started_at > now() - make_interval(secs => ?) FROM projections.generation "
+					+ "WHERE read_model = ? AND generation = ?")
+			.params(CLAIM_TIMEOUT.toSeconds(), generation.readModel(), generation.number())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		return begunJustNow || this.jdbc
+			.sql("SELECT time_stamp FROM projections.token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+			.param(generation.processorName())
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch((extended) -> {
+				try {
+					return Instant.parse(extended).isAfter(expired);
+				}
+				catch (DateTimeParseException | NullPointerException ex) {
+					// a claim whose time cannot be read is taken to hold: refusing
+					// a rebuild is better than dropping a generation in use
+					return true;
+				}
+			});
+	}
+
+	private void discard(Generation generation) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
+				.params(generation.readModel(), generation.number())
+				.update();
+			dropRetired(generation);
+		});
+	}
+
+	/**
 	 * A new version may handle what the one before parked: each start hands the parked
 	 * events to the serving generations once, on the watcher's thread, so that serving
 	 * does not wait for it. What still fails stays parked.
 	 */
 	private void retryParkedEvents() {
 		for (Generation generation : List.copyOf(this.active.values())) {
+			if (!this.processors.containsKey(generation.processorName())) {
+				// another version's, not run: dropped with its generation
+				continue;
+			}
 			try {
 				if (this.deadLetters.count(generation.processorName()) > 0) {
 					this.deadLetters.retry(generation.processorName());
@@ -409,21 +570,34 @@ public class ReadModels implements SmartLifecycle {
 
 	/**
 	 * A generation being built takes over once it has processed everything the active one
-	 * has.
+	 * has; where the active one is another version's and not run, once it has read what
+	 * the store holds.
 	 */
 	void activateCaughtUpGenerations() {
 		for (Generation next : List.copyOf(this.building.values())) {
 			try {
 				Generation live = this.active.get(next.readModel());
-				PooledStreamingEventProcessor serving = this.processors.get(live.processorName());
-				if (serving == null || serving.processingStatus().isEmpty()) {
-					// The serving generation holds no segment (just started, a
-					// stopped process's claim not yet run out, a failed batch):
-					// how far it has read is unknown; no take-over on a guess.
-					continue;
+				OptionalLong target;
+				OptionalLong reached;
+				if (live.version() == this.models.get(next.readModel()).version()) {
+					PooledStreamingEventProcessor serving = this.processors.get(live.processorName());
+					if (serving == null || serving.processingStatus().isEmpty()) {
+						// The serving generation holds no segment (just started, a
+						// stopped process's claim not yet run out, a failed batch):
+						// how far it has read is unknown; no take-over on a guess.
+						continue;
+					}
+					target = position(serving);
+					reached = position(this.processors.get(next.processorName()));
 				}
-				OptionalLong target = position(serving);
-				OptionalLong reached = position(this.processors.get(next.processorName()));
+				else {
+					// nothing is answered meanwhile: take over at the store's head,
+					// events
+					// still being committed below it are read afterwards as by any
+					// serving generation
+					target = OptionalLong.of(this.head.refresh());
+					reached = highest(this.processors.get(next.processorName()));
+				}
 				if (reached.isPresent() && (target.isEmpty() || reached.getAsLong() >= target.getAsLong())) {
 					// outside the lock: ANALYZE takes up to seconds at a million events,
 					// and a rebuild asked for meanwhile need not wait for it
@@ -528,6 +702,23 @@ public class ReadModels implements SmartLifecycle {
 			.reduce((a, b) -> Math.min(a, b))
 			.map(OptionalLong::of)
 			.orElse(OptionalLong.empty());
+	}
+
+	/**
+	 * The newest event a processor has read, gaps below it or not: how far a generation
+	 * being built has come.
+	 */
+	private static OptionalLong highest(PooledStreamingEventProcessor processor) {
+		if (processor == null || processor.processingStatus().isEmpty()) {
+			return OptionalLong.empty();
+		}
+		return processor.processingStatus()
+			.values()
+			.stream()
+			.map(EventTrackerStatus::getTrackingToken)
+			.filter(java.util.Objects::nonNull)
+			.mapToLong((token) -> token.position().orElse(-1))
+			.min();
 	}
 
 	/**

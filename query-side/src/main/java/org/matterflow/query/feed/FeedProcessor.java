@@ -37,6 +37,8 @@ class FeedProcessor implements SmartLifecycle {
 
 	private final int batchSize;
 
+	private final boolean preparingUpgrade;
+
 	private volatile PooledStreamingEventProcessor processor;
 
 	/** Why the feed's last batch failed, until it has copied past it. */
@@ -49,12 +51,14 @@ class FeedProcessor implements SmartLifecycle {
 	private volatile boolean running;
 
 	FeedProcessor(JdbcTemplate jdbc, org.matterflow.query.common.EventSource events, TokenStore tokens,
-			TransactionManager transactions, @Value("${matterflow.integration.feed-batch-size:100}") int batchSize) {
+			TransactionManager transactions, @Value("${matterflow.integration.feed-batch-size:100}") int batchSize,
+			@Value("${matterflow.read-models.prepare-upgrade:false}") boolean preparingUpgrade) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.tokens = tokens;
 		this.transactions = transactions;
 		this.batchSize = batchSize;
+		this.preparingUpgrade = preparingUpgrade;
 	}
 
 	/**
@@ -133,6 +137,15 @@ class FeedProcessor implements SmartLifecycle {
 			this.worker.shutdownNow();
 		}
 		this.running = false;
+	}
+
+	/**
+	 * Not in a process that only prepares an upgrade of the read models: the version that
+	 * serves feeds the integrations meanwhile.
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return !this.preparingUpgrade;
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.matterflow.query.common.EventSource;
 import org.matterflow.query.common.HeadFetchingEventStorageEngine;
+import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.common.WakeableEventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -156,7 +157,7 @@ public class EventStoreConfiguration {
 				.setTimestampColumn("time_stamp")
 				.setOwnerColumn("owner")
 				.build())
-			.claimTimeout(Duration.ofSeconds(10))
+			.claimTimeout(ReadModels.CLAIM_TIMEOUT)
 			.build();
 	}
 

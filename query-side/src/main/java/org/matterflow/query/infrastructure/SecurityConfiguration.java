@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.matterflow.kernel.ProblemText;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +31,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * the {@code RECORDER} role (or the {@code matterflow.record} scope of a token). Reading
  * the record and the integration feed needs only to be signed in; who may subscribe
  * webhooks is configured in {@code matterflow.integration.subscriber-authorities} (by
- * default the {@code INTEGRATOR} role or the {@code matterflow.subscribe} scope).
+ * default the {@code INTEGRATOR} role or the {@code matterflow.subscribe} scope). A
+ * process that answers no requests (one that prepares an upgrade) has no use for any of
+ * it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(SecurityConfiguration.SecurityProperties.class)
 public class SecurityConfiguration {
 

@@ -53,6 +53,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final Settings settings;
 
+	private final boolean preparingUpgrade;
+
 	private final Set<String> leased = ConcurrentHashMap.newKeySet();
 
 	private final Counter deliveredCount;
@@ -81,11 +83,13 @@ class WebhookDispatcher implements SmartLifecycle {
 			@Value("${matterflow.integration.webhooks.max-backoff:1h}") Duration maxBackoff,
 			@Value("${matterflow.integration.webhooks.timeout:10s}") Duration timeout,
 			@Value("${matterflow.integration.webhooks.lease:60s}") Duration lease,
-			@Value("${matterflow.integration.webhooks.delivery-log-retention:90d}") Duration deliveryLogRetention) {
+			@Value("${matterflow.integration.webhooks.delivery-log-retention:90d}") Duration deliveryLogRetention,
+			@Value("${matterflow.read-models.prepare-upgrade:false}") boolean preparingUpgrade) {
 		this.subscriptions = subscriptions;
 		this.feed = feed;
 		this.settings = new Settings(poll, workers, batch, maxAttempts, backoff, maxBackoff, timeout, lease,
 				deliveryLogRetention);
+		this.preparingUpgrade = preparingUpgrade;
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.deliveredCount = Counter.builder("matterflow.webhooks.deliveries")
 			.description("webhook delivery attempts, by outcome")
@@ -147,6 +151,15 @@ class WebhookDispatcher implements SmartLifecycle {
 			this.subscriptions.release(id);
 		}
 		this.leased.clear();
+	}
+
+	/**
+	 * Not in a process that only prepares an upgrade of the read models: the version that
+	 * serves delivers the webhooks meanwhile.
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return !this.preparingUpgrade;
 	}
 
 	@Override
