@@ -204,6 +204,41 @@ class OperationsFilesTest {
 		}
 	}
 
+	/**
+	 * The job that prepares an upgrade (README, "Upgrading") is the query side's
+	 * container as its Deployment runs it, with the profile that makes it prepare and
+	 * end; the kustomization leaves it out, so that applying it is an operator's step.
+	 */
+	@Test
+	void the_upgrade_job_runs_the_query_side_as_its_deployment_does_with_the_profile_that_prepares()
+			throws IOException {
+		Map<String, Object> job = yaml(DEPLOY.resolve("k8s/upgrade/prepare-query-side.yaml"));
+		assertThat(job.get("kind")).isEqualTo("Job");
+		Map<String, Object> preparing = container(job);
+		Map<String, Object> serving = container(kubernetes("Deployment").get("query-side"));
+		assertThat((String) preparing.get("image")).startsWith((String) serving.get("image") + ":");
+		assertThat(preparing.get("envFrom")).isEqualTo(serving.get("envFrom"));
+		Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+		list(preparing.get("env")).forEach((variable) -> variables.put((String) variable.get("name"), variable));
+		for (Map<String, Object> variable : list(serving.get("env"))) {
+			assertThat(variables.get((String) variable.get("name"))).as((String) variable.get("name"))
+				.isEqualTo(variable);
+		}
+		assertThat(variables.keySet()).hasSize(list(serving.get("env")).size() + 1);
+		String profile = (String) variables.get("SPRING_PROFILES_ACTIVE").get("value");
+		assertThat(map(map(map(new Yaml().load(resource("/query-side-" + profile + ".yml"))).get("matterflow"))
+			.get("read-models")).get("prepare-upgrade")).as("what the profile %s sets", profile).isEqualTo(true);
+		for (String setting : List.of("securityContext", "volumeMounts", "resources")) {
+			assertThat(preparing.get(setting)).as(setting).isEqualTo(serving.get(setting));
+		}
+		assertThat(map(map(map(job.get("spec")).get("template")).get("spec")).get("restartPolicy"))
+			.isEqualTo("OnFailure");
+		assertThat((List<?>) yaml(DEPLOY.resolve("k8s/kustomization.yaml")).get("resources"))
+			.as("applied by hand, not with the kustomization")
+			.isNotEmpty()
+			.noneMatch((resource) -> resource.toString().contains("upgrade"));
+	}
+
 	@Test
 	void the_image_takes_the_jar_each_side_builds_and_runs_it_with_the_jvm_options_of_every_side() throws IOException {
 		String dockerfile = Files.readString(DEPLOY.resolve("container/Dockerfile"));
@@ -405,7 +440,8 @@ class OperationsFilesTest {
 	private static Map<String, Map<String, Object>> kubernetes(String kind) {
 		Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
 		try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-			for (Path file : files.sorted().toList()) {
+			// the folder upgrade/ holds what is applied by hand, not by the kustomization
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
 				for (Object document : new Yaml().loadAll(Files.readString(file))) {
 					Map<String, Object> object = map(document);
 					if (kind.equals(object.get("kind"))) {
