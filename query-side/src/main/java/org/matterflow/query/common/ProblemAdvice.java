@@ -67,6 +67,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "5");
 	}
 
+	@ExceptionHandler(ReadModels.Starting.class)
+	ResponseEntity<ProblemDetail> starting(ReadModels.Starting ex) {
+		// the read models start within a second of the web server
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), "1");
+	}
+
 	@ExceptionHandler(ReadModels.BuiltElsewhere.class)
 	ResponseEntity<ProblemDetail> builtElsewhere(ReadModels.BuiltElsewhere ex) {
 		return respond(HttpStatus.CONFLICT, null, ex.getMessage(), null);

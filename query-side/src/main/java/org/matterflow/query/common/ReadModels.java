@@ -126,13 +126,25 @@ public class ReadModels implements SmartLifecycle {
 		return List.copyOf(this.models.keySet());
 	}
 
-	/** The schema queries of a read model read from. */
+	/**
+	 * The schema queries of a read model read from. The web server takes requests before
+	 * the read models have started, so a query may come before there is one to read.
+	 */
 	public String schemaOf(String readModel) {
 		Generation generation = this.active.get(readModel);
 		if (generation == null) {
-			throw new IllegalStateException("read model " + readModel + " has no active generation");
+			throw new Starting(readModel);
 		}
 		return generation.schema();
+	}
+
+	/** A query that came while the query side was starting, before its read model. */
+	public static class Starting extends RuntimeException {
+
+		Starting(String readModel) {
+			super("the query side is starting and the " + readModel + " view is not open yet; retry in a second");
+		}
+
 	}
 
 	/**
