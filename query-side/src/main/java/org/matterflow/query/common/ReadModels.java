@@ -330,7 +330,15 @@ public class ReadModels implements SmartLifecycle {
 	public synchronized void start() {
 		warnWithoutAutovacuum();
 		if (this.preparingUpgrade) {
-			this.models.values().forEach(this::prepareUpgrade);
+			try {
+				this.models.values().forEach(this::prepareUpgrade);
+			}
+			catch (RuntimeException ex) {
+				// the processors begun for the read models before would keep the
+				// process from ending
+				stop();
+				throw ex;
+			}
 			this.running = true;
 			return;
 		}

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -142,6 +143,36 @@ class UpgradePreparationTest {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM projections.generation WHERE state = 'BUILDING'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void a_second_preparation_beside_a_running_one_refuses_to_start() {
+		new Story(UUID.randomUUID().toString().substring(0, 8)).record(this.feeder);
+		int version = this.jdbc
+			.sql("SELECT version FROM projections.generation WHERE read_model = 'history' AND state = 'ACTIVE'")
+			.query(Integer.class)
+			.single();
+		this.jdbc.sql("UPDATE projections.generation SET version = version - 1 WHERE read_model = 'history'").update();
+		// the first preparation's generation, its token claimed by that process
+		int first = this.jdbc.sql("SELECT max(generation) + 1 FROM projections.generation WHERE read_model = 'history'")
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("INSERT INTO projections.generation (read_model, generation, version, state, started_at) "
+					+ "VALUES ('history', ?, ?, 'BUILDING', now() - interval '1 minute')")
+			.params(first, version)
+			.update();
+		this.jdbc.sql("CREATE SCHEMA " + Generation.schema("history", first)).update();
+		this.jdbc
+			.sql("INSERT INTO projections.token_entry (processor_name, segment, owner, time_stamp) "
+					+ "VALUES (?, 0, 'another-host', ?)")
+			.params("history-" + first, Instant.now().toString())
+			.update();
+
+		assertThatThrownBy(this::prepare).hasRootCauseInstanceOf(ReadModels.BuiltElsewhere.class)
+			.rootCause()
+			.hasMessageContaining("generation " + first + " of the history view is being built");
+		assertThat(generation("history", "BUILDING")).as("the first one's, untouched").isEqualTo(first);
 	}
 
 	@Test
