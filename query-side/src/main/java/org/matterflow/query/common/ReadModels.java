@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -709,7 +710,22 @@ public class ReadModels implements SmartLifecycle {
 		}
 	}
 
+	/** How far a processor has read with nothing missing below: where it serves from. */
 	private static OptionalLong position(PooledStreamingEventProcessor processor) {
+		return leastOf(processor, ReadModels::contiguousPosition);
+	}
+
+	/**
+	 * The newest event a processor has read, gaps below it or not: how far a generation
+	 * being built has come.
+	 */
+	private static OptionalLong highest(PooledStreamingEventProcessor processor) {
+		return leastOf(processor, (token) -> token.position().orElse(-1));
+	}
+
+	/** The least of a position over the processor's segments, if it holds any. */
+	private static OptionalLong leastOf(PooledStreamingEventProcessor processor,
+			ToLongFunction<TrackingToken> position) {
 		if (processor == null) {
 			return OptionalLong.empty();
 		}
@@ -718,26 +734,7 @@ public class ReadModels implements SmartLifecycle {
 			.stream()
 			.map(EventTrackerStatus::getTrackingToken)
 			.filter(java.util.Objects::nonNull)
-			.map(ReadModels::contiguousPosition)
-			.reduce((a, b) -> Math.min(a, b))
-			.map(OptionalLong::of)
-			.orElse(OptionalLong.empty());
-	}
-
-	/**
-	 * The newest event a processor has read, gaps below it or not: how far a generation
-	 * being built has come.
-	 */
-	private static OptionalLong highest(PooledStreamingEventProcessor processor) {
-		if (processor == null || processor.processingStatus().isEmpty()) {
-			return OptionalLong.empty();
-		}
-		return processor.processingStatus()
-			.values()
-			.stream()
-			.map(EventTrackerStatus::getTrackingToken)
-			.filter(java.util.Objects::nonNull)
-			.mapToLong((token) -> token.position().orElse(-1))
+			.mapToLong(position)
 			.min();
 	}
 

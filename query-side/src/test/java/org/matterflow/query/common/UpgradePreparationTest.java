@@ -65,10 +65,7 @@ class UpgradePreparationTest {
 		String register = "/api/matters?body=" + first.south.value();
 		JsonNode before = auditor.json(register + "&position=" + position);
 		int serving = generation("history", "ACTIVE");
-		int version = this.jdbc
-			.sql("SELECT version FROM projections.generation WHERE read_model = 'history' AND state = 'ACTIVE'")
-			.query(Integer.class)
-			.single();
+		int version = servingVersion("history");
 		this.jdbc.sql("UPDATE projections.generation SET version = version - 1 WHERE read_model = 'history'").update();
 
 		// recorded after the serving version's last start: it serves this, and the
@@ -148,10 +145,7 @@ class UpgradePreparationTest {
 	@Test
 	void a_second_preparation_beside_a_running_one_refuses_to_start() {
 		new Story(UUID.randomUUID().toString().substring(0, 8)).record(this.feeder);
-		int version = this.jdbc
-			.sql("SELECT version FROM projections.generation WHERE read_model = 'history' AND state = 'ACTIVE'")
-			.query(Integer.class)
-			.single();
+		int version = servingVersion("history");
 		this.jdbc.sql("UPDATE projections.generation SET version = version - 1 WHERE read_model = 'history'").update();
 		// the first preparation's generation, its token claimed by that process
 		int first = this.jdbc.sql("SELECT max(generation) + 1 FROM projections.generation WHERE read_model = 'history'")
@@ -183,10 +177,7 @@ class UpgradePreparationTest {
 		Reader auditor = new Reader(this.port);
 		String register = "/api/matters?body=" + story.south.value();
 		JsonNode before = auditor.json(register + "&position=" + position);
-		int version = this.jdbc
-			.sql("SELECT version FROM projections.generation WHERE read_model = 'history' AND state = 'ACTIVE'")
-			.query(Integer.class)
-			.single();
+		int version = servingVersion("history");
 		// a newer version has just begun to prepare its upgrade in another process,
 		// whose processor has not claimed its token yet
 		int foreign = this.jdbc
@@ -256,6 +247,13 @@ class UpgradePreparationTest {
 			.run("--spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
 					"--spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
 					"--spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""));
+	}
+
+	private int servingVersion(String readModel) {
+		return this.jdbc.sql("SELECT version FROM projections.generation WHERE read_model = ? AND state = 'ACTIVE'")
+			.param(readModel)
+			.query(Integer.class)
+			.single();
 	}
 
 	private int generation(String readModel, String state) {
