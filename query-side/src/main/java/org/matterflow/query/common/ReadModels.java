@@ -154,18 +154,21 @@ public class ReadModels implements SmartLifecycle {
 	 * fit the tables of the one before (a column they read is not there): until the
 	 * rebuild that the change started has taken over, its queries are answered 503 with
 	 * how far the rebuild has read, not 500 from a statement that cannot run. A rebuild
-	 * of the same version keeps serving the generation before it.
+	 * of the same version keeps serving the generation before it. A read model new in
+	 * this version is refused the same way until it has read the events recorded before
+	 * it.
 	 */
 	public void requireServingVersion(String readModel) {
 		Generation serving = this.active.get(readModel);
 		ReadModel model = this.models.get(readModel);
-		if (serving == null || model == null || serving.version() == model.version()) {
+		Generation next = this.building.get(readModel);
+		if (model == null || (serving == null && next == null)
+				|| (serving != null && serving.version() == model.version())) {
 			return;
 		}
-		Generation next = this.building.get(readModel);
 		OptionalLong reached = (next != null && next.version() == model.version())
 				? highest(this.processors.get(next.processorName())) : OptionalLong.empty();
-		throw new Upgrading(readModel, serving.version(), model.version(), reached,
+		throw new Upgrading(readModel, (serving != null) ? serving.version() : 0, model.version(), reached,
 				OptionalLong.of(this.head.position()));
 	}
 
@@ -173,9 +176,12 @@ public class ReadModels implements SmartLifecycle {
 	public static class Upgrading extends RuntimeException {
 
 		Upgrading(String readModel, int serving, int version, OptionalLong reached, OptionalLong target) {
-			super("the " + readModel + " view is being rebuilt for version " + version
-					+ " of its tables, which its queries read; the generation of version " + serving
-					+ " it replaces does not have them"
+			super(((serving == 0)
+					? "the " + readModel + " view is new in this version and is being built from the events recorded"
+							+ " before it"
+					: "the " + readModel + " view is being rebuilt for version " + version
+							+ " of its tables, which its queries read; the generation of version " + serving
+							+ " it replaces does not have them")
 					+ (reached.isPresent() && target.isPresent()
 							? " (read up to position " + reached.getAsLong() + " of " + target.getAsLong() + ")" : "")
 					+ "; retry shortly");
@@ -343,10 +349,34 @@ public class ReadModels implements SmartLifecycle {
 			this.running = true;
 			return;
 		}
+		// what serves and what is built is the register's, read afresh (a context
+		// stopped and started again keeps this object)
+		this.active.clear();
+		this.building.clear();
 		for (ReadModel model : this.models.values()) {
 			Generation live = registered(model.name(), Generation.State.ACTIVE);
 			Generation next = registered(model.name(), Generation.State.BUILDING);
 			if (live == null) {
+				if (next != null && next.version() == model.version()) {
+					// a new read model's first generation, prepared or interrupted
+					this.building.put(model.name(), next);
+					startProcessor(model, next, this.rebuildBatchSize);
+					continue;
+				}
+				if (next != null) {
+					discard(next);
+				}
+				long newest = this.head.refresh();
+				if (newest >= 0) {
+					// new to a store with a history (added by this version): until it has
+					// read that history its answers would be incomplete, so it is built
+					// and takes over as a rebuild does, its queries answered 503
+					// meanwhile
+					log.info("Read model {} is new to a store of events up to position {}; building it", model.name(),
+							newest);
+					rebuild(model.name());
+					continue;
+				}
 				live = firstGeneration(model);
 			}
 			this.active.put(model.name(), live);
@@ -399,11 +429,11 @@ public class ReadModels implements SmartLifecycle {
 	private void prepareUpgrade(ReadModel model) {
 		Generation live = registered(model.name(), Generation.State.ACTIVE);
 		Generation next = registered(model.name(), Generation.State.BUILDING);
-		if (live == null) {
-			log.info("Read model {} has no generation yet: this version's first start builds it", model.name());
+		if (live == null && this.head.refresh() < 0) {
+			log.info("Read model {}: the store is empty; this version's first start builds it", model.name());
 			return;
 		}
-		if (live.version() == model.version()) {
+		if (live != null && live.version() == model.version()) {
 			log.info("Read model {}: generation {} serves with this version's tables; nothing to prepare", model.name(),
 					live.number());
 			return;
@@ -423,8 +453,13 @@ public class ReadModels implements SmartLifecycle {
 					next.number(), next.version(), model.version());
 			discard(next);
 		}
-		log.info("Read model {}: served by generation {} of version {}; preparing version {}", model.name(),
-				live.number(), live.version(), model.version());
+		if (live == null) {
+			log.info("Read model {} is new in this version; preparing it", model.name());
+		}
+		else {
+			log.info("Read model {}: served by generation {} of version {}; preparing version {}", model.name(),
+					live.number(), live.version(), model.version());
+		}
 		rebuild(model.name());
 	}
 
@@ -600,7 +635,7 @@ public class ReadModels implements SmartLifecycle {
 				Generation live = this.active.get(next.readModel());
 				OptionalLong target;
 				OptionalLong reached;
-				if (live.version() == this.models.get(next.readModel()).version()) {
+				if (live != null && live.version() == this.models.get(next.readModel()).version()) {
 					PooledStreamingEventProcessor serving = this.processors.get(live.processorName());
 					if (serving == null || serving.processingStatus().isEmpty()) {
 						// The serving generation holds no segment (just started, a
@@ -612,10 +647,10 @@ public class ReadModels implements SmartLifecycle {
 					reached = position(this.processors.get(next.processorName()));
 				}
 				else {
-					// nothing is answered meanwhile: take over at the store's head,
-					// events
-					// still being committed below it are read afterwards as by any
-					// serving generation
+					// nothing is answered meanwhile (the serving generation is another
+					// version's, or there is none yet): take over at the store's head;
+					// events still being committed below it are read afterwards, as by
+					// any serving generation
 					target = OptionalLong.of(this.head.refresh());
 					reached = highest(this.processors.get(next.processorName()));
 				}
@@ -632,11 +667,15 @@ public class ReadModels implements SmartLifecycle {
 		}
 	}
 
+	/** Makes a caught-up generation serve, and removes the one it replaces, if any. */
 	private synchronized void activate(Generation next, Generation old) {
 		this.transactions.executeWithoutResult((tx) -> {
-			this.jdbc.sql("UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
-				.params(old.readModel(), old.number())
-				.update();
+			if (old != null) {
+				this.jdbc
+					.sql("UPDATE projections.generation SET state = 'RETIRED' WHERE read_model = ? AND generation = ?")
+					.params(old.readModel(), old.number())
+					.update();
+			}
 			this.jdbc.sql(
 					"UPDATE projections.generation SET state = 'ACTIVE', activated_at = now() WHERE read_model = ? AND generation = ?")
 				.params(next.readModel(), next.number())
@@ -645,12 +684,14 @@ public class ReadModels implements SmartLifecycle {
 		this.active.put(next.readModel(),
 				new Generation(next.readModel(), next.number(), next.version(), Generation.State.ACTIVE));
 		this.building.remove(next.readModel());
-		PooledStreamingEventProcessor retired = this.processors.remove(old.processorName());
-		if (retired != null) {
-			retired.shutdownAsync().join();
+		if (old != null) {
+			PooledStreamingEventProcessor retired = this.processors.remove(old.processorName());
+			if (retired != null) {
+				retired.shutdownAsync().join();
+			}
+			endThreadsOf(old.processorName());
+			dropRetired(old);
 		}
-		endThreadsOf(old.processorName());
-		dropRetired(old);
 		log.info("Read model {} now served by generation {}", next.readModel(), next.number());
 	}
 

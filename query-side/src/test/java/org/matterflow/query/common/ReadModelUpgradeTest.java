@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -151,6 +152,55 @@ class ReadModelUpgradeTest {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(auditor.json(register)).isEqualTo(before);
+	}
+
+	@Test
+	void a_read_model_new_to_a_store_that_holds_events_answers_503_until_it_has_read_them() throws Exception {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long position = story.record(this.feeder);
+		Reader auditor = new Reader(this.port);
+		String register = "/api/matters?body=" + story.south.value();
+		JsonNode before = auditor.json(register + "&position=" + position);
+
+		// the store as a version without the history left it: events, and no trace of
+		// that read model
+		this.readModels.stop();
+		String older = this.readModels.schemaOf("history");
+		this.jdbc.sql("DELETE FROM projections.generation WHERE read_model = 'history'").update();
+		this.jdbc.sql("DROP SCHEMA " + older + " CASCADE").update();
+		this.jdbc.sql("DELETE FROM projections.token_entry WHERE processor_name LIKE 'history-%'").update();
+
+		CompletableFuture<Void> starting;
+		try (Connection holding = this.dataSource.getConnection()) {
+			holding.setAutoCommit(false);
+			try (Statement lock = holding.createStatement()) {
+				// a new processor writes its token first: held here, the new read
+				// model cannot read a single event until the test lets it
+				lock.execute("LOCK TABLE projections.token_entry IN EXCLUSIVE MODE");
+			}
+			starting = CompletableFuture.runAsync(this.readModels::start);
+
+			await().atMost(Duration.ofSeconds(30))
+				.alias("refused while it has read nothing")
+				.until(() -> auditor.get(register).body().path("detail").asText().contains("new in this version"));
+			Reader.Response refused = auditor.get(register);
+			assertThat(refused.status()).isEqualTo(503);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(auditor.get("/api/matters/" + story.strategy.value() + "/history").status()).isEqualTo(503);
+			holding.rollback();
+		}
+		starting.get(30, TimeUnit.SECONDS);
+
+		AtomicReference<JsonNode> first = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			Reader.Response answer = auditor.get(register);
+			first.set(answer.body());
+			return answer.status() == 200;
+		});
+		assertThat(first.get()).as("complete from its first answer").isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT state FROM projections.generation WHERE read_model = 'history'")
+			.query(String.class)
+			.list()).containsExactly("ACTIVE");
 	}
 
 }
