@@ -292,7 +292,7 @@ public class ReadModels implements SmartLifecycle {
 		Generation foreign = registered(readModel, Generation.State.BUILDING);
 		if (foreign != null) {
 			if (claimed(foreign)) {
-				throw new BuiltElsewhere(foreign);
+				throw new BuiltElsewhere(foreign, "rebuild");
 			}
 			log.warn("Read model {}: discarding generation {}, left building for version {} by another version",
 					readModel, foreign.number(), foreign.version());
@@ -319,16 +319,17 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	/**
-	 * A rebuild refused because another process is building a generation of the read
-	 * model: a query side of another version preparing its upgrade.
+	 * A rebuild or a preparation refused because another process is building a generation
+	 * of the read model: a query side of another version preparing its upgrade, or the
+	 * serving query side rebuilding it.
 	 */
 	public static class BuiltElsewhere extends RuntimeException {
 
-		BuiltElsewhere(Generation generation) {
+		BuiltElsewhere(Generation generation, String refused) {
 			super("generation " + generation.number() + " of the " + generation.readModel()
 					+ " view is being built for version " + generation.version()
-					+ " of its tables by another process (an upgrade being prepared); a rebuild here would discard it."
-					+ " Rebuild once that process has stopped");
+					+ " of its tables by another process (an upgrade being prepared, or a rebuild); a " + refused
+					+ " here would discard it. Ask again once that process has stopped, or its rebuild has taken over");
 		}
 
 	}
@@ -439,7 +440,7 @@ public class ReadModels implements SmartLifecycle {
 			return;
 		}
 		if (next != null && claimed(next)) {
-			throw new BuiltElsewhere(next);
+			throw new BuiltElsewhere(next, "preparation");
 		}
 		if (next != null && next.version() == model.version()) {
 			log.info("Read model {}: resuming generation {} for version {}", model.name(), next.number(),
