@@ -369,10 +369,9 @@ public class ReadModels implements SmartLifecycle {
 				}
 				long newest = this.head.refresh();
 				if (newest >= 0) {
-					// new to a store with a history (added by this version): until it has
-					// read that history its answers would be incomplete, so it is built
-					// and takes over as a rebuild does, its queries answered 503
-					// meanwhile
+					// new to a store with a history (added by this version): until it
+					// has read that history its answers would be incomplete, so it is
+					// built and takes over as a rebuild does, its queries refused
 					log.info("Read model {} is new to a store of events up to position {}; building it", model.name(),
 							newest);
 					rebuild(model.name());
@@ -385,9 +384,8 @@ public class ReadModels implements SmartLifecycle {
 			if (ownTables) {
 				startProcessor(model, live, this.liveBatchSize);
 			}
-			// else this version's handlers do not fit the serving generation's tables,
-			// and
-			// its queries are refused until the rebuild takes over: it is not run
+			// otherwise it is not run: this version's handlers do not fit its tables,
+			// and its queries are refused until the rebuild takes over
 			if (next != null && next.version() != model.version()) {
 				if (ownTables) {
 					// an upgrade being prepared beside this version, or one taken back:
@@ -464,8 +462,12 @@ public class ReadModels implements SmartLifecycle {
 		rebuild(model.name());
 	}
 
-	/** What this process builds, and how far each has read. */
-	public record Progress(String readModel, int generation, int version, OptionalLong position) {
+	/**
+	 * What this process builds, how far each has read, and the failure that holds it
+	 * back, if any (it is retried, never skipped).
+	 */
+	public record Progress(String readModel, int generation, int version, OptionalLong position,
+			Optional<String> failure) {
 
 		/** Whether it has read every event up to this position. */
 		public boolean hasRead(long position) {
@@ -476,11 +478,13 @@ public class ReadModels implements SmartLifecycle {
 
 	/** The generations this process is building, with how far each has read. */
 	public List<Progress> rebuilds() {
-		return this.building.values()
-			.stream()
-			.map((generation) -> new Progress(generation.readModel(), generation.number(), generation.version(),
-					highest(this.processors.get(generation.processorName()))))
-			.toList();
+		return this.building.values().stream().map((generation) -> {
+			OptionalLong position = highest(this.processors.get(generation.processorName()));
+			return new Progress(generation.readModel(), generation.number(), generation.version(), position,
+					this.failures.getOrDefault(generation.processorName(), NO_FAILURES)
+						.current(position)
+						.map(ProcessorFailures.Failure::describe));
+		}).toList();
 	}
 
 	/** The read model's generation in this state in the register, if there is one. */

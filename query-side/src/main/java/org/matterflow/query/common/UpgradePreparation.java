@@ -57,11 +57,13 @@ class UpgradePreparation implements ApplicationRunner {
 		}
 	}
 
-	private static String describe(List<ReadModels.Progress> rebuilds) {
+	/** One line for the log: how far each generation has read, and what holds it back. */
+	static String describe(List<ReadModels.Progress> rebuilds) {
 		return rebuilds.stream()
 			.map((progress) -> progress.readModel() + " generation " + progress.generation() + " (version "
 					+ progress.version() + ") read up to "
-					+ (progress.position().isPresent() ? String.valueOf(progress.position().getAsLong()) : "nothing"))
+					+ (progress.position().isPresent() ? String.valueOf(progress.position().getAsLong()) : "nothing")
+					+ progress.failure().map((failure) -> ", held back by " + failure).orElse(""))
 			.collect(Collectors.joining(", "));
 	}
 
