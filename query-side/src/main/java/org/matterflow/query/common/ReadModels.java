@@ -501,34 +501,49 @@ public class ReadModels implements SmartLifecycle {
 
 	/**
 	 * Whether a process holds the claim on a generation's token: it has extended it
-	 * within the claim timeout and not released it. A generation begun within that time
-	 * counts as claimed too: its processor may not have claimed its token yet.
+	 * within the claim timeout and not released it. A generation with no token yet that
+	 * was begun within that time counts as claimed too: its processor may be about to
+	 * claim it.
 	 */
 	private boolean claimed(Generation generation) {
 		Instant expired = Instant.now().minus(CLAIM_TIMEOUT);
-		boolean begunJustNow = this.jdbc
-			.sql("SELECT started_at > now() - make_interval(secs => ?) FROM projections.generation "
-					+ "WHERE read_model = ? AND generation = ?")
-			.params(CLAIM_TIMEOUT.toSeconds(), generation.readModel(), generation.number())
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-		return begunJustNow || this.jdbc
-			.sql("SELECT time_stamp FROM projections.token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+		List<Claim> claims = this.jdbc
+			.sql("SELECT owner, time_stamp FROM projections.token_entry WHERE processor_name = ?")
 			.param(generation.processorName())
-			.query(String.class)
-			.list()
-			.stream()
-			.anyMatch((extended) -> {
-				try {
-					return Instant.parse(extended).isAfter(expired);
-				}
-				catch (DateTimeParseException | NullPointerException ex) {
-					// a claim whose time cannot be read is taken to hold: refusing
-					// a rebuild is better than dropping a generation in use
-					return true;
-				}
-			});
+			.query((rs, n) -> new Claim(rs.getString(1), rs.getString(2)))
+			.list();
+		if (claims.isEmpty()) {
+			return this.jdbc
+				.sql("SELECT started_at > now() - make_interval(secs => ?) FROM projections.generation "
+						+ "WHERE read_model = ? AND generation = ?")
+				.params(CLAIM_TIMEOUT.toSeconds(), generation.readModel(), generation.number())
+				.query(Boolean.class)
+				.optional()
+				.orElse(false);
+		}
+		return claims.stream().anyMatch((claim) -> claim.holds(expired));
+	}
+
+	/**
+	 * A segment's owner and when it last extended its claim, as the token store keeps
+	 * them.
+	 */
+	private record Claim(String owner, String extended) {
+
+		boolean holds(Instant expired) {
+			if (this.owner == null) {
+				return false;
+			}
+			try {
+				return Instant.parse(this.extended).isAfter(expired);
+			}
+			catch (DateTimeParseException | NullPointerException ex) {
+				// a claim whose time cannot be read is taken to hold: refusing a
+				// rebuild is better than dropping a generation in use
+				return true;
+			}
+		}
+
 	}
 
 	private void discard(Generation generation) {

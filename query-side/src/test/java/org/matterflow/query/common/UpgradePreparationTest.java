@@ -105,6 +105,16 @@ class UpgradePreparationTest {
 			.isEqualTo(serving);
 		assertThat(auditor.json(register)).isEqualTo(before);
 
+		// a preparation run again (a job restarted) resumes the generation it built
+		Story again = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long recordedSince = again.record(this.feeder);
+		CompletableFuture.supplyAsync(this::prepare).get(60, TimeUnit.SECONDS).close();
+		assertThat(generation("history", "BUILDING")).isEqualTo(built);
+		assertThat(indexOf(this.jdbc.sql("SELECT token FROM projections.token_entry WHERE processor_name = ?")
+			.param("history-" + built)
+			.query(String.class)
+			.single())).isGreaterThanOrEqualTo(recordedSince);
+
 		// recorded between the preparation's end and this version's start: read by the
 		// prepared generation before it takes over
 		Story third = new Story(UUID.randomUUID().toString().substring(0, 8));
