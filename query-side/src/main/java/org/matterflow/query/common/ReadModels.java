@@ -216,28 +216,35 @@ public class ReadModels implements SmartLifecycle {
 		return generation != null && this.deadLetters.holds(generation.processorName(), position);
 	}
 
-	/** The events the active generation has parked. */
+	/**
+	 * The events the active generation has parked; none while no generation serves (a
+	 * read model new in this version, still being built).
+	 */
 	public List<DeadLetters.Letter> deadLettersOf(String readModel) {
-		return this.deadLetters.of(servingProcessorName(readModel));
+		Generation generation = servingGeneration(readModel);
+		return (generation != null) ? this.deadLetters.of(generation.processorName()) : List.of();
 	}
 
 	/**
 	 * Hands the events the active generation has parked to its handler again, once a new
-	 * version can handle them.
+	 * version can handle them. Refused like the read model's queries while its rebuild
+	 * for this version has not taken over: the generation that parked them is not run
+	 * then, and is dropped at the take-over with what it parked.
 	 */
 	public DeadLetters.Retried retryDeadLetters(String readModel) {
-		return this.deadLetters.retry(servingProcessorName(readModel));
+		Generation generation = servingGeneration(readModel);
+		requireServingVersion(readModel);
+		if (generation == null) {
+			throw new Starting(readModel);
+		}
+		return this.deadLetters.retry(generation.processorName());
 	}
 
-	private String servingProcessorName(String readModel) {
+	private Generation servingGeneration(String readModel) {
 		if (!this.models.containsKey(readModel)) {
 			throw new IllegalArgumentException("there is no read model '" + readModel + "'");
 		}
-		Generation generation = this.active.get(readModel);
-		if (generation == null) {
-			throw new IllegalStateException("read model " + readModel + " has no active generation");
-		}
-		return generation.processorName();
+		return this.active.get(readModel);
 	}
 
 	/** The processor of the generation that serves the read model. */

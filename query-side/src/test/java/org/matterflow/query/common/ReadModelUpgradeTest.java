@@ -93,6 +93,9 @@ class ReadModelUpgradeTest {
 			assertThat(health.at("/components/readModels/details/history/rebuilding").asInt())
 				.isEqualTo(operator.readModel("history").get("rebuilding").asInt())
 				.isPositive();
+			Reader.Response retried = operator.post("/actuator/deadletters/history");
+			assertThat(retried.status()).as("the generation that would have parked them is not run").isEqualTo(503);
+			assertThat(retried.contentType()).startsWith("application/problem+json");
 			holding.rollback();
 		}
 
@@ -187,6 +190,11 @@ class ReadModelUpgradeTest {
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.contentType()).startsWith("application/problem+json");
 			assertThat(auditor.get("/api/matters/" + story.strategy.value() + "/history").status()).isEqualTo(503);
+			Reader operator = new Reader(this.port, "operator");
+			Reader.Response parked = operator.get("/actuator/deadletters");
+			assertThat(parked.status()).as(String.valueOf(parked.body())).isEqualTo(200);
+			assertThat(parked.body().get("history")).isEmpty();
+			assertThat(operator.post("/actuator/deadletters/history").status()).isEqualTo(503);
 			holding.rollback();
 		}
 		starting.get(30, TimeUnit.SECONDS);
