@@ -194,6 +194,14 @@ class UpgradePreparationTest {
 	@Test
 	void a_second_preparation_beside_a_running_one_refuses_to_start() {
 		new Story(UUID.randomUUID().toString().substring(0, 8)).record(this.feeder);
+		// the premise of reading claims: the token store writes the time a claim was
+		// extended as an instant in ISO-8601 (here the serving processor's own claim)
+		String extended = this.jdbc
+			.sql("SELECT time_stamp FROM projections.token_entry WHERE processor_name = ? AND owner IS NOT NULL")
+			.param("history-" + generation("history", "ACTIVE"))
+			.query(String.class)
+			.single();
+		assertThat(Instant.parse(extended)).isAfter(Instant.now().minus(ReadModels.CLAIM_TIMEOUT));
 		int version = servingVersion("history");
 		this.jdbc.sql("UPDATE projections.generation SET version = version - 1 WHERE read_model = 'history'").update();
 		// the first preparation's generation, its token claimed by that process
