@@ -61,6 +61,12 @@ public class ReadModels implements SmartLifecycle {
 	 */
 	public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * How long after the token store wrote a token with no owner the processor that wrote
+	 * it has claimed it (within milliseconds, as it starts).
+	 */
+	static final Duration CLAIM_SETTLES = Duration.ofSeconds(2);
+
 	private final Map<String, ReadModel> models = new LinkedHashMap<>();
 
 	private final Map<String, PooledStreamingEventProcessor> processors = new ConcurrentHashMap<>();
@@ -510,15 +516,12 @@ public class ReadModels implements SmartLifecycle {
 	 * Whether a process holds the claim on a generation's token: it has extended it
 	 * within the claim timeout and not released it. A generation with no token yet that
 	 * was begun within that time counts as claimed too: its processor may be about to
-	 * claim it.
+	 * claim it. So does a token written with no owner a moment ago, if an owner has
+	 * claimed it a moment later: the token store writes a new processor's token first and
+	 * claims it after, and a token just released looks the same.
 	 */
 	private boolean claimed(Generation generation) {
-		Instant expired = Instant.now().minus(CLAIM_TIMEOUT);
-		List<Claim> claims = this.jdbc
-			.sql("SELECT owner, time_stamp FROM projections.token_entry WHERE processor_name = ?")
-			.param(generation.processorName())
-			.query((rs, n) -> new Claim(rs.getString(1), rs.getString(2)))
-			.list();
+		List<Claim> claims = claimsOf(generation);
 		if (claims.isEmpty()) {
 			return this.jdbc
 				.sql("SELECT started_at > now() - make_interval(secs => ?) FROM projections.generation "
@@ -528,7 +531,27 @@ public class ReadModels implements SmartLifecycle {
 				.optional()
 				.orElse(false);
 		}
-		return claims.stream().anyMatch((claim) -> claim.holds(expired));
+		if (claims.stream().anyMatch((claim) -> claim.holds(Instant.now().minus(CLAIM_TIMEOUT)))) {
+			return true;
+		}
+		if (claims.stream().noneMatch((claim) -> claim.writtenSince(Instant.now().minus(CLAIM_SETTLES)))) {
+			return false;
+		}
+		try {
+			Thread.sleep(CLAIM_SETTLES.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+		return claimsOf(generation).stream().anyMatch((claim) -> claim.holds(Instant.now().minus(CLAIM_TIMEOUT)));
+	}
+
+	private List<Claim> claimsOf(Generation generation) {
+		return this.jdbc.sql("SELECT owner, time_stamp FROM projections.token_entry WHERE processor_name = ?")
+			.param(generation.processorName())
+			.query((rs, n) -> new Claim(rs.getString(1), rs.getString(2)))
+			.list();
 	}
 
 	/**
@@ -536,6 +559,15 @@ public class ReadModels implements SmartLifecycle {
 	 * them.
 	 */
 	private record Claim(String owner, String extended) {
+
+		boolean writtenSince(Instant moment) {
+			try {
+				return Instant.parse(this.extended).isAfter(moment);
+			}
+			catch (DateTimeParseException | NullPointerException ex) {
+				return true;
+			}
+		}
 
 		boolean holds(Instant expired) {
 			if (this.owner == null) {

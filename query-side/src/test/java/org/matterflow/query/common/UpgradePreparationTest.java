@@ -250,7 +250,8 @@ class UpgradePreparationTest {
 		Reader operator = new Reader(this.port, "operator");
 		assertThat(operator.post("/actuator/readmodels/history").status()).as("begun just now").isEqualTo(409);
 
-		// a minute later it holds the claim on its token
+		// later, its token store writes its token with no owner and claims it a moment
+		// after, as Axon's does
 		this.jdbc
 			.sql("UPDATE projections.generation SET started_at = now() - interval '1 minute' "
 					+ "WHERE read_model = 'history' AND generation = ?")
@@ -258,9 +259,16 @@ class UpgradePreparationTest {
 			.update();
 		this.jdbc
 			.sql("INSERT INTO projections.token_entry (processor_name, segment, owner, time_stamp) "
-					+ "VALUES (?, 0, 'another-host', ?)")
+					+ "VALUES (?, 0, NULL, ?)")
 			.params("history-" + foreign, Instant.now().toString())
 			.update();
+		CompletableFuture<Integer> claiming = CompletableFuture.supplyAsync(() -> this.jdbc
+			.sql("UPDATE projections.token_entry SET owner = 'another-host', time_stamp = ? WHERE processor_name = ?")
+			.params(Instant.now().toString(), "history-" + foreign)
+			.update(), CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+		assertThat(operator.post("/actuator/readmodels/history").status()).as("claimed a moment after it was written")
+			.isEqualTo(409);
+		assertThat(claiming.get(5, TimeUnit.SECONDS)).isOne();
 
 		// this version restarts meanwhile
 		this.readModels.stop();
