@@ -307,7 +307,8 @@ public class ReadModels implements SmartLifecycle {
 			if (claimed(foreign)) {
 				throw new BuiltElsewhere(foreign, "rebuild");
 			}
-			log.warn("Read model {}: discarding generation {}, left building for version {} by another version",
+			log.warn(
+					"Read model {}: discarding generation {}, left building for version {} by a process that has stopped",
 					readModel, foreign.number(), foreign.version());
 			discard(foreign);
 		}
