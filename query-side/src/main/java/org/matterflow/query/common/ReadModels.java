@@ -371,61 +371,41 @@ public class ReadModels implements SmartLifecycle {
 		for (ReadModel model : this.models.values()) {
 			Generation live = registered(model.name(), Generation.State.ACTIVE);
 			Generation next = registered(model.name(), Generation.State.BUILDING);
-			if (live == null) {
-				if (next != null && next.version() == model.version()) {
-					// a new read model's first generation, prepared or interrupted
-					this.building.put(model.name(), next);
-					startProcessor(model, next, this.rebuildBatchSize);
-					continue;
-				}
+			boolean resumable = next != null && next.version() == model.version();
+			if (live == null && !resumable && this.head.refresh() < 0) {
+				// a store with no events yet: the first generation has nothing to read
+				// before it serves
 				if (next != null) {
 					discard(next);
 				}
-				long newest = this.head.refresh();
-				if (newest >= 0) {
-					// new to a store with a history (added by this version): until it
-					// has read that history its answers would be incomplete, so it is
-					// built and takes over as a rebuild does, its queries refused
-					log.info("Read model {} is new to a store of events up to position {}; building it", model.name(),
-							newest);
-					rebuild(model.name());
-					continue;
-				}
 				live = firstGeneration(model);
+				next = null;
 			}
-			this.active.put(model.name(), live);
-			boolean ownTables = live.version() == model.version();
-			if (ownTables) {
+			if (live != null && live.version() == model.version()) {
+				this.active.put(model.name(), live);
 				startProcessor(model, live, this.liveBatchSize);
-			}
-			// otherwise it is not run: this version's handlers do not fit its tables,
-			// and its queries are refused until the rebuild takes over
-			if (next != null && next.version() != model.version()) {
-				if (ownTables) {
+				if (resumable) {
+					resume(model, next);
+				}
+				else if (next != null) {
 					// an upgrade being prepared beside this version, or one taken back:
 					// that version's start resumes it, a rebuild here replaces it
 					log.info("Read model {}: generation {} is being built for version {}, not {}; left to that version",
 							model.name(), next.number(), next.version(), model.version());
 				}
-				else {
-					// a rebuild for another version, interrupted by this version's start
-					log.info("Read model {}: generation {} was being built for version {}, not {}; discarding it",
-							model.name(), next.number(), next.version(), model.version());
-					discard(next);
-				}
-				next = null;
+				continue;
 			}
-			if (next != null) {
-				this.building.put(model.name(), next);
-				startProcessor(model, next, this.rebuildBatchSize);
+			if (live != null) {
+				// another version's tables: not run, since this version's handlers do not
+				// fit them, and its queries are refused until the rebuild takes over
+				this.active.put(model.name(), live);
 			}
-			else if (!ownTables) {
-				// older or newer (a version taken back): either way its tables are not
-				// the ones this version reads
-				log.info("Read model {} changed from version {} to {}; rebuilding", model.name(), live.version(),
-						model.version());
-				rebuild(model.name());
-			}
+			// older or newer (a version taken back), or new to a store with a history
+			// (added by this version), whose answers would be incomplete until it has
+			// read that history: built, and takes over as a rebuild does
+			buildThisVersion(model, next,
+					(live != null) ? "changed from version " + live.version() + " to " + model.version()
+							: "is new to a store that holds events");
 		}
 		this.watcher = Executors
 			.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "read-model-swap"));
@@ -454,11 +434,19 @@ public class ReadModels implements SmartLifecycle {
 		if (next != null && claimed(next)) {
 			throw new BuiltElsewhere(next, "preparation");
 		}
+		buildThisVersion(model, next, (live != null) ? "served by generation " + live.number() + " of version "
+				+ live.version() + "; preparing version " + model.version() : "is new in this version; preparing it");
+	}
+
+	/**
+	 * Builds the generation of this version's tables: resumes the one being built for it,
+	 * or begins one, discarding what was being built for another version.
+	 */
+	private void buildThisVersion(ReadModel model, Generation next, String why) {
 		if (next != null && next.version() == model.version()) {
 			log.info("Read model {}: resuming generation {} for version {}", model.name(), next.number(),
 					next.version());
-			this.building.put(model.name(), next);
-			startProcessor(model, next, this.rebuildBatchSize);
+			resume(model, next);
 			return;
 		}
 		if (next != null) {
@@ -466,14 +454,13 @@ public class ReadModels implements SmartLifecycle {
 					next.number(), next.version(), model.version());
 			discard(next);
 		}
-		if (live == null) {
-			log.info("Read model {} is new in this version; preparing it", model.name());
-		}
-		else {
-			log.info("Read model {}: served by generation {} of version {}; preparing version {}", model.name(),
-					live.number(), live.version(), model.version());
-		}
+		log.info("Read model {} {}; building it", model.name(), why);
 		rebuild(model.name());
+	}
+
+	private void resume(ReadModel model, Generation next) {
+		this.building.put(model.name(), next);
+		startProcessor(model, next, this.rebuildBatchSize);
 	}
 
 	/**
@@ -561,6 +548,10 @@ public class ReadModels implements SmartLifecycle {
 	 */
 	private record Claim(String owner, String extended) {
 
+		/**
+		 * A time that cannot be read counts as recent: refusing a rebuild is better than
+		 * dropping a generation in use.
+		 */
 		boolean writtenSince(Instant moment) {
 			try {
 				return Instant.parse(this.extended).isAfter(moment);
@@ -571,17 +562,7 @@ public class ReadModels implements SmartLifecycle {
 		}
 
 		boolean holds(Instant expired) {
-			if (this.owner == null) {
-				return false;
-			}
-			try {
-				return Instant.parse(this.extended).isAfter(expired);
-			}
-			catch (DateTimeParseException | NullPointerException ex) {
-				// a claim whose time cannot be read is taken to hold: refusing a
-				// rebuild is better than dropping a generation in use
-				return true;
-			}
+			return this.owner != null && writtenSince(expired);
 		}
 
 	}

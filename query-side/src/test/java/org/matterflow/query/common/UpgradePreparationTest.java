@@ -95,10 +95,7 @@ class UpgradePreparationTest {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM projections.generation WHERE state = 'BUILDING'")
 			.query(Long.class)
 			.single()).as("the other read models' tables did not change").isOne();
-		assertThat(indexOf(this.jdbc.sql("SELECT token FROM projections.token_entry WHERE processor_name = ?")
-			.param("history-" + built)
-			.query(String.class)
-			.single())).as("the prepared generation has read what was recorded meanwhile")
+		assertThat(historyReadUpTo(built)).as("the prepared generation has read what was recorded meanwhile")
 			.isGreaterThanOrEqualTo(later);
 		assertThat(new Reader(this.port, "operator").readModel("history").get("generation").asInt())
 			.as("the serving version still serves its own generation")
@@ -110,10 +107,7 @@ class UpgradePreparationTest {
 		long recordedSince = again.record(this.feeder);
 		CompletableFuture.supplyAsync(this::prepare).get(60, TimeUnit.SECONDS).close();
 		assertThat(generation("history", "BUILDING")).isEqualTo(built);
-		assertThat(indexOf(this.jdbc.sql("SELECT token FROM projections.token_entry WHERE processor_name = ?")
-			.param("history-" + built)
-			.query(String.class)
-			.single())).isGreaterThanOrEqualTo(recordedSince);
+		assertThat(historyReadUpTo(built)).isGreaterThanOrEqualTo(recordedSince);
 
 		// recorded between the preparation's end and this version's start: read by the
 		// prepared generation before it takes over
@@ -164,10 +158,7 @@ class UpgradePreparationTest {
 		}
 		int built = generation("history", "BUILDING");
 		assertThat(built).isEqualTo(orphan + 51);
-		assertThat(indexOf(this.jdbc.sql("SELECT token FROM projections.token_entry WHERE processor_name = ?")
-			.param("history-" + built)
-			.query(String.class)
-			.single())).isGreaterThanOrEqualTo(position);
+		assertThat(historyReadUpTo(built)).isGreaterThanOrEqualTo(position);
 
 		this.readModels.stop();
 		CompletableFuture.runAsync(this.readModels::start).get(30, TimeUnit.SECONDS);
@@ -205,15 +196,12 @@ class UpgradePreparationTest {
 		int version = servingVersion("history");
 		this.jdbc.sql("UPDATE projections.generation SET version = version - 1 WHERE read_model = 'history'").update();
 		// the first preparation's generation, its token claimed by that process
-		int first = this.jdbc.sql("SELECT max(generation) + 1 FROM projections.generation WHERE read_model = 'history'")
-			.query(Integer.class)
-			.single();
+		int first = historyBuiltElsewhere(version);
 		this.jdbc
-			.sql("INSERT INTO projections.generation (read_model, generation, version, state, started_at) "
-					+ "VALUES ('history', ?, ?, 'BUILDING', now() - interval '1 minute')")
-			.params(first, version)
+			.sql("UPDATE projections.generation SET started_at = now() - interval '1 minute' "
+					+ "WHERE read_model = 'history' AND generation = ?")
+			.param(first)
 			.update();
-		this.jdbc.sql("CREATE SCHEMA " + Generation.schema("history", first)).update();
 		this.jdbc
 			.sql("INSERT INTO projections.token_entry (processor_name, segment, owner, time_stamp) "
 					+ "VALUES (?, 0, 'another-host', ?)")
@@ -237,16 +225,7 @@ class UpgradePreparationTest {
 		int version = servingVersion("history");
 		// a newer version has just begun to prepare its upgrade in another process,
 		// whose processor has not claimed its token yet
-		int foreign = this.jdbc
-			.sql("SELECT max(generation) + 1 FROM projections.generation WHERE read_model = 'history'")
-			.query(Integer.class)
-			.single();
-		this.jdbc
-			.sql("INSERT INTO projections.generation (read_model, generation, version, state) "
-					+ "VALUES ('history', ?, ?, 'BUILDING')")
-			.params(foreign, version + 1)
-			.update();
-		this.jdbc.sql("CREATE SCHEMA " + Generation.schema("history", foreign)).update();
+		int foreign = historyBuiltElsewhere(version + 1);
 		Reader operator = new Reader(this.port, "operator");
 		assertThat(operator.post("/actuator/readmodels/history").status()).as("begun just now").isEqualTo(409);
 
@@ -326,6 +305,32 @@ class UpgradePreparationTest {
 			.params(readModel, state)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * A generation of the history begun just now for this version of its tables, as
+	 * another process begins one: in the register and with its schema.
+	 */
+	private int historyBuiltElsewhere(int version) {
+		int number = this.jdbc
+			.sql("SELECT max(generation) + 1 FROM projections.generation WHERE read_model = 'history'")
+			.query(Integer.class)
+			.single();
+		this.jdbc
+			.sql("INSERT INTO projections.generation (read_model, generation, version, state) "
+					+ "VALUES ('history', ?, ?, 'BUILDING')")
+			.params(number, version)
+			.update();
+		this.jdbc.sql("CREATE SCHEMA " + Generation.schema("history", number)).update();
+		return number;
+	}
+
+	/** The newest position a generation of the history has read, by its stored token. */
+	private long historyReadUpTo(int generation) {
+		return indexOf(this.jdbc.sql("SELECT token FROM projections.token_entry WHERE processor_name = ?")
+			.param("history-" + generation)
+			.query(String.class)
+			.single());
 	}
 
 	/** The newest position a stored tracking token has read. */
