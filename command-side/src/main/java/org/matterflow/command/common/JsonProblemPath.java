@@ -2,26 +2,49 @@ package org.matterflow.command.common;
 
 import java.util.stream.Collectors;
 
+import org.matterflow.kernel.ExpectedValue;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Names the JSON field that could not be read, so a problem can point at it. */
+/**
+ * Names the JSON field that could not be read, and what it takes, so a problem can point
+ * at it.
+ */
 final class JsonProblemPath {
 
 	private JsonProblemPath() {
 	}
 
-	/** What a secretary needs to hear about a body that could not be read. */
-	static String describe(Throwable failure) {
+	/** The field that could not be read and what a secretary needs to hear about it. */
+	record Unreadable(String field, String message) {
+	}
+
+	/**
+	 * What could not be read in a body; no field when the body is not JSON at all or the
+	 * failure names none.
+	 */
+	static Unreadable describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnrecognizedPropertyException unknown) {
-				return "the field '" + path(unknown) + "' is not part of this request";
+				String field = path(unknown);
+				String known = unknown.getKnownPropertyIds()
+					.stream()
+					.map(String::valueOf)
+					.sorted()
+					.collect(Collectors.joining(", "));
+				return new Unreadable(field, "the field '" + field + "' is not part of this request"
+						+ (known.isEmpty() ? "" : "; its fields are " + known));
 			}
 			if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-				return "the field '" + path(databind) + "' has a value that cannot be read";
+				String field = path(databind);
+				String expected = (databind instanceof MismatchedInputException mismatched)
+						? ExpectedValue.of(mismatched.getTargetType()).map((what) -> ": it must be " + what).orElse("")
+						: "";
+				return new Unreadable(field, "the field '" + field + "' has a value that cannot be read" + expected);
 			}
 		}
-		return "the request body is not JSON of the expected shape";
+		return new Unreadable(null, "the request body is not JSON of the expected shape");
 	}
 
 	private static String path(DatabindException databind) {

@@ -88,8 +88,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 					.body(invalid(invalid).getBody());
 			}
 		}
-		String detail = JsonProblemPath.describe(ex);
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, detail);
+		JsonProblemPath.Unreadable unreadable = JsonProblemPath.describe(ex);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, unreadable.message());
+		if (unreadable.field() != null) {
+			problem.setProperty("errors",
+					List.of(Map.of("field", unreadable.field(), "message", unreadable.message())));
+		}
 		return ResponseEntity.badRequest()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);

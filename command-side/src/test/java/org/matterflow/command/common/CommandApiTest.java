@@ -241,7 +241,31 @@ class CommandApiTest {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-13-22'}")), 400,
 				"INVALID_REQUEST");
-		assertThat(response.text("detail")).contains("'date'");
+		assertThat(response.text("detail")).isEqualTo(
+				"the field 'date' has a value that cannot be read: it must be a date as YYYY-MM-DD, such as 2025-05-22");
+		assertThat(response.text("errors/0/field")).isEqualTo("date");
+	}
+
+	@Test
+	void a_choice_that_is_not_one_of_its_values_is_refused_with_the_values_it_takes() {
+		String meeting = scheduledMeeting();
+		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'title':'Mötets öppnande','kind':'PROCEDURAL'}")), 400, "INVALID_REQUEST");
+		assertThat(response.text("detail")).isEqualTo(
+				"the field 'kind' has a value that cannot be read: it must be one of INFORMATION, DISCUSSION, DECISION, REPORT");
+		assertThat(response.text("errors/0/field")).isEqualTo("kind");
+	}
+
+	@Test
+	void an_object_where_a_list_holds_names_is_refused_as_not_text() {
+		String meeting = scheduledMeeting();
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",
+						json("{'title':'Punkt','kind':'DECISION','presenters':[{'name':'Camilla'}]}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("detail"))
+			.isEqualTo("the field 'presenters[0]' has a value that cannot be read: it must be text");
+		assertThat(response.text("errors/0/field")).isEqualTo("presenters[0]");
 	}
 
 	@Test
@@ -275,7 +299,9 @@ class CommandApiTest {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'x','date':'2025-01-22','titel':'typo'}")), 400,
 				"INVALID_REQUEST");
-		assertThat(response.text("detail")).contains("'titel'");
+		assertThat(response.text("detail")).startsWith("the field 'titel' is not part of this request; its fields are ")
+			.contains("bodyId, date, end");
+		assertThat(response.text("errors/0/field")).isEqualTo("titel");
 	}
 
 	@Test

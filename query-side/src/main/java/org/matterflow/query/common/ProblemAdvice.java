@@ -1,11 +1,14 @@
 package org.matterflow.query.common;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.ExpectedValue;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.Unreachable;
 import org.slf4j.Logger;
@@ -46,13 +49,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidValue.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
-		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage(), null);
+		return invalidParameter(ex.field(), ex.getMessage());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex) {
-		return respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
-				"the parameter '" + ex.getName() + "' cannot be read from '" + ex.getValue() + "'", null);
+		String expected = ExpectedValue.of(ex.getRequiredType()).map((what) -> ": it must be " + what).orElse("");
+		return invalidParameter(ex.getName(),
+				"the parameter '" + ex.getName() + "' cannot be read from '" + ex.getValue() + "'" + expected);
+	}
+
+	/**
+	 * A refusal of one parameter, named in {@code errors} as the command side names
+	 * fields.
+	 */
+	private static ResponseEntity<ProblemDetail> invalidParameter(String name, String message) {
+		ResponseEntity<ProblemDetail> response = respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, message,
+				null);
+		if (name != null) {
+			response.getBody().setProperty("errors", List.of(Map.of("field", name, "message", message)));
+		}
+		return response;
 	}
 
 	@ExceptionHandler(ReadYourWrites.NotCaughtUp.class)

@@ -236,11 +236,14 @@ class MeetingCalendarTest {
 	}
 
 	@Test
-	void a_malformed_day_is_refused_with_a_problem() {
+	void a_malformed_day_is_refused_with_a_problem_that_says_how_a_day_is_written() {
 		HttpResponse<String> response = this.reader.raw("/api/calendar.ics?from=22-01-2025", "text/calendar");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains(
+				"\"detail\":\"the parameter 'from' cannot be read from '22-01-2025': it must be a date as YYYY-MM-DD, such as 2025-05-22\"")
+			.contains("\"errors\":[{\"field\":\"from\"");
 	}
 
 	@Test
