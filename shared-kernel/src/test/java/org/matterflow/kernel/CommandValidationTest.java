@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyId;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.ReferMatter;
+import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.meeting.AddAgendaItem;
 import org.matterflow.kernel.meeting.ItemKind;
 import org.matterflow.kernel.meeting.MeetingId;
@@ -45,6 +48,16 @@ class CommandValidationTest {
 			.hasMessage("presenters must not hold an empty entry, but entry 2 is null")
 			.extracting((ex) -> ((InvalidValue) ex).field())
 			.isEqualTo("presenters");
+	}
+
+	@Test
+	void a_referral_under_an_item_names_the_meeting_of_that_item() {
+		assertThatThrownBy(() -> new ReferMatter(MatterId.of("plan"), BodyId.of("chefsgrupp"),
+				BodyId.of("lansdelsgrupp-norr"), ReferralPurpose.FOR_ANCHORING, null, AgendaItemId.of("12"), null))
+			.isInstanceOf(InvalidValue.class)
+			.hasMessage("itemId names an item of the meeting in atMeeting, which is missing")
+			.extracting((ex) -> ((InvalidValue) ex).field())
+			.isEqualTo("itemId");
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package org.matterflow.kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -56,6 +58,52 @@ class EventShapeTest {
 			Object read = this.json.readValue(this.json.writeValueAsString(event), type);
 			assertThat(read).isEqualTo(event);
 		}));
+	}
+
+	/**
+	 * The store keeps every event as it was written. A revision that only adds a field
+	 * needs no upcaster: what an older event did not record reads as empty, and
+	 * everything it did record reads unchanged. A revision that changes more than that
+	 * fails here until an upcaster says what the older shape means.
+	 */
+	@TestFactory
+	Stream<DynamicTest> an_event_of_an_older_revision_reads_with_what_it_did_not_record_left_empty()
+			throws IOException {
+		try (Stream<Path> shapes = Files.list(SHAPES)) {
+			List<Path> older = shapes.filter((shape) -> {
+				Class<?> type = typeOf(shape);
+				return !shape.getFileName()
+					.toString()
+					.equals(type.getSimpleName() + ".v" + type.getAnnotation(Revision.class).value() + ".json");
+			}).sorted().toList();
+			assertThat(older).as("pinned shapes of older revisions").isNotEmpty();
+			return older.stream().map((shape) -> DynamicTest.dynamicTest(shape.getFileName().toString(), () -> {
+				JsonNode stored = this.json.readTree(shape.toFile());
+				Object read = this.json.treeToValue(stored, typeOf(shape));
+				JsonNode current = this.json.valueToTree(read);
+				current.fieldNames().forEachRemaining((field) -> {
+					if (stored.has(field)) {
+						assertThat(current.get(field)).as(field).isEqualTo(stored.get(field));
+					}
+					else {
+						assertThat(current.get(field).isNull()).as("%s, which the older revision lacks", field)
+							.isTrue();
+					}
+				});
+				stored.fieldNames()
+					.forEachRemaining((field) -> assertThat(current.has(field)).as("%s still read", field).isTrue());
+			}));
+		}
+	}
+
+	private static Class<?> typeOf(Path shape) {
+		String name = shape.getFileName().toString();
+		String simpleName = name.substring(0, name.indexOf(".v"));
+		return SampleMessages.eventTypes()
+			.stream()
+			.filter((type) -> type.getSimpleName().equals(simpleName))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no event type for the pinned shape " + name));
 	}
 
 	@TestFactory

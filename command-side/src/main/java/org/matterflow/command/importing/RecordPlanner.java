@@ -390,8 +390,9 @@ final class RecordPlanner {
 			}
 			for (String target : targets) {
 				add(referral, label + ": " + referred + " referred to " + target,
-						referral.convert(() -> new ReferMatter(MatterId.of(referred), meeting.bodyId(),
-								BodyId.of(target), purpose, meeting.meetingId(), referral.optionalText("note"))));
+						referral
+							.convert(() -> new ReferMatter(MatterId.of(referred), meeting.bodyId(), BodyId.of(target),
+									purpose, meeting.meetingId(), itemId, referral.optionalText("note"))));
 			}
 		}
 		for (RecordNode topic : item.list("queued")) {

@@ -84,20 +84,22 @@ class MatterAggregate {
 
 	/**
 	 * Sending the same matter from the same body to the same body at the same meeting
-	 * twice is one referral.
+	 * twice is one referral. A referral recorded before the record kept the item it was
+	 * made under (revision 1) is the same referral as one that names the item: a meeting
+	 * record imported again sends its referrals with their items.
 	 */
 	@CommandHandler
 	void handle(ReferMatter command, Bodies bodies, Meetings meetings) {
 		MatterReferred referred = new MatterReferred(this.matterId, command.fromBody(), command.toBody(),
-				command.purpose(), command.atMeeting(), command.note());
-		if (this.referrals.contains(referred)) {
+				command.purpose(), command.atMeeting(), command.itemId(), command.note());
+		if (this.referrals.stream().anyMatch((earlier) -> isRepeated(earlier, referred))) {
 			return;
 		}
 		requireOpen();
 		RuleViolation.check(!command.fromBody().equals(command.toBody()), ErrorCode.RULE_BROKEN,
 				"a matter is referred to another body, not to the one it is with");
 		if (command.atMeeting() != null) {
-			MeetingFacts meeting = meetings.requireInSession(command.atMeeting(), null);
+			MeetingFacts meeting = meetings.requireInSession(command.atMeeting(), command.itemId());
 			RuleViolation.check(meeting.bodyId().equals(command.fromBody()), ErrorCode.RULE_BROKEN,
 					"a referral made at meeting '" + command.atMeeting().value() + "' comes from its body '"
 							+ meeting.bodyId().value() + "', not from '" + command.fromBody().value() + "'");
@@ -109,6 +111,13 @@ class MatterAggregate {
 		}
 		bodies.requireActive(command.toBody());
 		apply(referred);
+	}
+
+	private static boolean isRepeated(MatterReferred earlier, MatterReferred referred) {
+		MatterReferred itsItemLeftOut = (earlier.itemId() == null) ? new MatterReferred(referred.matterId(),
+				referred.fromBody(), referred.toBody(), referred.purpose(), referred.atMeeting(), null, referred.note())
+				: referred;
+		return earlier.equals(itsItemLeftOut);
 	}
 
 	@CommandHandler

@@ -19,6 +19,7 @@ import org.matterflow.kernel.matter.RaiseMatter;
 import org.matterflow.kernel.matter.ReferMatter;
 import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.matter.ReopenMatter;
+import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ public class MatterController {
 	}
 
 	record ReferRequest(@NotBlank String fromBody, @NotBlank String toBody, @NotNull ReferralPurpose purpose,
-			String atMeeting, String note) {
+			String atMeeting, String itemId, String note) {
 	}
 
 	record QueueRequest(@NotBlank String bodyId, Integer priority, String note) {
@@ -72,7 +73,8 @@ public class MatterController {
 		MatterId id = MatterId.of(matterId);
 		return send(
 				new ReferMatter(id, BodyId.of(request.fromBody()), BodyId.of(request.toBody()), request.purpose(),
-						(request.atMeeting() != null) ? MeetingId.of(request.atMeeting()) : null, request.note()),
+						(request.atMeeting() != null) ? MeetingId.of(request.atMeeting()) : null,
+						(request.itemId() != null) ? AgendaItemId.of(request.itemId()) : null, request.note()),
 				id, headers);
 	}
 

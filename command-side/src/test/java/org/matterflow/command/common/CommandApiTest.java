@@ -247,6 +247,43 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_referral_made_under_an_item_records_it_and_one_under_an_item_not_on_the_agenda_is_refused() {
+		String group = establishedGroup();
+		String south = id("soder");
+		ok(this.api.post("/api/bodies",
+				json("{'bodyId':'" + south + "','name':'Länsdelsgrupp söder','kind':'COUNTY_PART_GROUP'}")));
+		String matter = id("f-stod");
+		ok(this.api.post("/api/matters",
+				json("{'matterId':'" + matter + "','bodyId':'" + group + "','title':'Föräldraskapsstödsstrategin'}")));
+		String meeting = id("m-referral");
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'2025-05-22'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'12','title':'Punkter till länsdelsgrupperna','kind':'DECISION'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+		String referral = "{'fromBody':'" + group + "','toBody':'" + south + "','purpose':'FOR_ANCHORING','atMeeting':'"
+				+ meeting + "','itemId':'%s'}";
+
+		Response refused = refusedWithNothingAppended(
+				() -> this.api.post("/api/matters/" + matter + "/referrals", json(referral.formatted("13"))), 422,
+				"ITEM_NOT_ON_AGENDA");
+		assertThat(refused.text("detail")).contains("'13'");
+		ok(this.api.post("/api/matters/" + matter + "/referrals", json(referral.formatted("12"))));
+
+		List<EventStoreRows.Row> events = this.events.of("matter:" + matter);
+		assertThat(events.get(events.size() - 1).payload().get("itemId").asText()).isEqualTo("12");
+	}
+
+	@Test
+	void a_referral_under_an_item_without_its_meeting_is_refused() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/matters/" + id("f-stod") + "/referrals",
+						json("{'fromBody':'a','toBody':'b','purpose':'FOR_ANCHORING','itemId':'12'}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("errors/0/field")).isEqualTo("itemId");
+	}
+
+	@Test
 	void a_choice_that_is_not_one_of_its_values_is_refused_with_the_values_it_takes() {
 		String meeting = scheduledMeeting();
 		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",

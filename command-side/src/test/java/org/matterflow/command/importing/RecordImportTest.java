@@ -104,6 +104,12 @@ class RecordImportTest {
 				"AttendanceRecorded", "ItemDiscussed", "DecisionTaken", "ItemDeferred", "MeetingClosed");
 		assertThat(eventsOf("assignment:m-" + this.run + ".4.a1")).containsExactly("AssignmentHandedOut");
 		assertThat(eventsOf("matter:fstod-" + this.run)).containsExactly("MatterRaised", "MatterReferred");
+		assertThat(this.jdbc
+			.sql("SELECT payload::jsonb ->> 'itemId' FROM events.domain_event_entry WHERE aggregate_identifier = ? "
+					+ "AND payload_type LIKE '%.MatterReferred'")
+			.param("matter:fstod-" + this.run)
+			.query(String.class)
+			.single()).as("the item the referral was made under").isEqualTo("4");
 		assertThat(eventsOf("meeting:m2-" + this.run)).containsExactly("MeetingScheduled");
 		assertThat(correlationsOf("meeting:m-" + this.run)).hasSize(1);
 

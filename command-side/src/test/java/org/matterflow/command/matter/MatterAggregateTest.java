@@ -10,6 +10,7 @@ import org.matterflow.command.testing.KnownRecord;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.matter.*;
+import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
 
 import static org.matterflow.command.testing.Refusal.refusedWith;
@@ -70,16 +71,38 @@ class MatterAggregateTest {
 	@Test
 	void a_matter_is_referred_from_the_body_it_is_with_to_another() {
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY,
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null,
 					"skickas till länsdelsgrupperna"))
-			.expectEvents(new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY,
+			.expectEvents(new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null,
 					"skickas till länsdelsgrupperna"));
+	}
+
+	@Test
+	void a_referral_made_under_an_item_of_a_meeting_records_the_item() {
+		AgendaItemId item = AgendaItemId.of("12");
+		this.fixture.given(RAISED)
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, item,
+					"F-stödsstrategin"))
+			.expectEvents(new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, item,
+					"F-stödsstrategin"));
+	}
+
+	@Test
+	void a_referral_recorded_without_its_item_is_not_recorded_again_when_sent_with_it() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null,
+							"F-stödsstrategin"))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY,
+					AgendaItemId.of("12"), "F-stödsstrategin"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
 	}
 
 	@Test
 	void a_matter_is_not_referred_from_a_body_it_has_not_been_with() {
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
 	}
@@ -89,15 +112,15 @@ class MatterAggregateTest {
 		MeetingId jointMeeting = MeetingId.of("gemensam-2025-02-07");
 		this.record.meetingInSession(jointMeeting, JOINT, java.time.LocalDate.of(2025, 2, 7), null);
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null))
-			.expectEvents(
-					new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null));
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null, null))
+			.expectEvents(new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, jointMeeting, null,
+					null));
 	}
 
 	@Test
 	void a_referral_made_at_a_meeting_comes_from_that_meetings_body() {
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
 	}
@@ -105,7 +128,7 @@ class MatterAggregateTest {
 	@Test
 	void a_matter_is_not_referred_to_the_body_it_comes_from() {
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, MANAGEMENT, MANAGEMENT, ReferralPurpose.FOR_DECISION, null, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, MANAGEMENT, ReferralPurpose.FOR_DECISION, null, null, null))
 			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
 			.expectNoEvents();
 	}
@@ -115,7 +138,7 @@ class MatterAggregateTest {
 		BodyId dissolved = BodyId.of("arbetsgrupp-2020");
 		this.record.dissolvedBody(dissolved);
 		this.fixture.given(RAISED)
-			.when(new ReferMatter(STRATEGY, MANAGEMENT, dissolved, ReferralPurpose.FOR_PREPARATION, null, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, dissolved, ReferralPurpose.FOR_PREPARATION, null, null, null))
 			.expectException(refusedWith(ErrorCode.BODY_DISSOLVED))
 			.expectNoEvents();
 	}
@@ -123,17 +146,19 @@ class MatterAggregateTest {
 	@Test
 	void a_matter_referred_on_can_be_referred_from_where_it_went() {
 		this.fixture
-			.given(RAISED, new MatterReferred(STRATEGY, MANAGEMENT, JOINT, ReferralPurpose.FOR_ANCHORING, null, null))
-			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
-			.expectEvents(new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null));
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, JOINT, ReferralPurpose.FOR_ANCHORING, null, null, null))
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null))
+			.expectEvents(
+					new MatterReferred(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null));
 	}
 
 	@Test
 	void the_same_referral_sent_twice_is_recorded_once() {
 		this.fixture
 			.given(RAISED,
-					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
-			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null))
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null))
 			.expectSuccessfulHandlerExecution()
 			.expectNoEvents();
 	}
@@ -141,7 +166,7 @@ class MatterAggregateTest {
 	@Test
 	void a_closed_matter_is_not_referred() {
 		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "strategin antagen"))
-			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null))
 			.expectException(refusedWith(ErrorCode.MATTER_CLOSED))
 			.expectNoEvents();
 	}

@@ -169,8 +169,9 @@ final class Secretaries {
 							+ meeting + "','itemId':'2','summary':'förslag på arbetsgrupp presenterades'}"));
 					commands.add(c("/api/assignments/" + this.previousAssignment + "/complete", "{}"));
 				}
-				commands.add(c("/api/matters/" + matter + "/referrals", "{'fromBody':'" + this.body + "','toBody':'"
-						+ countyPartGroup() + "','purpose':'FOR_INFORMATION','atMeeting':'" + meeting + "'}"));
+				commands.add(c("/api/matters/" + matter + "/referrals",
+						"{'fromBody':'" + this.body + "','toBody':'" + countyPartGroup()
+								+ "','purpose':'FOR_INFORMATION','atMeeting':'" + meeting + "','itemId':'1'}"));
 				commands.add(c("/api/meetings/" + meeting + "/close", null));
 				boolean scheduled = false;
 				for (String[] command : commands) {

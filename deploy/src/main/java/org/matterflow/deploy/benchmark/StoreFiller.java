@@ -149,7 +149,7 @@ final class StoreFiller {
 				stream.add("AssignmentAggregate", previous.toString(), date, new AssignmentCompleted(previous, null));
 			}
 			stream.add("MatterAggregate", matterStream, date, new MatterReferred(matter, body, this.countyPartGroup,
-					ReferralPurpose.FOR_INFORMATION, meeting, null));
+					ReferralPurpose.FOR_INFORMATION, meeting, one, null));
 			stream.add("MeetingAggregate", meetingStream, date, new MeetingClosed(meeting));
 			previous = assignment;
 		}

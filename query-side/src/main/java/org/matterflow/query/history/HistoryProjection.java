@@ -128,7 +128,7 @@ class HistoryProjection {
 	void on(MatterReferred event, EventMessage<?> message, TrackingToken token) {
 		record(event.matterId().value(),
 				Step.of("REFERRED", event.toBody().value(), event.note())
-					.at(id(event.atMeeting()), null)
+					.at(id(event.atMeeting()), id(event.itemId()))
 					.with("fromBody", event.fromBody().value())
 					.with("toBody", event.toBody().value())
 					.with("purpose", event.purpose().name()),

@@ -172,7 +172,7 @@ class AgendaReadModelTest {
 			.containsExactly("Föräldraskapsstödsstrategin");
 
 		long handedOver = this.feeder.record(LocalDate.of(2025, 9, 3), new MatterReferred(this.story.strategy,
-				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, "tas över"));
+				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, null, "tas över"));
 
 		assertThat(new Reader(this.port).json(southAgenda + handedOver).get("deferredItems")).isEmpty();
 	}
@@ -182,7 +182,7 @@ class AgendaReadModelTest {
 		// before the dissolution, referring it on for information leaves it waiting where
 		// it was
 		long referredOn = this.feeder.record(LocalDate.of(2025, 8, 1), new MatterReferred(this.story.strategy,
-				this.story.south, this.story.joint, ReferralPurpose.FOR_INFORMATION, null, "för kännedom"));
+				this.story.south, this.story.joint, ReferralPurpose.FOR_INFORMATION, null, null, "för kännedom"));
 		assertThat(new Reader(this.port)
 			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-08-02&position=" + referredOn)
 			.get("referredMatters")
@@ -191,7 +191,7 @@ class AgendaReadModelTest {
 		this.feeder.record(LocalDate.of(2025, 9, 1),
 				new BodyDissolved(this.story.south, LocalDate.of(2025, 8, 31), "ersätts av länsgemensam grupp"));
 		long handedOver = this.feeder.record(LocalDate.of(2025, 9, 3), new MatterReferred(this.story.strategy,
-				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, "tas över"));
+				this.story.south, this.story.management, ReferralPurpose.FOR_PREPARATION, null, null, "tas över"));
 
 		JsonNode south = new Reader(this.port)
 			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-09-04&position=" + handedOver);
@@ -268,7 +268,7 @@ class AgendaReadModelTest {
 						MeetingMode.DIGITAL, false, null),
 				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
 						MeetingMode.DIGITAL, false, null),
-				new MatterReferred(referred, council, group, ReferralPurpose.FOR_PREPARATION, null, null),
+				new MatterReferred(referred, council, group, ReferralPurpose.FOR_PREPARATION, null, null, null),
 				item(march, "1", 1, "Lokal handlingsplan", null), item(march, "2", 2, "Budget", deferred),
 				new MeetingOpened(march),
 				new ItemDeferred(march, AgendaItemId.of("1"), null, april, null, "hanns inte"),

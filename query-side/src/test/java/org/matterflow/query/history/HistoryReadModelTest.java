@@ -105,6 +105,9 @@ class HistoryReadModelTest {
 		assertThat(referred.get("bodyId").asText()).isEqualTo(story.joint.value());
 		assertThat(referred.at("/details/fromBody").asText()).isEqualTo(story.management.value());
 		assertThat(referred.at("/details/purpose").asText()).isEqualTo("FOR_ANCHORING");
+		assertThat(referred.get("meetingId").asText()).isEqualTo(story.january.value());
+		assertThat(referred.get("itemId").asText()).as("the item the referral was decided under").isEqualTo("4");
+		assertThat(history.at("/steps/9/itemId").isNull()).as("a referral recorded without its item").isTrue();
 
 		JsonNode reportedBack = history.at("/steps/10");
 		assertThat(reportedBack.get("assignmentId").asText()).isEqualTo(story.proposal.value());

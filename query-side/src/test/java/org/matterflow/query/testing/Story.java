@@ -113,7 +113,7 @@ public final class Story {
 						List.of(Assignee.person("deepa", "Deepa Singhru")), "återkomma med förslag på arbetsgrupp",
 						new Due(LocalDate.of(2025, 5, 21), this.management, this.may), AssignmentKind.TASK),
 				new MatterReferred(this.strategy, this.management, this.joint, ReferralPurpose.FOR_ANCHORING,
-						this.january, "lyfta på kommande gemensamma chefsgrupp"));
+						this.january, item4, "lyfta på kommande gemensamma chefsgrupp"));
 		feeder.record(
 				"maria", may22, new AgendaItemAdded(this.may, AgendaItemId.of("4"), 1, "Föräldraskapsstödsstrategin",
 						ItemKind.DECISION, this.strategy, List.of(), List.of(), List.of(), null),
@@ -124,7 +124,7 @@ public final class Story {
 						List.of(Assignee.body(this.south.value(), "Länsdelsgrupp söder")), "återkomma med budget",
 						Due.on(LocalDate.of(2099, 12, 31)), AssignmentKind.TASK),
 				new MatterReferred(this.strategy, this.management, this.south, ReferralPurpose.FOR_INFORMATION,
-						this.may, "enheten besöker länsdelsgrupp söder"),
+						this.may, null, "enheten besöker länsdelsgrupp söder"),
 				new MatterQueued(this.plan, this.south, 1, "prioriteras före övriga teman"));
 		feeder.record("maria", may22,
 				new AssignmentReportedBack(this.proposal, this.may, AgendaItemId.of("4"),
