@@ -56,14 +56,26 @@ class MeetingQueries {
 		view.put("agendaAdopted", meeting.get("agenda_adopted"));
 		view.put("minutes", minutes(meeting));
 		Map<String, List<Map<String, Object>>> decisions = decisionsByItem(sql, meetingId);
-		view.put("agenda",
-				this.jdbc.sql(sql.of("SELECT * FROM {s}.agenda_item WHERE meeting_id = ? ORDER BY withdrawn, ordinal"))
-					.param(meetingId)
-					.query()
-					.listOfRows()
-					.stream()
-					.map((item) -> item(item, decisions))
-					.toList());
+		Map<String, List<Map<String, Object>>> assignments = byItem(assignments(sql, meetingId));
+		Map<String, List<Map<String, Object>>> reports = byItem(reportsBack(sql, meetingId));
+		Map<String, List<Map<String, Object>>> referrals = byItem(referrals(sql, meetingId));
+		List<Map<String, Object>> agenda = this.jdbc
+			.sql(sql.of("SELECT * FROM {s}.agenda_item WHERE meeting_id = ? ORDER BY withdrawn, ordinal"))
+			.param(meetingId)
+			.query()
+			.listOfRows()
+			.stream()
+			.map((item) -> item(item, decisions, assignments, reports, referrals))
+			.toList();
+		view.put("agenda", agenda);
+		// what the record holds of the meeting under no item of its agenda: referrals and
+		// reports back recorded before the record named their item
+		agenda.forEach((item) -> {
+			reports.remove(item.get("itemId"));
+			referrals.remove(item.get("itemId"));
+		});
+		view.put("reportsBackWithoutItem", reports.values().stream().flatMap(List::stream).toList());
+		view.put("referralsWithoutItem", referrals.values().stream().flatMap(List::stream).toList());
 		view.put("attendance", SwedishOrder
 			.byName(this.jdbc.sql(sql.of("SELECT * FROM {s}.attendance WHERE meeting_id = ? ORDER BY person_id"))
 				.param(meetingId)
@@ -190,7 +202,96 @@ class MeetingQueries {
 		return byItem;
 	}
 
-	private static Map<String, Object> item(Map<String, Object> row, Map<String, List<Map<String, Object>>> decisions) {
+	/**
+	 * The assignments handed out at the meeting as they were handed out, each assignee
+	 * named as recorded or, for a body recorded without a name, by the body's name; a
+	 * meeting it is due at with its day and body.
+	 */
+	private List<Map<String, Object>> assignments(Sql sql, String meetingId) {
+		return this.jdbc.sql(sql.of("""
+				SELECT a.item_id, a.assignment_id, a.kind, a.description, a.due_date, a.due_at_meeting,
+				       a.due_at_meeting_of, due.date AS due_meeting_date, due.body_id AS due_meeting_body,
+				       due_body.name AS due_meeting_body_name,
+				       of_body.name AS due_at_meeting_of_name,
+				       (SELECT json_agg(json_build_object('kind', e.assignee ->> 'kind', 'id', e.assignee ->> 'id',
+				                        'name', coalesce(e.assignee ->> 'name', named.name)) ORDER BY e.n)
+				        FROM jsonb_array_elements(a.assignees) WITH ORDINALITY AS e(assignee, n)
+				        LEFT JOIN {s}.body named
+				          ON e.assignee ->> 'kind' = 'BODY' AND named.body_id = e.assignee ->> 'id') AS assignees
+				FROM {s}.item_assignment a
+				LEFT JOIN {s}.meeting due ON due.meeting_id = a.due_at_meeting
+				LEFT JOIN {s}.body due_body ON due_body.body_id = due.body_id
+				LEFT JOIN {s}.body of_body ON of_body.body_id = a.due_at_meeting_of
+				WHERE a.meeting_id = ?
+				ORDER BY a.position""")).param(meetingId).query().listOfRows().stream().map((row) -> {
+			Map<String, Object> assignment = new LinkedHashMap<>();
+			assignment.put("itemId", row.get("item_id"));
+			assignment.put("assignmentId", row.get("assignment_id"));
+			assignment.put("kind", row.get("kind"));
+			assignment.put("description", row.get("description"));
+			assignment.put("assignees", Json.read(String.valueOf(row.get("assignees"))));
+			Map<String, Object> due = new LinkedHashMap<>();
+			due.put("date", string(row.get("due_date")));
+			due.put("atMeeting", row.get("due_at_meeting"));
+			due.put("atMeetingOn", string(row.get("due_meeting_date")));
+			due.put("atMeetingBody", row.get("due_meeting_body"));
+			due.put("atMeetingBodyName", row.get("due_meeting_body_name"));
+			due.put("atMeetingOf", row.get("due_at_meeting_of"));
+			due.put("atMeetingOfName", row.get("due_at_meeting_of_name"));
+			assignment.put("due", due);
+			return assignment;
+		}).toList();
+	}
+
+	/** The reports back given at the meeting, each with what the assignment was. */
+	private List<Map<String, Object>> reportsBack(Sql sql, String meetingId) {
+		return this.jdbc.sql(sql.of("""
+				SELECT r.item_id, r.assignment_id, a.description, r.summary
+				FROM {s}.item_report r
+				LEFT JOIN {s}.item_assignment a ON a.assignment_id = r.assignment_id
+				WHERE r.meeting_id = ?
+				ORDER BY r.position""")).param(meetingId).query().listOfRows().stream().map((row) -> {
+			Map<String, Object> report = new LinkedHashMap<>();
+			report.put("itemId", row.get("item_id"));
+			report.put("assignmentId", row.get("assignment_id"));
+			report.put("description", row.get("description"));
+			report.put("summary", row.get("summary"));
+			return report;
+		}).toList();
+	}
+
+	/** The referrals made at the meeting, with the matter's title and the body's name. */
+	private List<Map<String, Object>> referrals(Sql sql, String meetingId) {
+		return this.jdbc.sql(sql.of("""
+				SELECT r.item_id, r.matter_id, m.title AS matter_title, r.to_body, b.name AS to_body_name,
+				       r.purpose, r.note
+				FROM {s}.item_referral r
+				LEFT JOIN {s}.matter m ON m.matter_id = r.matter_id
+				LEFT JOIN {s}.body b ON b.body_id = r.to_body
+				WHERE r.meeting_id = ?
+				ORDER BY r.position""")).param(meetingId).query().listOfRows().stream().map((row) -> {
+			Map<String, Object> referral = new LinkedHashMap<>();
+			referral.put("itemId", row.get("item_id"));
+			referral.put("matterId", row.get("matter_id"));
+			referral.put("matterTitle", row.get("matter_title"));
+			referral.put("toBody", row.get("to_body"));
+			referral.put("toBodyName", row.get("to_body_name"));
+			referral.put("purpose", row.get("purpose"));
+			referral.put("note", row.get("note"));
+			return referral;
+		}).toList();
+	}
+
+	private static Map<String, List<Map<String, Object>>> byItem(List<Map<String, Object>> entries) {
+		Map<String, List<Map<String, Object>>> byItem = new LinkedHashMap<>();
+		entries.forEach(
+				(entry) -> byItem.computeIfAbsent((String) entry.get("itemId"), (k) -> new ArrayList<>()).add(entry));
+		return byItem;
+	}
+
+	private static Map<String, Object> item(Map<String, Object> row, Map<String, List<Map<String, Object>>> decisions,
+			Map<String, List<Map<String, Object>>> assignments, Map<String, List<Map<String, Object>>> reports,
+			Map<String, List<Map<String, Object>>> referrals) {
 		Map<String, Object> item = new LinkedHashMap<>();
 		item.put("itemId", row.get("item_id"));
 		item.put("position", row.get("ordinal"));
@@ -208,6 +309,9 @@ class MeetingQueries {
 		item.put("deferredToBacklogOf", row.get("deferred_to_backlog_of"));
 		item.put("deferReason", row.get("defer_reason"));
 		item.put("decisions", decisions.getOrDefault((String) row.get("item_id"), List.of()));
+		item.put("assignments", assignments.getOrDefault((String) row.get("item_id"), List.of()));
+		item.put("reportsBack", reports.getOrDefault((String) row.get("item_id"), List.of()));
+		item.put("referrals", referrals.getOrDefault((String) row.get("item_id"), List.of()));
 		return item;
 	}
 

@@ -8,9 +8,15 @@ import java.util.Map;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
+import org.matterflow.kernel.matter.MatterRaised;
+import org.matterflow.kernel.matter.MatterReferred;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
 import static org.matterflow.query.common.Rows.id;
@@ -153,7 +159,7 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
-	void on(DecisionTaken event, org.axonframework.eventhandling.TrackingToken token) {
+	void on(DecisionTaken event, TrackingToken token) {
 		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, kind, text, recorded_at) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meetingId().value(),
 				event.decisionId().value(), event.itemId().value(), id(event.matterId()), event.kind().name(),
@@ -186,6 +192,41 @@ class MeetingsProjection {
 				event.correctionId().value(), (event.itemId() != null) ? event.itemId().value() : null,
 				(event.decisionId() != null) ? event.decisionId().value() : null, event.what(), event.correction(),
 				event.reason(), java.sql.Timestamp.from(recordedAt), recordedBy);
+	}
+
+	@EventHandler
+	void on(MatterRaised event) {
+		update("INSERT INTO {s}.matter (matter_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				event.matterId().value(), event.title());
+	}
+
+	@EventHandler
+	void on(AssignmentHandedOut event, TrackingToken token) {
+		Due due = event.due();
+		update("INSERT INTO {s}.item_assignment (meeting_id, item_id, assignment_id, kind, description, assignees, "
+				+ "due_date, due_at_meeting, due_at_meeting_of, position) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.itemId().value(),
+				event.assignmentId().value(), event.kind().name(), event.description(), Json.write(event.assignees()),
+				due.date(), id(due.atMeeting()), id(due.atMeetingOf()), token.position().orElse(0));
+	}
+
+	@EventHandler
+	void on(AssignmentReportedBack event, TrackingToken token) {
+		update("INSERT INTO {s}.item_report (meeting_id, position, item_id, assignment_id, summary) "
+				+ "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meetingId().value(),
+				token.position().orElse(0), id(event.itemId()), event.assignmentId().value(), event.summary());
+	}
+
+	/** A referral recorded without a meeting was not made at one: no minutes show it. */
+	@EventHandler
+	void on(MatterReferred event, TrackingToken token) {
+		if (event.atMeeting() == null) {
+			return;
+		}
+		update("INSERT INTO {s}.item_referral (meeting_id, position, item_id, matter_id, to_body, purpose, note) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.atMeeting().value(),
+				token.position().orElse(0), id(event.itemId()), event.matterId().value(), event.toBody().value(),
+				event.purpose().name(), event.note());
 	}
 
 	private void update(String statement, Object... params) {

@@ -5,8 +5,9 @@ import org.matterflow.query.common.Statements;
 import org.springframework.stereotype.Component;
 
 /**
- * Meetings with their agenda, attendance, decisions and minutes, and the calendar of them
- * all.
+ * Meetings with their agenda, attendance, decisions, the assignments, reports back and
+ * referrals under their items, and minutes, and the calendar of them all. Version 4 added
+ * the assignments, reports back and referrals.
  */
 @Component
 class MeetingsReadModel extends ReadModel {
@@ -14,7 +15,7 @@ class MeetingsReadModel extends ReadModel {
 	static final String NAME = "meetings";
 
 	MeetingsReadModel() {
-		super(NAME, 3);
+		super(NAME, 4);
 	}
 
 	@Override

@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -44,6 +46,8 @@ final class MinutesDocument {
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SWEDISH);
+
+	private static final DateTimeFormatter DAY_OF_MONTH = DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH);
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", SWEDISH);
 
@@ -105,7 +109,7 @@ final class MinutesDocument {
 		document.put("adjustedOn", minutes.get("adjustedOn"));
 		document.put("adjustedBy", String.join(", ", strings(minutes.get("adjustedBy"))));
 		document.put("adjusterName", minutes.get("adjusterName"));
-		List<Map<String, Object>> items = items(list(meeting.get("agenda")));
+		List<Map<String, Object>> items = items(list(meeting.get("agenda")), (String) meeting.get("bodyId"));
 		Map<String, Integer> positions = new HashMap<>();
 		items.forEach((item) -> positions.put((String) item.get("itemId"), (Integer) item.get("number")));
 		document.put("items", items);
@@ -113,6 +117,11 @@ final class MinutesDocument {
 		List<Map<String, Object>> attendance = attendance(list(meeting.get("attendance")), positions);
 		document.put("attendance", attendance);
 		document.put("hasAttendance", !attendance.isEmpty());
+		List<Map<String, Object>> besides = new ArrayList<>();
+		besides.addAll(reportsBack(list(meeting.get("reportsBackWithoutItem"))));
+		besides.addAll(referrals(list(meeting.get("referralsWithoutItem")), null));
+		document.put("besides", besides);
+		document.put("hasBesides", !besides.isEmpty());
 		List<Map<String, Object>> corrections = corrections(list(meeting.get("corrections")), positions);
 		document.put("corrections", corrections);
 		document.put("hasCorrections", !corrections.isEmpty());
@@ -151,8 +160,12 @@ final class MinutesDocument {
 				+ ((meeting.get("end") != null) ? "–" + LocalTime.parse((String) meeting.get("end")).format(TIME) : "");
 	}
 
-	/** The items held, numbered in their order; a withdrawn item was never on it. */
-	private static List<Map<String, Object>> items(List<Map<String, Object>> agenda) {
+	/**
+	 * The items held, numbered in their order; a withdrawn item was never on it. Under
+	 * each, after its decisions, what it gave rise to: the assignments handed out, the
+	 * reports back heard and where the matters were sent.
+	 */
+	private static List<Map<String, Object>> items(List<Map<String, Object>> agenda, String bodyId) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (Map<String, Object> item : agenda) {
 			if (Boolean.TRUE.equals(item.get("withdrawn"))) {
@@ -167,6 +180,11 @@ final class MinutesDocument {
 			view.put("discussion", item.get("discussion"));
 			view.put("decisions",
 					list(item.get("decisions")).stream().map((decision) -> decision.get("text")).toList());
+			List<Map<String, Object>> consequences = new ArrayList<>();
+			list(item.get("assignments")).forEach((assignment) -> consequences.add(assignment(assignment, bodyId)));
+			consequences.addAll(reportsBack(list(item.get("reportsBack"))));
+			consequences.addAll(referrals(list(item.get("referrals")), (String) item.get("matterId")));
+			view.put("consequences", consequences);
 			List<Map<String, Object>> documents = list(item.get("documents")).stream()
 				.map(MinutesDocument::document)
 				.toList();
@@ -177,6 +195,115 @@ final class MinutesDocument {
 			items.add(view);
 		}
 		return items;
+	}
+
+	/**
+	 * "Uppdrag: Deepa Singhru: återkomma med förslag. Återrapporteras till nästa möte,
+	 * senast 21 maj 2025."; a delegated mandate as "Mandat".
+	 */
+	private static Map<String, Object> assignment(Map<String, Object> assignment, String bodyId) {
+		StringBuilder text = new StringBuilder();
+		String assignees = listed(list(assignment.get("assignees")).stream()
+			.map((assignee) -> String
+				.valueOf((assignee.get("name") != null) ? assignee.get("name") : assignee.get("id")))
+			.toList());
+		if (!assignees.isEmpty()) {
+			text.append(assignees).append(": ");
+		}
+		text.append(assignment.get("description"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> due = (Map<String, Object>) assignment.get("due");
+		List<String> when = new ArrayList<>();
+		if (due.get("atMeetingOn") != null) {
+			// a meeting of another body is named by its body, one of this body's by its
+			// day
+			when.add("till mötet " + day((String) due.get("atMeetingOn"))
+					+ (bodyId.equals(due.get("atMeetingBody")) ? "" : " i " + due.get("atMeetingBodyName")));
+		}
+		else if (due.get("atMeeting") != null) {
+			when.add("till mötet " + due.get("atMeeting"));
+		}
+		if (due.get("atMeetingOf") != null) {
+			when.add(bodyId.equals(due.get("atMeetingOf")) ? "till nästa möte" : "till nästa möte i "
+					+ Objects.requireNonNullElse(due.get("atMeetingOfName"), due.get("atMeetingOf")));
+		}
+		if (due.get("date") != null && !due.get("date").equals(due.get("atMeetingOn"))) {
+			when.add("senast " + day((String) due.get("date")));
+		}
+		if (!when.isEmpty()) {
+			text.append(sentenceEnd(text)).append(" Återrapporteras ").append(String.join(", ", when)).append('.');
+		}
+		return consequence("MANDATE".equals(assignment.get("kind")) ? "Mandat" : "Uppdrag", text.toString());
+	}
+
+	/** "Återrapportering: återkomma med förslag – förslaget presenterades". */
+	private static List<Map<String, Object>> reportsBack(List<Map<String, Object>> reports) {
+		return reports.stream()
+			.map((report) -> consequence("Återrapportering",
+					((report.get("description") != null) ? report.get("description") + " – " : "")
+							+ report.get("summary")))
+			.toList();
+	}
+
+	/**
+	 * "Skickas till: Länsdelsgrupp norr och Länsdelsgrupp söder för förankring. Note",
+	 * one line for a matter sent to several bodies for the same purpose and with the same
+	 * note, the matter named when it is not the item's own.
+	 */
+	private static List<Map<String, Object>> referrals(List<Map<String, Object>> referrals, String itemMatter) {
+		Map<List<Object>, List<Map<String, Object>>> alike = new LinkedHashMap<>();
+		referrals
+			.forEach((referral) -> alike
+				.computeIfAbsent(Arrays.asList(referral.get("matterId"), referral.get("purpose"), referral.get("note")),
+						(k) -> new ArrayList<>())
+				.add(referral));
+		return alike.values().stream().map((group) -> {
+			Map<String, Object> first = group.get(0);
+			StringBuilder text = new StringBuilder();
+			if (!Objects.equals(first.get("matterId"), itemMatter)) {
+				text.append(Objects.requireNonNullElse(first.get("matterTitle"), first.get("matterId"))).append(" – ");
+			}
+			text.append(listed(group.stream()
+				.map((referral) -> String
+					.valueOf(Objects.requireNonNullElse(referral.get("toBodyName"), referral.get("toBody"))))
+				.toList()));
+			text.append(switch (String.valueOf(first.get("purpose"))) {
+				case "FOR_DECISION" -> " för beslut";
+				case "FOR_PREPARATION" -> " för beredning";
+				case "FOR_INFORMATION" -> " för kännedom";
+				case "FOR_ANCHORING" -> " för förankring";
+				default -> "";
+			});
+			if (first.get("note") != null) {
+				text.append(". ").append(first.get("note"));
+			}
+			return consequence("Skickas till", text.toString());
+		}).toList();
+	}
+
+	private static Map<String, Object> consequence(String label, String text) {
+		Map<String, Object> consequence = new LinkedHashMap<>();
+		consequence.put("label", label);
+		consequence.put("text", text);
+		return consequence;
+	}
+
+	/** A full stop, unless the text ends a sentence already. */
+	private static String sentenceEnd(CharSequence text) {
+		char last = (text.length() > 0) ? text.charAt(text.length() - 1) : '.';
+		return (last == '.' || last == '!' || last == '?') ? "" : ".";
+	}
+
+	/** "A", "A och B", "A, B och C". */
+	private static String listed(List<String> names) {
+		if (names.size() < 2) {
+			return String.join("", names);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " och " + names.get(names.size() - 1);
+	}
+
+	private static String day(String date) {
+		return LocalDate.parse(date).format(DAY_OF_MONTH);
 	}
 
 	/**

@@ -80,3 +80,45 @@ CREATE TABLE ${schema}.correction (
     recorded_by   TEXT,
     PRIMARY KEY (meeting_id, correction_id)
 );
+-- the titles of matters, for the referrals the minutes list
+CREATE TABLE ${schema}.matter (
+    matter_id TEXT PRIMARY KEY,
+    title     TEXT NOT NULL
+);
+-- assignments as handed out at a meeting, under an item: what the minutes record of
+-- them; their later course is the assignments read model's
+CREATE TABLE ${schema}.item_assignment (
+    meeting_id        TEXT   NOT NULL,
+    item_id           TEXT   NOT NULL,
+    assignment_id     TEXT   NOT NULL,
+    kind              TEXT   NOT NULL,
+    description       TEXT   NOT NULL,
+    assignees         JSONB  NOT NULL,
+    due_date          DATE,
+    due_at_meeting    TEXT,
+    due_at_meeting_of TEXT,
+    position          BIGINT NOT NULL,
+    PRIMARY KEY (meeting_id, assignment_id)
+);
+-- a report back is about an assignment handed out at another meeting
+CREATE INDEX item_assignment_by_assignment ON ${schema}.item_assignment (assignment_id);
+-- reports back and referrals made at a meeting, under an item when the record names it;
+-- the event's position keeps each once
+CREATE TABLE ${schema}.item_report (
+    meeting_id    TEXT   NOT NULL,
+    position      BIGINT NOT NULL,
+    item_id       TEXT,
+    assignment_id TEXT   NOT NULL,
+    summary       TEXT,
+    PRIMARY KEY (meeting_id, position)
+);
+CREATE TABLE ${schema}.item_referral (
+    meeting_id TEXT   NOT NULL,
+    position   BIGINT NOT NULL,
+    item_id    TEXT,
+    matter_id  TEXT   NOT NULL,
+    to_body    TEXT   NOT NULL,
+    purpose    TEXT   NOT NULL,
+    note       TEXT,
+    PRIMARY KEY (meeting_id, position)
+);

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentId;
+import org.matterflow.kernel.assignment.AssignmentKind;
+import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
@@ -23,6 +28,7 @@ import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -105,6 +111,55 @@ class MeetingsReadModelTest {
 		assertThat(view.at("/minutes/adjusterName").asText()).isEqualTo("Anna Andersson");
 		assertThat(view.at("/corrections/0/correction").asText()).isEqualTo("Deepa och Linn får fortsatt uppdrag");
 		assertThat(view.at("/corrections/0/recordedBy").asText()).isEqualTo("secretary");
+	}
+
+	@Test
+	void each_item_shows_the_assignments_handed_out_the_reports_back_and_the_referrals_made_under_it() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		AssignmentId unnamed = AssignmentId.of("a-gemensam-" + this.run);
+		long position = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(unnamed, story.management, story.may, AgendaItemId.of("4"), story.strategy,
+						List.of(Assignee.body(story.joint.value(), null)), "förankra strategin",
+						Due.atNextMeetingOf(story.joint), AssignmentKind.MANDATE));
+
+		JsonNode january = this.reader.json("/api/meetings/" + story.january.value() + "?position=" + position);
+		JsonNode item4 = january.at("/agenda/0");
+		assertThat(item4.get("itemId").asText()).isEqualTo("4");
+		JsonNode proposal = item4.at("/assignments/0");
+		assertThat(proposal.get("assignmentId").asText()).isEqualTo(story.proposal.value());
+		assertThat(proposal.get("description").asText()).isEqualTo("återkomma med förslag på arbetsgrupp");
+		assertThat(proposal.at("/assignees/0/name").asText()).isEqualTo("Deepa Singhru");
+		assertThat(proposal.at("/due/date").asText()).isEqualTo("2025-05-21");
+		assertThat(proposal.at("/due/atMeeting").asText()).isEqualTo(story.may.value());
+		assertThat(proposal.at("/due/atMeetingOn").asText()).isEqualTo("2025-05-22");
+		assertThat(proposal.at("/due/atMeetingOf").asText()).isEqualTo(story.management.value());
+		assertThat(proposal.at("/due/atMeetingOfName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+		JsonNode referral = item4.at("/referrals/0");
+		assertThat(referral.get("matterTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(referral.get("toBody").asText()).isEqualTo(story.joint.value());
+		assertThat(referral.get("toBodyName").asText()).isEqualTo("Gemensam chefsgrupp");
+		assertThat(referral.get("purpose").asText()).isEqualTo("FOR_ANCHORING");
+		assertThat(january.get("referralsWithoutItem")).isEmpty();
+
+		JsonNode may = this.reader.json("/api/meetings/" + story.may.value());
+		JsonNode mayItem = may.at("/agenda/0");
+		assertThat(mayItem.get("assignments").findValuesAsText("assignmentId")).containsExactly(story.budget.value(),
+				unnamed.value());
+		assertThat(mayItem.at("/assignments/1/assignees/0/name").asText())
+			.as("a body recorded without a name is named by the body")
+			.isEqualTo("Gemensam chefsgrupp");
+		assertThat(mayItem.at("/assignments/1/kind").asText()).isEqualTo("MANDATE");
+		assertThat(mayItem.at("/reportsBack/0/assignmentId").asText()).isEqualTo(story.proposal.value());
+		assertThat(mayItem.at("/reportsBack/0/description").asText())
+			.as("what the assignment was, handed out at another meeting")
+			.isEqualTo("återkomma med förslag på arbetsgrupp");
+		assertThat(mayItem.at("/reportsBack/0/summary").asText()).isEqualTo("förslag på arbetsgrupp presenterades");
+		assertThat(mayItem.get("referrals")).isEmpty();
+		assertThat(may.at("/referralsWithoutItem/0/toBody").asText())
+			.as("a referral recorded at the meeting under no item")
+			.isEqualTo(story.south.value());
+		assertThat(may.at("/referralsWithoutItem/0/note").asText()).isEqualTo("enheten besöker länsdelsgrupp söder");
 	}
 
 	@Test

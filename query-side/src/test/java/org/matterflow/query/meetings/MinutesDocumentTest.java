@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.PersonId;
+import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentId;
+import org.matterflow.kernel.assignment.AssignmentKind;
+import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
@@ -17,6 +22,7 @@ import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
+import org.matterflow.query.testing.Story;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -164,6 +170,35 @@ class MinutesDocumentTest {
 			.doesNotContain("Justerat ", "Digitalt", "Rättelser");
 		assertThat(withoutAdjuster).contains("<h1>Minnesanteckningar</h1>", "lördag 8 februari 2025")
 			.doesNotContain("justera", "Justera");
+	}
+
+	@Test
+	void under_each_item_the_minutes_list_the_assignments_handed_out_the_reports_back_and_where_matters_were_sent() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		long position = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(AssignmentId.of("a-mandat-" + this.run), story.management, story.may,
+						AgendaItemId.of("4"), story.strategy, List.of(Assignee.body(story.joint.value(), null)),
+						"förankra strategin", Due.atNextMeetingOf(story.joint), AssignmentKind.MANDATE));
+
+		String january = this.reader
+			.raw("/api/meetings/" + story.january.value() + "/minutes?position=" + position, "text/html")
+			.body();
+		String item4 = january.substring(january.indexOf("§ 1 Föräldraskapsstödsstrategin"),
+				january.indexOf("§ 2 Samverkansplan"));
+		assertThat(item4).contains(
+				"Uppdrag:</span> Deepa Singhru: återkomma med förslag på arbetsgrupp. Återrapporteras till mötet 22 maj 2025, till nästa möte, senast 21 maj 2025.",
+				"Skickas till:</span> Gemensam chefsgrupp för förankring. lyfta på kommande gemensamma chefsgrupp");
+		assertThat(january).doesNotContain("Även vid mötet");
+
+		String may = this.reader.raw("/api/meetings/" + story.may.value() + "/minutes", "text/html").body();
+		assertThat(may).contains(
+				"Uppdrag:</span> Länsdelsgrupp söder: återkomma med budget. Återrapporteras senast 31 december 2099.",
+				"Återrapportering:</span> återkomma med förslag på arbetsgrupp – förslag på arbetsgrupp presenterades",
+				"Mandat:</span> Gemensam chefsgrupp: förankra strategin. Återrapporteras till nästa möte i Gemensam chefsgrupp.");
+		assertThat(may.substring(may.indexOf("<h2>Även vid mötet</h2>"))).as("a referral recorded under no item")
+			.contains(
+					"Skickas till:</span> Föräldraskapsstödsstrategin – Länsdelsgrupp söder för kännedom. enheten besöker länsdelsgrupp söder");
 	}
 
 	@Test
