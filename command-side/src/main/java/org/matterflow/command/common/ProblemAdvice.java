@@ -44,7 +44,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidValue.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, ex.getMessage());
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		problem.setProperty("errors", List.of(fieldError(ex.field(), ex.getMessage())));
 		return respond(problem);
 	}
 
@@ -91,8 +91,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		JsonProblemPath.Unreadable unreadable = JsonProblemPath.describe(ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, unreadable.message());
 		if (unreadable.field() != null) {
-			problem.setProperty("errors",
-					List.of(Map.of("field", unreadable.field(), "message", unreadable.message())));
+			problem.setProperty("errors", List.of(fieldError(unreadable.field(), unreadable.message())));
 		}
 		return ResponseEntity.badRequest()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -102,12 +101,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
-			Map<String, String> entry = new LinkedHashMap<>();
-			entry.put("field", error.getField());
-			entry.put("message", error.getField() + " " + error.getDefaultMessage());
-			return entry;
-		}).toList();
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> fieldError(error.getField(), error.getField() + " " + error.getDefaultMessage()))
+			.toList();
 		String detail = errors.isEmpty() ? "the request is not valid"
 				: String.join("; ", errors.stream().map((e) -> e.get("message")).toList());
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, detail);
@@ -167,6 +165,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(problem.getStatus())
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	/** A field's error, its field named first as clients read it. */
+	private static Map<String, String> fieldError(String field, String message) {
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.matterflow.query.common;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ResponseEntity<ProblemDetail> response = respond(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, message,
 				null);
 		if (name != null) {
-			response.getBody().setProperty("errors", List.of(Map.of("field", name, "message", message)));
+			response.getBody().setProperty("errors", List.of(fieldError(name, message)));
 		}
 		return response;
 	}
@@ -140,6 +141,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return response.body(problem);
+	}
+
+	/** A field's error, its field named first as clients read it. */
+	private static Map<String, String> fieldError(String field, String message) {
+		Map<String, String> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
 	}
 
 }

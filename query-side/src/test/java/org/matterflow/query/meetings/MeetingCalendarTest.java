@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -236,14 +238,16 @@ class MeetingCalendarTest {
 	}
 
 	@Test
-	void a_malformed_day_is_refused_with_a_problem_that_says_how_a_day_is_written() {
+	void a_malformed_day_is_refused_with_a_problem_that_says_how_a_day_is_written() throws Exception {
 		HttpResponse<String> response = this.reader.raw("/api/calendar.ics?from=22-01-2025", "text/calendar");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.body()).contains(
-				"\"detail\":\"the parameter 'from' cannot be read from '22-01-2025': it must be a date as YYYY-MM-DD, such as 2025-05-22\"")
-			.contains("\"errors\":[{\"field\":\"from\"");
+		JsonNode problem = new ObjectMapper().readTree(response.body());
+		assertThat(problem.get("detail").asText()).isEqualTo(
+				"the parameter 'from' cannot be read from '22-01-2025': it must be a date as YYYY-MM-DD, such as 2025-05-22");
+		assertThat(problem.at("/errors/0/field").asText()).isEqualTo("from");
+		assertThat(problem.at("/errors/0/message").asText()).isEqualTo(problem.get("detail").asText());
 	}
 
 	@Test
