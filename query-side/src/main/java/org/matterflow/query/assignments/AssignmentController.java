@@ -133,7 +133,10 @@ public class AssignmentController {
 		// joined too, 0.3 without, for a person's list that executes in 0.1 ms;
 		// docs/performance.md). The cancelled meeting and the dissolved body stay joins:
 		// as subqueries a small table is scanned once for every row of a long page.
-		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', x.name) "
+		// A body recorded without a name (an import names bodies by id) is named by the
+		// body.
+		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', "
+				+ "COALESCE(x.name, CASE WHEN x.kind = 'BODY' THEN (SELECT n.name FROM {s}.body n WHERE n.body_id = x.assignee_id) END)) "
 				+ "ORDER BY x.assignee_id), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
 		String query = "SELECT a.*, (SELECT b.name FROM {s}.body b WHERE b.body_id = a.body_id) AS body_name, "
 				+ overdueExpression + " AS is_overdue, " + assignees + " AS assignee_list, "

@@ -128,6 +128,28 @@ class AssignmentsReadModelTest {
 	}
 
 	@Test
+	void a_body_handed_an_assignment_without_its_name_is_listed_by_its_name() {
+		AssignmentId unnamed = AssignmentId.of("a-unnamed-" + this.story.run);
+		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentHandedOut(unnamed, this.story.management, this.story.may, AgendaItemId.of("4"), null,
+						List.of(Assignee.body(this.story.joint.value(), null),
+								Assignee.person("ulla-" + this.story.run, null)),
+						"förankra enkäten", Due.on(LocalDate.of(2099, 1, 1)), AssignmentKind.TASK));
+
+		JsonNode owed = this.reader
+			.json("/api/assignments?assignee=" + this.story.joint.value() + "&position=" + handedOut);
+
+		assertThat(owed.findValuesAsText("assignmentId")).containsExactly(unnamed.value());
+		assertThat(owed.at("/0/assignees")).hasSize(2).anySatisfy((assignee) -> {
+			assertThat(assignee.get("kind").asText()).isEqualTo("BODY");
+			assertThat(assignee.get("name").asText()).isEqualTo("Gemensam chefsgrupp");
+		}).as("a person recorded without a name stays without one").anySatisfy((assignee) -> {
+			assertThat(assignee.get("kind").asText()).isEqualTo("PERSON");
+			assertThat(assignee.get("name").isNull()).isTrue();
+		});
+	}
+
+	@Test
 	void an_assignment_past_its_day_without_a_report_back_is_overdue() {
 		JsonNode overdue = this.reader
 			.json("/api/assignments?overdue=true&body=" + this.story.management.value() + "&position=" + this.position);
