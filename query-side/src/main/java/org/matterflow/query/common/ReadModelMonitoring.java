@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lag of each read model (events in the store that its active generation has not yet
- * processed) as the gauge {@code matterflow.readmodel.lag}, and in the health endpoint. A
- * read model whose processor is in error makes the query side unhealthy; one that has
- * parked events ({@code matterflow.readmodel.dead.letters}) keeps serving and stays
- * healthy, its count in the details.
+ * processed) as the gauge {@code matterflow.readmodel.lag}, and in the health endpoint;
+ * whether it answers queries as {@code matterflow.readmodel.answering}. A read model
+ * whose processor is in error makes the query side unhealthy; one that has parked events
+ * ({@code matterflow.readmodel.dead.letters}) keeps serving and stays healthy, its count
+ * in the details.
  */
 @Component("readModelsHealthIndicator")
 public class ReadModelMonitoring implements HealthIndicator {
@@ -29,6 +30,16 @@ public class ReadModelMonitoring implements HealthIndicator {
 				.description("events in the store not yet processed by the read model")
 				.tag("readmodel", name)
 				.baseUnit("events")
+				.register(registry);
+			// 0 while its queries answer 503: built for a new version or, new in a
+			// version,
+			// for the first time (ADR 0007); the lag is then its build's
+			Gauge
+				.builder("matterflow.readmodel.answering",
+						() -> figureOf(name, (view) -> view.answersQueries() ? 1 : 0))
+				.description(
+						"1 while the read model answers queries, 0 while they answer 503 until its build takes over")
+				.tag("readmodel", name)
 				.register(registry);
 			Gauge
 				.builder("matterflow.readmodel.dead.letters",

@@ -29,7 +29,7 @@ class MonitoringTest {
 	EventFeeder feeder;
 
 	@Test
-	void the_lag_of_every_read_model_is_a_metric_and_drops_to_zero_once_it_caught_up() throws Exception {
+	void the_lag_of_every_read_model_is_a_metric_and_drops_to_zero_once_it_caught_up_and_it_answers() throws Exception {
 		new Story(UUID.randomUUID().toString().substring(0, 8)).record(this.feeder);
 		Reader operator = new Reader(this.port, "operator");
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -48,7 +48,9 @@ class MonitoringTest {
 				"meetings" }) {
 			assertThat(metrics)
 				.contains("matterflow_readmodel_lag_events{application=\"matterflow-query-side\",readmodel=\""
-						+ readModel + "\"} 0.0");
+						+ readModel + "\"} 0.0")
+				.contains("matterflow_readmodel_answering{application=\"matterflow-query-side\",readmodel=\""
+						+ readModel + "\"} 1.0");
 		}
 	}
 

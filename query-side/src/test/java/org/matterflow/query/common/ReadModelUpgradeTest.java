@@ -88,6 +88,9 @@ class ReadModelUpgradeTest {
 			Reader operator = new Reader(this.port, "operator");
 			assertThat(operator.readModel("history").get("answersQueries").asBoolean()).isFalse();
 			assertThat(operator.readModel("decisions").get("answersQueries").asBoolean()).isTrue();
+			assertThat(operator.raw("/actuator/prometheus", "text/plain").body()).contains(
+					"matterflow_readmodel_answering{application=\"matterflow-query-side\",readmodel=\"history\"} 0.0",
+					"matterflow_readmodel_answering{application=\"matterflow-query-side\",readmodel=\"decisions\"} 1.0");
 			JsonNode health = operator.get("/actuator/health").body();
 			assertThat(health.at("/components/readModels/details/history/answersQueries").asBoolean()).isFalse();
 			assertThat(health.at("/components/readModels/details/history/rebuilding").asInt())
@@ -102,6 +105,8 @@ class ReadModelUpgradeTest {
 		await().atMost(Duration.ofSeconds(60)).until(() -> auditor.get(register).status() == 200);
 		assertThat(auditor.json(register)).isEqualTo(before);
 		assertThat(new Reader(this.port, "operator").readModel("history").get("answersQueries").asBoolean()).isTrue();
+		assertThat(new Reader(this.port, "operator").raw("/actuator/prometheus", "text/plain").body()).contains(
+				"matterflow_readmodel_answering{application=\"matterflow-query-side\",readmodel=\"history\"} 1.0");
 		await().atMost(Duration.ofSeconds(30))
 			.alias("the generation of the version before is dropped")
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")
