@@ -133,8 +133,8 @@ public class AssignmentController {
 		// joined too, 0.3 without, for a person's list that executes in 0.1 ms;
 		// docs/performance.md). The cancelled meeting and the dissolved body stay joins:
 		// as subqueries a small table is scanned once for every row of a long page.
-		// A body recorded without a name (an import names bodies by id) is named by the
-		// body.
+		// A body recorded without a name (an import may name it by id alone) is listed by
+		// its name.
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', "
 				+ "COALESCE(x.name, CASE WHEN x.kind = 'BODY' THEN (SELECT n.name FROM {s}.body n WHERE n.body_id = x.assignee_id) END)) "
 				+ "ORDER BY x.assignee_id), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";

@@ -31,9 +31,8 @@ public class ReadModelMonitoring implements HealthIndicator {
 				.tag("readmodel", name)
 				.baseUnit("events")
 				.register(registry);
-			// 0 while its queries answer 503: built for a new version or, new in a
-			// version,
-			// for the first time (ADR 0007); the lag is then its build's
+			// 0 while its queries answer 503: built for a new version, or for the first
+			// time when new in a version (ADR 0007); the lag is then its build's
 			Gauge
 				.builder("matterflow.readmodel.answering",
 						() -> figureOf(name, (view) -> view.answersQueries() ? 1 : 0))

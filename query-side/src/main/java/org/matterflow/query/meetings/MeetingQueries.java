@@ -245,41 +245,35 @@ class MeetingQueries {
 
 	/** The reports back given at the meeting, each with what the assignment was. */
 	private List<Map<String, Object>> reportsBack(Sql sql, String meetingId) {
-		return this.jdbc.sql(sql.of("""
-				SELECT r.item_id, r.assignment_id, a.description, r.summary
+		return rowsOf(sql, """
+				SELECT r.item_id AS "itemId", r.assignment_id AS "assignmentId", a.description, r.summary
 				FROM {s}.item_report r
 				LEFT JOIN {s}.item_assignment a ON a.assignment_id = r.assignment_id
 				WHERE r.meeting_id = ?
-				ORDER BY r.position""")).param(meetingId).query().listOfRows().stream().map((row) -> {
-			Map<String, Object> report = new LinkedHashMap<>();
-			report.put("itemId", row.get("item_id"));
-			report.put("assignmentId", row.get("assignment_id"));
-			report.put("description", row.get("description"));
-			report.put("summary", row.get("summary"));
-			return report;
-		}).toList();
+				ORDER BY r.position""", meetingId);
 	}
 
 	/** The referrals made at the meeting, with the matter's title and the body's name. */
 	private List<Map<String, Object>> referrals(Sql sql, String meetingId) {
-		return this.jdbc.sql(sql.of("""
-				SELECT r.item_id, r.matter_id, m.title AS matter_title, r.to_body, b.name AS to_body_name,
-				       r.purpose, r.note
+		return rowsOf(sql, """
+				SELECT r.item_id AS "itemId", r.matter_id AS "matterId", m.title AS "matterTitle",
+				       r.to_body AS "toBody", b.name AS "toBodyName", r.purpose, r.note
 				FROM {s}.item_referral r
 				LEFT JOIN {s}.matter m ON m.matter_id = r.matter_id
 				LEFT JOIN {s}.body b ON b.body_id = r.to_body
 				WHERE r.meeting_id = ?
-				ORDER BY r.position""")).param(meetingId).query().listOfRows().stream().map((row) -> {
-			Map<String, Object> referral = new LinkedHashMap<>();
-			referral.put("itemId", row.get("item_id"));
-			referral.put("matterId", row.get("matter_id"));
-			referral.put("matterTitle", row.get("matter_title"));
-			referral.put("toBody", row.get("to_body"));
-			referral.put("toBodyName", row.get("to_body_name"));
-			referral.put("purpose", row.get("purpose"));
-			referral.put("note", row.get("note"));
-			return referral;
-		}).toList();
+				ORDER BY r.position""", meetingId);
+	}
+
+	/** The rows of a statement about one meeting, each as its columns name the fields. */
+	private List<Map<String, Object>> rowsOf(Sql sql, String statement, String meetingId) {
+		return this.jdbc.sql(sql.of(statement))
+			.param(meetingId)
+			.query()
+			.listOfRows()
+			.stream()
+			.map((row) -> (Map<String, Object>) new LinkedHashMap<>(row))
+			.toList();
 	}
 
 	private static Map<String, List<Map<String, Object>>> byItem(List<Map<String, Object>> entries) {

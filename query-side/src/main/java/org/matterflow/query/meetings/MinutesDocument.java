@@ -215,10 +215,9 @@ final class MinutesDocument {
 		Map<String, Object> due = (Map<String, Object>) assignment.get("due");
 		List<String> when = new ArrayList<>();
 		if (due.get("atMeetingOn") != null) {
-			// a meeting of another body is named by its body, one of this body's by its
-			// day
-			when.add("till mötet " + day((String) due.get("atMeetingOn"))
-					+ (bodyId.equals(due.get("atMeetingBody")) ? "" : " i " + due.get("atMeetingBodyName")));
+			// a meeting of this body is named by its day, another body's by its body too
+			when.add("till mötet " + day((String) due.get("atMeetingOn")) + (bodyId.equals(due.get("atMeetingBody"))
+					? "" : " i " + Objects.requireNonNullElse(due.get("atMeetingBodyName"), due.get("atMeetingBody"))));
 		}
 		else if (due.get("atMeeting") != null) {
 			when.add("till mötet " + due.get("atMeeting"));
