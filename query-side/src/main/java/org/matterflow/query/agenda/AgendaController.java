@@ -49,7 +49,20 @@ public class AgendaController {
 			          'itemId', i.item_id, 'position', i.ordinal, 'title', i.title, 'kind', i.kind,
 			          'matterId', i.matter_id, 'presenters', i.presenters, 'guests', i.guests,
 			          'documents', i.documents) ORDER BY i.ordinal)
-			        FROM {s}.item i WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn), '[]'::json))
+			        FROM {s}.item i WHERE i.meeting_id = m.meeting_id AND NOT i.withdrawn), '[]'::json),
+			      'reportsDue', COALESCE((
+			        SELECT json_agg(json_build_object(
+			          'assignmentId', r.assignment_id, 'fromBody', r.body_id, 'matterId', r.matter_id,
+			          'description', r.description, 'assignees', r.assignees,
+			          'due', json_build_object('date', to_char(r.due_date, 'YYYY-MM-DD'),
+			            'atMeeting', r.due_at_meeting, 'atMeetingOf', r.due_at_meeting_of),
+			          'handedOutOn', to_char(r.handed_out_on, 'YYYY-MM-DD'))
+			          ORDER BY r.handed_out_on, r.assignment_id)
+			        FROM {s}.report_due r
+			        WHERE r.waiting AND (r.due_at_meeting = m.meeting_id
+			          OR (r.due_at_meeting IS NULL AND r.due_at_meeting_of = :body AND r.handed_out_on < m.date)
+			          OR (r.due_at_meeting IS NULL AND r.due_at_meeting_of IS NULL AND r.body_id = :body
+			              AND r.due_date <= m.date))), '[]'::json))
 			    FROM {s}.meeting m
 			    WHERE m.body_id = :body AND m.status <> 'CANCELLED'
 			      AND (m.date > :day OR (m.date = :day AND m.status IN ('SCHEDULED', 'OPENED')))
@@ -90,7 +103,7 @@ public class AgendaController {
 
 	@GetMapping("/api/bodies/{bodyId}/agenda")
 	@Operation(
-			summary = "The current agenda of a body: its next meeting with the items in order, items deferred to it, "
+			summary = "The current agenda of a body: its next meeting with the items in order and the assignments to be reported back there, items deferred to it, "
 					+ "matters referred to it that are not yet on an agenda, and its backlog. 'on' asks as of another day. "
 					+ "A dissolved body's agenda names the day: what still waits there needs another body.")
 	@SuppressWarnings("unchecked")

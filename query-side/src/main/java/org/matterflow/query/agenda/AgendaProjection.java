@@ -7,6 +7,13 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.assignment.AssignmentCompleted;
+import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentReassigned;
+import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentWithdrawn;
+import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
@@ -204,6 +211,52 @@ class AgendaProjection {
 				+ "LEFT JOIN {s}.meeting t ON t.meeting_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING",
 				id(event.toBacklogOf()), id(event.toMeeting()), event.toBacklogOf() != null, id(event.matterId()),
 				event.reason(), event.itemId().value(), id(event.toMeeting()), event.meetingId().value());
+	}
+
+	/**
+	 * An assignment waits for its report back from its hand-out, on the day of the
+	 * meeting that handed it out.
+	 */
+	@EventHandler
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate) {
+		Due due = event.due();
+		update("INSERT INTO {s}.report_due (assignment_id, body_id, matter_id, description, assignees, due_date, "
+				+ "due_at_meeting, due_at_meeting_of, handed_out_on) "
+				+ "SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, coalesce(?, (SELECT m.date FROM {s}.meeting m WHERE m.meeting_id = ?)) "
+				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), event.bodyId().value(), id(event.matterId()),
+				event.description(), Json.write(event.assignees()), due.date(), id(due.atMeeting()),
+				id(due.atMeetingOf()), date(businessDate), event.meetingId().value());
+	}
+
+	/** A new due asks for a report back again, also of one reported back before. */
+	@EventHandler
+	void on(AssignmentDueDateChanged event) {
+		Due due = event.to();
+		update("UPDATE {s}.report_due SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, waiting = true "
+				+ "WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
+				event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentReassigned event) {
+		update("UPDATE {s}.report_due SET assignees = ?::jsonb WHERE assignment_id = ?", Json.write(event.assignees()),
+				event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentReportedBack event) {
+		update("UPDATE {s}.report_due SET waiting = false WHERE assignment_id = ?", event.assignmentId().value());
+	}
+
+	/** A finished assignment is reported back on no agenda: its row goes. */
+	@EventHandler
+	void on(AssignmentCompleted event) {
+		update("DELETE FROM {s}.report_due WHERE assignment_id = ?", event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentWithdrawn event) {
+		update("DELETE FROM {s}.report_due WHERE assignment_id = ?", event.assignmentId().value());
 	}
 
 	private void status(MeetingId meeting, String status) {

@@ -13,7 +13,8 @@ class AgendaReadModel extends ReadModel {
 	AgendaReadModel() {
 		// 2: the day a body was dissolved; a referral from a dissolved body hands over
 		// 3: titles folded for matching a deferred item (ADR 0017)
-		super(NAME, 3);
+		// 4: the assignments to be reported back at the next meeting
+		super(NAME, 4);
 	}
 
 	@Override

@@ -67,3 +67,21 @@ CREATE TABLE ${schema}.pending (
     PRIMARY KEY (body_id, matter_id, source)
 );
 CREATE INDEX pending_by_body ON ${schema}.pending (body_id) WHERE NOT resolved;
+-- assignments to be reported back, for the agenda of the meeting that hears them: due at
+-- that meeting, at the next meeting of its body, or on a day by then (handed out by it);
+-- waiting until reported back, completed or withdrawn, again once given a new due
+CREATE TABLE ${schema}.report_due (
+    assignment_id     TEXT    PRIMARY KEY,
+    body_id           TEXT    NOT NULL,
+    matter_id         TEXT,
+    description       TEXT    NOT NULL,
+    assignees         JSONB   NOT NULL,
+    due_date          DATE,
+    due_at_meeting    TEXT,
+    due_at_meeting_of TEXT,
+    handed_out_on     DATE    NOT NULL,
+    waiting           BOOLEAN NOT NULL DEFAULT true
+);
+CREATE INDEX report_due_at_meeting ON ${schema}.report_due (due_at_meeting) WHERE waiting;
+CREATE INDEX report_due_at_meeting_of ON ${schema}.report_due (due_at_meeting_of) WHERE waiting;
+CREATE INDEX report_due_by_body ON ${schema}.report_due (body_id) WHERE waiting;

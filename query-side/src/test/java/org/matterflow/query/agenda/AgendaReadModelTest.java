@@ -9,6 +9,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentCompleted;
+import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
+import org.matterflow.kernel.assignment.AssignmentHandedOut;
+import org.matterflow.kernel.assignment.AssignmentId;
+import org.matterflow.kernel.assignment.AssignmentKind;
+import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentWithdrawn;
+import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
@@ -63,6 +72,60 @@ class AgendaReadModelTest {
 	void setUp() {
 		this.story = new Story(UUID.randomUUID().toString().substring(0, 8));
 		this.position = this.story.record(this.feeder);
+	}
+
+	@Test
+	void the_next_meeting_lists_the_assignments_to_be_reported_back_there_until_they_are() {
+		Story s = this.story;
+		MeetingId september = MeetingId.of("cg-2025-09-18-" + s.run);
+		AgendaItemId item4 = AgendaItemId.of("4");
+		AssignmentId atNext = AssignmentId.of("a1-" + s.run);
+		AssignmentId atSeptember = AssignmentId.of("a2-" + s.run);
+		AssignmentId byTheFirst = AssignmentId.of("a3-" + s.run);
+		AssignmentId reported = AssignmentId.of("a4-" + s.run);
+		AssignmentId elsewhere = AssignmentId.of("a5-" + s.run);
+		List<Assignee> deepa = List.of(Assignee.person("deepa", "Deepa Singhru"));
+		this.feeder.record(LocalDate.of(2025, 5, 20), new MeetingScheduled(september, s.management,
+				new MeetingTime(LocalDate.of(2025, 9, 18), null, null), null, MeetingMode.IN_PERSON, false, null));
+		long handedOut = this.feeder.record(LocalDate.of(2025, 5, 22),
+				handOut(atNext, item4, deepa, "sammanställa enkäten", Due.atNextMeetingOf(s.management)),
+				handOut(atSeptember, item4, deepa, "ta fram budget", new Due(null, null, september)),
+				handOut(byTheFirst, item4, deepa, "boka lokal", Due.on(LocalDate.of(2025, 9, 1))),
+				handOut(reported, item4, deepa, "kontakta länsstyrelsen", Due.atNextMeetingOf(s.management)),
+				handOut(elsewhere, item4, List.of(Assignee.body(s.joint.value(), null)), "förankra",
+						Due.atNextMeetingOf(s.joint)),
+				new AssignmentReportedBack(reported, s.may, item4, "kontakt tagen"));
+		String agendaOnJune = "/api/bodies/" + s.management.value() + "/agenda?on=2025-06-01&position=";
+		Reader reader = new Reader(this.port);
+
+		JsonNode agenda = reader.json(agendaOnJune + handedOut);
+		assertThat(agenda.at("/nextMeeting/meetingId").asText()).isEqualTo(september.value());
+		assertThat(agenda.at("/nextMeeting/reportsDue").findValuesAsText("assignmentId"))
+			.as("due at the body's next meeting, at that meeting, or on a day by then; not the budget due in 2099, "
+					+ "not one reported back, not one due at another body's meeting")
+			.containsExactly(atNext.value(), atSeptember.value(), byTheFirst.value());
+		JsonNode first = agenda.at("/nextMeeting/reportsDue/0");
+		assertThat(first.get("description").asText()).isEqualTo("sammanställa enkäten");
+		assertThat(first.at("/assignees/0/name").asText()).isEqualTo("Deepa Singhru");
+		assertThat(first.at("/due/atMeetingOf").asText()).isEqualTo(s.management.value());
+		assertThat(first.get("fromBody").asText()).isEqualTo(s.management.value());
+		assertThat(first.get("handedOutOn").asText()).isEqualTo("2025-05-22");
+		assertThat(reader.json("/api/bodies/" + s.joint.value() + "/agenda?on=2025-06-01").get("nextMeeting").isNull())
+			.as("the joint group has no meeting on the calendar to hear it")
+			.isTrue();
+
+		long later = this.feeder.record(LocalDate.of(2025, 6, 2), new AssignmentCompleted(atNext, "klart"),
+				new AssignmentWithdrawn(byTheFirst, "behövs inte"), new AssignmentDueDateChanged(reported,
+						Due.atNextMeetingOf(s.management), new Due(null, null, september), "kompletteras"));
+		assertThat(reader.json(agendaOnJune + later).at("/nextMeeting/reportsDue").findValuesAsText("assignmentId"))
+			.as("finished ones gone; one given a new due after its report back waits again")
+			.containsExactly(atSeptember.value(), reported.value());
+	}
+
+	private AssignmentHandedOut handOut(AssignmentId id, AgendaItemId item, List<Assignee> assignees,
+			String description, Due due) {
+		return new AssignmentHandedOut(id, this.story.management, this.story.may, item, this.story.strategy, assignees,
+				description, due, AssignmentKind.TASK);
 	}
 
 	@Test
