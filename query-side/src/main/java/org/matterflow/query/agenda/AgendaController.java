@@ -56,7 +56,7 @@ public class AgendaController {
 			          'description', r.description, 'assignees', r.assignees,
 			          'due', json_build_object('date', to_char(r.due_date, 'YYYY-MM-DD'),
 			            'atMeeting', r.due_at_meeting, 'atMeetingOf', r.due_at_meeting_of),
-			          'handedOutOn', to_char(r.handed_out_on, 'YYYY-MM-DD'))
+			          'handedOutOn', to_char(r.handed_out_on, 'YYYY-MM-DD'), 'overdue', r.overdue)
 			          ORDER BY r.handed_out_on, r.assignment_id)
 			        FROM {s}.report_due r
 			        WHERE r.waiting AND (r.due_at_meeting = m.meeting_id

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
 import org.matterflow.kernel.assignment.AssignmentCompleted;
 import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
@@ -232,9 +233,14 @@ class AgendaProjection {
 	@EventHandler
 	void on(AssignmentDueDateChanged event) {
 		Due due = event.to();
-		update("UPDATE {s}.report_due SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, waiting = true "
-				+ "WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
-				event.assignmentId().value());
+		update("UPDATE {s}.report_due SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, waiting = true, "
+				+ "overdue = false " + "WHERE assignment_id = ?", due.date(), id(due.atMeeting()),
+				id(due.atMeetingOf()), event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentBecameOverdue event) {
+		update("UPDATE {s}.report_due SET overdue = true WHERE assignment_id = ?", event.assignmentId().value());
 	}
 
 	@EventHandler

@@ -80,7 +80,9 @@ CREATE TABLE ${schema}.report_due (
     due_at_meeting    TEXT,
     due_at_meeting_of TEXT,
     handed_out_on     DATE    NOT NULL,
-    waiting           BOOLEAN NOT NULL DEFAULT true
+    waiting           BOOLEAN NOT NULL DEFAULT true,
+    -- past its due without a report back, until given a new one
+    overdue           BOOLEAN NOT NULL DEFAULT false
 );
 CREATE INDEX report_due_at_meeting ON ${schema}.report_due (due_at_meeting) WHERE waiting;
 CREATE INDEX report_due_at_meeting_of ON ${schema}.report_due (due_at_meeting_of) WHERE waiting;

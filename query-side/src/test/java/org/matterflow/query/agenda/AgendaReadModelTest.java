@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.Assignee;
+import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
 import org.matterflow.kernel.assignment.AssignmentCompleted;
 import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
@@ -110,11 +111,18 @@ class AgendaReadModelTest {
 		assertThat(first.at("/due/atMeetingOf").asText()).isEqualTo(s.management.value());
 		assertThat(first.get("fromBody").asText()).isEqualTo(s.management.value());
 		assertThat(first.get("handedOutOn").asText()).isEqualTo("2025-05-22");
+		assertThat(first.get("overdue").asBoolean()).isFalse();
 		assertThat(reader.json("/api/bodies/" + s.joint.value() + "/agenda?on=2025-06-01").get("nextMeeting").isNull())
 			.as("the joint group has no meeting on the calendar to hear it")
 			.isTrue();
 
-		long later = this.feeder.record(LocalDate.of(2025, 6, 2), new AssignmentCompleted(atNext, "klart"),
+		long overdue = this.feeder.record(LocalDate.of(2025, 9, 2),
+				new AssignmentBecameOverdue(byTheFirst, LocalDate.of(2025, 9, 1)));
+		assertThat(reader.json(agendaOnJune + overdue).at("/nextMeeting/reportsDue/2/overdue").asBoolean())
+			.as("past its day without a report back, still to be reported back")
+			.isTrue();
+
+		long later = this.feeder.record(LocalDate.of(2025, 9, 3), new AssignmentCompleted(atNext, "klart"),
 				new AssignmentWithdrawn(byTheFirst, "behövs inte"), new AssignmentDueDateChanged(reported,
 						Due.atNextMeetingOf(s.management), new Due(null, null, september), "kompletteras"));
 		assertThat(reader.json(agendaOnJune + later).at("/nextMeeting/reportsDue").findValuesAsText("assignmentId"))
