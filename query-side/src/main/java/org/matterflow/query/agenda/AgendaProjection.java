@@ -234,8 +234,8 @@ class AgendaProjection {
 	void on(AssignmentDueDateChanged event) {
 		Due due = event.to();
 		update("UPDATE {s}.report_due SET due_date = ?, due_at_meeting = ?, due_at_meeting_of = ?, waiting = true, "
-				+ "overdue = false WHERE assignment_id = ?", due.date(), id(due.atMeeting()),
-				id(due.atMeetingOf()), event.assignmentId().value());
+				+ "overdue = false WHERE assignment_id = ?", due.date(), id(due.atMeeting()), id(due.atMeetingOf()),
+				event.assignmentId().value());
 	}
 
 	@EventHandler
