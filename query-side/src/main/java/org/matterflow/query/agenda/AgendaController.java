@@ -131,7 +131,7 @@ public class AgendaController {
 				COALESCE((
 				    SELECT json_agg(json_build_object(
 				      'matterId', p.matter_id, 'title', t.title, 'fromBody', p.from_body, 'purpose', p.purpose,
-				      'priority', p.priority, 'note', p.note, 'atMeeting', p.at_meeting,
+				      'priority', p.priority, 'note', p.note, 'atMeeting', p.at_meeting, 'atItem', p.at_item,
 				      'since', to_char(p.since, 'YYYY-MM-DD'))
 				      ORDER BY p.matter_id)
 				    FROM {s}.pending p JOIN {s}.matter t ON t.matter_id = p.matter_id

@@ -73,12 +73,12 @@ class AgendaProjection {
 
 	@EventHandler
 	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate) {
-		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, since) "
-				+ "VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
+		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, at_item, since) "
+				+ "VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
 				+ "from_body = excluded.from_body, purpose = excluded.purpose, note = excluded.note, "
-				+ "at_meeting = excluded.at_meeting, since = excluded.since, resolved = false", event.toBody().value(),
-				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
-				id(event.atMeeting()), date(businessDate));
+				+ "at_meeting = excluded.at_meeting, at_item = excluded.at_item, since = excluded.since, resolved = false",
+				event.toBody().value(), event.matterId().value(), event.fromBody().value(), event.purpose().name(),
+				event.note(), id(event.atMeeting()), id(event.itemId()), date(businessDate));
 		// a dissolved body takes nothing up: a referral from it hands over what waited
 		// there, referred, on its backlog or deferred to it
 		update("UPDATE {s}.pending p SET resolved = true FROM {s}.body b WHERE p.body_id = ? AND p.matter_id = ? "

@@ -13,7 +13,8 @@ class AgendaReadModel extends ReadModel {
 	AgendaReadModel() {
 		// 2: the day a body was dissolved; a referral from a dissolved body hands over
 		// 3: titles folded for matching a deferred item (ADR 0017)
-		// 4: the assignments to be reported back at the next meeting
+		// 4: the assignments to be reported back at the next meeting; the item a matter
+		// was referred under
 		super(NAME, 4);
 	}
 

@@ -62,6 +62,7 @@ CREATE TABLE ${schema}.pending (
     priority   INT,
     note       TEXT,
     at_meeting TEXT,
+    at_item    TEXT,
     since      DATE,
     resolved   BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (body_id, matter_id, source)

@@ -160,6 +160,9 @@ class AgendaReadModelTest {
 			.containsExactly(this.story.strategy.value());
 		assertThat(joint.at("/referredMatters/0/purpose").asText()).isEqualTo("FOR_ANCHORING");
 		assertThat(joint.at("/referredMatters/0/fromBody").asText()).isEqualTo(this.story.management.value());
+		assertThat(joint.at("/referredMatters/0/atMeeting").asText()).isEqualTo(this.story.january.value());
+		assertThat(joint.at("/referredMatters/0/atItem").asText()).as("the item of that meeting it was decided under")
+			.isEqualTo("4");
 		assertThat(joint.at("/nextMeeting/meetingId").asText()).isEqualTo(this.story.march.value());
 	}
 
