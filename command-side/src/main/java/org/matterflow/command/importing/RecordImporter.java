@@ -65,10 +65,10 @@ public class RecordImporter {
 		RecordNode record = RecordNode.parse(text);
 		String digest = digest(text);
 		return this.transaction.execute((status) -> {
-			RecordPlanner.Plan plan = new RecordPlanner(this.meetings).plan(record);
+			LocalDate today = LocalDate.now(this.clock);
+			RecordPlanner.Plan plan = new RecordPlanner(this.meetings, today).plan(record);
 			long before = head();
 			String correlation = "import:" + plan.subject() + ":" + digest.substring(0, 12);
-			LocalDate today = LocalDate.now(this.clock);
 			for (RecordPlanner.Step step : plan.steps()) {
 				send(step, correlation, today);
 			}

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.InvalidValue;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -83,6 +84,10 @@ final class RecordNode {
 
 	RecordProblem problem(String message) {
 		return new RecordProblem(line(), path(), message);
+	}
+
+	RecordProblem problem(ErrorCode code, String message) {
+		return new RecordProblem(line(), path(), code, message);
 	}
 
 	/** Refuses keys the format does not know, which are usually misspellings. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.DocumentRef;
+import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.PersonId;
 import org.matterflow.kernel.assignment.Assignee;
 import org.matterflow.kernel.assignment.AssignmentId;
@@ -82,10 +83,13 @@ final class RecordPlanner {
 
 	private final List<Step> steps = new ArrayList<>();
 
+	private final LocalDate today;
+
 	private LocalDate businessDate;
 
-	RecordPlanner(Meetings meetings) {
+	RecordPlanner(Meetings meetings, LocalDate today) {
 		this.meetings = meetings;
+		this.today = today;
 	}
 
 	Plan plan(RecordNode record) {
@@ -120,17 +124,30 @@ final class RecordPlanner {
 
 		record.list("bodies").forEach((body) -> body(body, meeting, time.date()));
 		record.list("matters").forEach((matter) -> matter(matter, bodyId));
-		schedule(meetingNode, meeting, time, true);
+		String cancelled = meetingNode.optionalText("cancelled");
+		boolean toCome = cancelled == null && time.date().isAfter(this.today);
+		schedule(meetingNode, meeting, time, !toCome);
 		scheduleComingMeetings(record, meeting);
 		List<RecordNode> agenda = record.list("agenda");
 		Set<String> itemIds = new HashSet<>();
 		for (int i = 0; i < agenda.size(); i++) {
 			addItem(agenda.get(i), i + 1, meeting, itemIds);
 		}
-		String cancelled = meetingNode.optionalText("cancelled");
 		if (cancelled != null) {
-			refuseSessionEntries(record);
+			refuseSessionEntries(record, ErrorCode.INVALID_REQUEST, "a cancelled meeting has no '%s'");
 			add(meetingNode.require("cancelled"), "meeting cancelled", new CancelMeeting(meetingId, cancelled));
+			cancelComingMeetings(record, meeting);
+			return new Plan("meeting", meetingId.value(), time.date(), List.copyOf(this.steps));
+		}
+		if (toCome) {
+			// the notice of a meeting still to come (kallelse): its agenda, nothing held
+			// yet
+			String notice = "meeting '" + meetingId.value() + "' is on " + time.date()
+					+ ", a day still to come: its record is the notice with the agenda, and has no '%s' until it is held";
+			refuseSessionEntries(record, ErrorCode.BEFORE_MEETING_DAY, notice);
+			if (record.flag("closed", false)) {
+				throw record.require("closed").problem(ErrorCode.BEFORE_MEETING_DAY, notice.formatted("closed: true"));
+			}
 			cancelComingMeetings(record, meeting);
 			return new Plan("meeting", meetingId.value(), time.date(), List.copyOf(this.steps));
 		}
@@ -300,17 +317,21 @@ final class RecordPlanner {
 						documents, item.optionalText("description"))));
 	}
 
-	private void refuseSessionEntries(RecordNode record) {
+	/**
+	 * What only a meeting that was held has, refused with {@code code} and
+	 * {@code message} naming the key.
+	 */
+	private void refuseSessionEntries(RecordNode record, ErrorCode code, String message) {
 		for (String key : List.of("attendance", "agendaAdopted", "adjusted", "corrections", "backlog")) {
 			if (record.has(key)) {
-				throw record.require(key).problem("a cancelled meeting has no '" + key + "'");
+				throw record.require(key).problem(code, message.formatted(key));
 			}
 		}
 		for (RecordNode item : record.list("agenda")) {
 			for (String key : List.of("notes", "decisions", "assignments", "reportsBack", "referrals", "queued",
 					"deferred", "elections", "adjuster")) {
 				if (item.has(key)) {
-					throw item.require(key).problem("a cancelled meeting has no '" + key + "'");
+					throw item.require(key).problem(code, message.formatted(key));
 				}
 			}
 		}

@@ -254,6 +254,54 @@ class RecordImportTest {
 	}
 
 	@Test
+	void the_notice_of_a_meeting_still_to_come_records_its_agenda_and_nothing_held() {
+		java.time.LocalDate day = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE).plusDays(10);
+		String notice = text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: %s, time: "09.00-12.00", tentative: true}
+				closed: false
+				agenda:
+				  - {item: "1", title: Mötets öppnande}
+				  - {item: "2", title: Föräldraskapsstödsstrategin, kind: DECISION, presenters: [Deepa Singhru]}
+				""".formatted(day));
+
+		Response imported = this.api.post("/api/imports", YAML, notice);
+
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+		assertThat(eventsOf("meeting:m-" + this.run)).containsExactly("MeetingScheduled", "AgendaItemAdded",
+				"AgendaItemAdded");
+		assertThat(this.jdbc
+			.sql("SELECT payload::jsonb ->> 'tentative' FROM events.domain_event_entry WHERE aggregate_identifier = ? "
+					+ "AND sequence_number = 0")
+			.param("meeting:m-" + this.run)
+			.query(String.class)
+			.single()).as("a notice's date may still be tentative").isEqualTo("true");
+		Response again = this.api.post("/api/imports", YAML, notice);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.number("appended")).isZero();
+	}
+
+	@Test
+	void the_notice_of_a_meeting_still_to_come_takes_no_attendance_and_nothing_of_it_is_recorded() {
+		java.time.LocalDate day = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE).plusDays(10);
+		Response refused = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: %s}
+				attendance:
+				  - {person: ingmar, name: Ingmar Ångman}
+				agenda:
+				  - {item: "1", title: Mötets öppnande}
+				""".formatted(day)));
+
+		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+		assertThat(refused.text("code")).isEqualTo("BEFORE_MEETING_DAY");
+		assertThat(refused.text("detail")).contains(day + ", a day still to come")
+			.contains("has no 'attendance' until it is held");
+		assertThat(refused.number("line")).as("the first attendance entry").isEqualTo(4);
+		assertThat(eventsOf("meeting:m-" + this.run)).isEmpty();
+	}
+
+	@Test
 	void a_meeting_of_an_unknown_body_is_refused_naming_the_body() {
 		Response refused = this.api.post("/api/imports", YAML, text("""
 				matterflow: meeting-record/1
