@@ -14,6 +14,9 @@ import org.matterflow.query.common.Sql;
 import org.matterflow.query.common.SwedishOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads the meetings read model. */
 @Component
@@ -21,11 +24,27 @@ class MeetingQueries {
 
 	private final JdbcClient jdbc;
 
-	MeetingQueries(JdbcClient jdbc) {
+	/**
+	 * One meeting is read in several statements; in one read-only transaction at
+	 * repeatable read they all see the read model as it stood at the first. A batch the
+	 * projection commits in between (a decision and the assignment it hands out, a
+	 * correction) then shows whole or not at all, in the minutes a reader prints as in
+	 * the view.
+	 */
+	private final TransactionTemplate snapshot;
+
+	MeetingQueries(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	Map<String, Object> meeting(String schema, String meetingId) {
+		return this.snapshot.execute((status) -> meetingAsOfOneSnapshot(schema, meetingId));
+	}
+
+	private Map<String, Object> meetingAsOfOneSnapshot(String schema, String meetingId) {
 		Sql sql = new Sql(schema);
 		Map<String, Object> meeting = this.jdbc
 			.sql(sql

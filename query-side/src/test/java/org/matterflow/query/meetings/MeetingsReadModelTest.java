@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -33,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QueryIntegrationTest
 class MeetingsReadModelTest {
@@ -160,6 +164,51 @@ class MeetingsReadModelTest {
 			.as("a referral recorded at the meeting under no item")
 			.isEqualTo(story.south.value());
 		assertThat(may.at("/referralsWithoutItem/0/note").asText()).isEqualTo("enheten besöker länsdelsgrupp söder");
+	}
+
+	@Test
+	void a_meeting_is_read_as_of_one_moment_even_while_its_read_model_changes() throws Exception {
+		Story story = new Story(this.run);
+		long position = story.record(this.feeder);
+		this.reader.json("/api/meetings/" + story.may.value() + "?position=" + position);
+		String schema = this.readModels.schemaOf("meetings");
+		try (Connection holding = this.dataSource.getConnection();
+				Connection writing = this.dataSource.getConnection()) {
+			holding.setAutoCommit(false);
+			try (Statement lock = holding.createStatement()) {
+				// the view reads the meeting's row first, then its decisions: held here
+				lock.execute("LOCK TABLE " + schema + ".decision IN ACCESS EXCLUSIVE MODE");
+			}
+			CompletableFuture<JsonNode> view = CompletableFuture
+				.supplyAsync(() -> this.reader.json("/api/meetings/" + story.may.value()));
+			await().atMost(Duration.ofSeconds(10))
+				.alias("the view waits for the decisions, its first statement done")
+				.until(() -> waitingForALock(writing));
+			try (Statement attend = writing.createStatement()) {
+				// committed after the view's first statement, before its others
+				attend.execute("INSERT INTO " + schema + ".attendance (meeting_id, person_id, name, status, items) "
+						+ "VALUES ('" + story.may.value() + "', 'late-" + this.run
+						+ "', 'Sen Ankomst', 'PRESENT', '[]')");
+			}
+			holding.rollback();
+
+			assertThat(view.get(10, TimeUnit.SECONDS).get("attendance").findValuesAsText("personId"))
+				.as("the attendance as it stood when the view began")
+				.doesNotContain("late-" + this.run);
+		}
+		assertThat(
+				this.reader.json("/api/meetings/" + story.may.value()).get("attendance").findValuesAsText("personId"))
+			.as("and in the next view")
+			.contains("late-" + this.run);
+	}
+
+	private static boolean waitingForALock(Connection connection) throws Exception {
+		try (Statement query = connection.createStatement();
+				java.sql.ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
+						+ "WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+			waiting.next();
+			return waiting.getLong(1) > 0;
+		}
 	}
 
 	@Test
