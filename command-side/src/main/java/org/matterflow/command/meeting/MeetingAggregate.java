@@ -34,7 +34,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -64,7 +64,14 @@ class MeetingAggregate {
 
 	private Agenda agenda = new Agenda();
 
+	/**
+	 * The decisions as taken: sending one again as taken changes nothing, also after its
+	 * text was revised.
+	 */
 	private Map<String, DecisionTaken> decisions = new HashMap<>();
+
+	/** The text each revised decision reads now. */
+	private Map<String, String> revisedTexts = new HashMap<>();
 
 	private Map<String, AttendanceRecorded> attendance = new HashMap<>();
 
@@ -256,6 +263,25 @@ class MeetingAggregate {
 		AggregateLifecycle.apply(decision, onMeetingDay());
 	}
 
+	/**
+	 * A decision's text is revised while the minutes are written; sending the text it
+	 * already reads changes nothing. Adjusted minutes are corrected instead, with a
+	 * reason.
+	 */
+	@CommandHandler
+	void handle(ReviseDecision command) {
+		DecisionTaken decision = this.decisions.get(command.decisionId().value());
+		RuleViolation.check(decision != null, ErrorCode.UNKNOWN_ID,
+				"decision '" + command.decisionId().value() + "' is not in these minutes");
+		if (this.revisedTexts.getOrDefault(command.decisionId().value(), decision.text()).equals(command.text())) {
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		AggregateLifecycle.apply(
+				new DecisionRevised(this.meetingId, command.decisionId(), command.text(), command.reason()),
+				onMeetingDay());
+	}
+
 	@CommandHandler
 	void handle(DeferItem command, Bodies bodies, Meetings meetings) {
 		Agenda.Item item = this.agenda.require(command.itemId());
@@ -400,6 +426,11 @@ class MeetingAggregate {
 	void on(DecisionTaken event) {
 		this.decisions.put(event.decisionId().value(), event);
 		this.agenda.find(event.itemId()).decisions++;
+	}
+
+	@EventSourcingHandler
+	void on(DecisionRevised event) {
+		this.revisedTexts.put(event.decisionId().value(), event.text());
 	}
 
 	@EventSourcingHandler

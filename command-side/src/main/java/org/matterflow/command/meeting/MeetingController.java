@@ -80,6 +80,9 @@ public class MeetingController {
 			@NotBlank String text) {
 	}
 
+	record RevisionRequest(@NotBlank String text, String reason) {
+	}
+
 	record DeferRequest(String toMeeting, String toBacklogOf, String reason) {
 	}
 
@@ -199,6 +202,15 @@ public class MeetingController {
 				new TakeDecision(id, decision, AgendaItemId.of(request.itemId()), matter(request.matterId()),
 						request.kind(), request.text()),
 				id, headers, Map.of("meetingId", id.value(), "decisionId", decision.value()));
+	}
+
+	@PostMapping("/{meetingId}/decisions/{decisionId}/revise")
+	@Operation(summary = "Revise the text of a decision until the minutes are adjusted; "
+			+ "adjusted minutes are corrected instead, with a reason")
+	Accepted revise(@PathVariable String meetingId, @PathVariable String decisionId,
+			@Valid @RequestBody RevisionRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new ReviseDecision(id, DecisionId.of(decisionId), request.text(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{meetingId}/agenda-items/{itemId}/defer")

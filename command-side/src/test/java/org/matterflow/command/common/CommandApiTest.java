@@ -284,6 +284,35 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_decision_is_revised_until_the_minutes_are_adjusted_and_corrected_after() {
+		String group = establishedGroup();
+		String meeting = id("m-revise");
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'2025-05-22'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'4','title':'Föräldraskapsstödsstrategin','kind':'DECISION'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+		ok(this.api.post("/api/meetings/" + meeting + "/decisions",
+				json("{'decisionId':'d-4','itemId':'4','kind':'ADOPT_PROPOSAL','text':'Strategin antogs'}")));
+		String revise = "/api/meetings/" + meeting + "/decisions/d-4/revise";
+
+		Response revised = ok(
+				this.api.post(revise, json("{'text':'Strategin antogs med ändringar','reason':'ofullständig'}")));
+		assertThat(revised.number("version")).isEqualTo(4);
+		ok(this.api.post("/api/meetings/" + meeting + "/close", null));
+		ok(this.api.post("/api/meetings/" + meeting + "/minutes/adjust", json("{'adjustedOn':'2025-05-30'}")));
+		Response refused = refusedWithNothingAppended(
+				() -> this.api.post(revise, json("{'text':'Strategin antogs inte'}")), 409, "MINUTES_ADJUSTED");
+		assertThat(refused.text("detail")).contains("only a correction with a reason");
+		refusedWithNothingAppended(() -> this.api.post(revise, json("{'reason':'ingen text'}")), 400,
+				"INVALID_REQUEST");
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings/" + meeting + "/decisions/d-9/revise", json("{'text':'x'}")), 422,
+				"UNKNOWN_ID");
+		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised");
+	}
+
+	@Test
 	void a_choice_that_is_not_one_of_its_values_is_refused_with_the_values_it_takes() {
 		String meeting = scheduledMeeting();
 		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",

@@ -480,6 +480,59 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_decision_is_revised_while_the_minutes_are_written() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), new MeetingClosed(MEETING))
+			.when(new ReviseDecision(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag",
+					"namn saknades"))
+			.expectEvents(new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag",
+					"namn saknades"));
+	}
+
+	@Test
+	void revising_a_decision_to_the_text_it_reads_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(),
+					new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null))
+			.when(new ReviseDecision(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_revised_decision_sent_again_as_taken_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(),
+					new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null))
+			.when(decisionUnderItem4())
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_not_in_the_minutes_is_not_revised() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new ReviseDecision(MEETING, DecisionId.of("d-9"), "något", null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_of_adjusted_minutes_is_corrected_not_revised() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(3, taken());
+		this.fixture.given(history)
+			.when(new ReviseDecision(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static DecisionTaken taken() {
+		return new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
+				"Deepa får fortsatt uppdrag att återkomma med ett förslag");
+	}
+
+	@Test
 	void a_decision_after_the_minutes_are_adjusted_is_refused() {
 		this.fixture.given(adjustedMeeting())
 			.when(decisionUnderItem4())

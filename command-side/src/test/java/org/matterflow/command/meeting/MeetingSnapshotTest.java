@@ -30,6 +30,7 @@ class MeetingSnapshotTest {
 				List.of(ITEM_4)));
 		meeting.on(new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
 				"Deepa får fortsatt uppdrag"));
+		meeting.on(new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null));
 		meeting.on(new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel"));
 		meeting
 			.on(new DocumentAttached(MEETING, ITEM_4, new org.matterflow.kernel.DocumentRef("Ppt", "projify:f-stod")));
@@ -40,8 +41,8 @@ class MeetingSnapshotTest {
 		MeetingAggregate restored = this.serializer.deserialize(snapshot);
 
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
-				"diskuterades per länsdel", "projify:f-stod");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("2");
+				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("3");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

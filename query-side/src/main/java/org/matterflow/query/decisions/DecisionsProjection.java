@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
+import org.matterflow.kernel.meeting.DecisionRevised;
 import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
@@ -60,6 +61,18 @@ class DecisionsProjection {
 				+ "AND i.item_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING", event.decisionId().value(),
 				event.itemId().value(), id(event.matterId()), event.kind().name(), event.text(),
 				Folded.of(event.text()), token.position().orElse(0), event.itemId().value(), event.meetingId().value());
+	}
+
+	/**
+	 * A revision comes before the minutes are adjusted, so before any correction; should
+	 * one stand already, the text searched stays the corrected one.
+	 */
+	@EventHandler
+	void on(DecisionRevised event) {
+		update("UPDATE {s}.decision d SET text = ?, words = CASE WHEN d.corrected_text IS NULL THEN ? || coalesce(' ' || "
+				+ "(SELECT i.title_words FROM {s}.item i WHERE i.meeting_id = d.meeting_id AND i.item_id = d.item_id), '') "
+				+ "ELSE d.words END WHERE d.meeting_id = ? AND d.decision_id = ?", event.text(),
+				Folded.of(event.text()), event.meetingId().value(), event.decisionId().value());
 	}
 
 	@EventHandler

@@ -55,6 +55,7 @@ public final class PublishedLanguage {
 		publish(MeetingClosed.class, "meeting.closed");
 		publish(MinutesAdjusted.class, "meeting.minutes-adjusted");
 		publish(MinutesCorrected.class, "meeting.minutes-corrected");
+		publish(DecisionRevised.class, "meeting.decision-revised");
 		publish(MatterRaised.class, "matter.raised");
 		publish(MatterReferred.class, "matter.referred");
 		publish(MatterQueued.class, "matter.queued");

@@ -210,6 +210,37 @@ class HistoryProjection {
 		}
 	}
 
+	/**
+	 * A revision before adjustment shows both texts, as a correction after it does; the
+	 * decision's first text stays in its DECIDED step.
+	 */
+	@EventHandler
+	void on(DecisionRevised event, EventMessage<?> message, TrackingToken token) {
+		Map<String, Object> decided = this.statements
+			.read("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?")
+			.params(event.meetingId().value(), event.decisionId().value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (decided == null) {
+			return;
+		}
+		update("UPDATE {s}.decision SET text = ? WHERE meeting_id = ? AND decision_id = ?", event.text(),
+				event.meetingId().value(), event.decisionId().value());
+		if (decided.get("matter_id") != null) {
+			record((String) decided.get("matter_id"),
+					atMeeting("REVISED", event.meetingId(), AgendaItemId.of((String) decided.get("item_id")),
+							event.text())
+						.decision(event.decisionId().value())
+						.with("original", decided.get("text"))
+						.with("revision", event.text())
+						.with("reason", event.reason()),
+					message, token);
+		}
+	}
+
 	@EventHandler
 	void on(ItemDeferred event, EventMessage<?> message, TrackingToken token) {
 		if (event.matterId() != null) {

@@ -167,6 +167,12 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(DecisionRevised event) {
+		update("UPDATE {s}.decision SET text = ? WHERE meeting_id = ? AND decision_id = ?", event.text(),
+				event.meetingId().value(), event.decisionId().value());
+	}
+
+	@EventHandler
 	void on(ItemDeferred event) {
 		update("UPDATE {s}.agenda_item SET deferred = true, deferred_to_meeting = ?, deferred_to_backlog_of = ?, defer_reason = ? "
 				+ "WHERE meeting_id = ? AND item_id = ?", id(event.toMeeting()),

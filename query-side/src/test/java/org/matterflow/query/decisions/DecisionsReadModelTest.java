@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.meeting.DecisionId;
+import org.matterflow.kernel.meeting.DecisionRevised;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -72,6 +74,41 @@ class DecisionsReadModelTest {
 			.findValuesAsText("meetingId"))
 			.as("one word by its stem (länsdelarna), the other within a compound (Föräldraskapsstödsstrategin)")
 			.containsExactly(this.story.may.value());
+	}
+
+	@Test
+	void a_decision_revised_before_adjustment_reads_and_is_found_by_its_new_text_everywhere() {
+		long revised = this.feeder.record(java.time.LocalDate.of(2025, 1, 22), new DecisionRevised(this.story.january,
+				DecisionId.of("d-4"), "Linn Karlsson får i uppdrag att ta fram en budget", "fel person"));
+
+		String january = "/api/decisions?body=" + this.story.management.value() + "&from=2025-01-01&to=2025-01-31";
+		JsonNode register = this.reader.json(january + "&position=" + revised);
+		assertThat(register.at("/0/text").asText()).startsWith("Linn Karlsson");
+		assertThat(register.at("/0/correctedText").isNull()).as("a revision is not a correction").isTrue();
+		assertThat(this.reader.json(january + "&q=budget").findValuesAsText("decisionId"))
+			.as("found by a word of the revised text")
+			.containsExactly("d-4");
+		assertThat(this.reader.json(january + "&q=deepa")).as("no longer by a word only the first text held").isEmpty();
+
+		JsonNode meeting = this.reader.json("/api/meetings/" + this.story.january.value());
+		assertThat(meeting.at("/agenda/0/decisions/0/text").asText()).startsWith("Linn Karlsson");
+
+		JsonNode history = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history");
+		JsonNode step = history.get("steps")
+			.findParents("step")
+			.stream()
+			.filter((candidate) -> candidate.get("step").asText().equals("REVISED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(step.get("decisionId").asText()).isEqualTo("d-4");
+		assertThat(step.get("itemId").asText()).isEqualTo("4");
+		assertThat(step.at("/details/original").asText())
+			.isEqualTo("Deepa får fortsatt uppdrag att återkomma med ett förslag");
+		assertThat(step.at("/details/revision").asText()).startsWith("Linn Karlsson");
+		assertThat(step.at("/details/reason").asText()).isEqualTo("fel person");
+		assertThat(history.get("steps").findValuesAsText("summary"))
+			.as("the first text stays in the trail beside its revision")
+			.contains("Deepa får fortsatt uppdrag att återkomma med ett förslag");
 	}
 
 	@Test

@@ -3,10 +3,10 @@ package org.matterflow.kernel.meeting;
 /**
  * The events recorded by the meeting aggregate.
  */
-public sealed interface MeetingEvent
-		permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded, AgendaItemWithdrawn,
-		AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded, MinutesAdjusterAppointed, ItemDiscussed,
-		DocumentAttached, DecisionTaken, ItemDeferred, MeetingClosed, MinutesAdjusted, MinutesCorrected {
+public sealed interface MeetingEvent permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded,
+		AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded,
+		MinutesAdjusterAppointed, ItemDiscussed, DocumentAttached, DecisionTaken, DecisionRevised, ItemDeferred,
+		MeetingClosed, MinutesAdjusted, MinutesCorrected {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();
