@@ -140,8 +140,7 @@ final class RecordPlanner {
 			return new Plan("meeting", meetingId.value(), time.date(), List.copyOf(this.steps));
 		}
 		if (toCome) {
-			// the notice of a meeting still to come (kallelse): its agenda, nothing held
-			// yet
+			// the notice (kallelse) of a meeting still to come: the agenda and no more
 			String notice = "meeting '" + meetingId.value() + "' is on " + time.date()
 					+ ", a day still to come: its record is the notice with the agenda, and has no '%s' until it is held";
 			refuseSessionEntries(record, ErrorCode.BEFORE_MEETING_DAY, notice);
