@@ -216,14 +216,7 @@ class HistoryProjection {
 	 */
 	@EventHandler
 	void on(DecisionRevised event, EventMessage<?> message, TrackingToken token) {
-		Map<String, Object> decided = this.statements
-			.read("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?")
-			.params(event.meetingId().value(), event.decisionId().value())
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElse(null);
+		Map<String, Object> decided = decision(event.meetingId(), event.decisionId());
 		if (decided == null) {
 			return;
 		}
@@ -239,6 +232,18 @@ class HistoryProjection {
 						.with("reason", event.reason()),
 					message, token);
 		}
+	}
+
+	/** A decision this read model knows: its item, its matter and the text it reads. */
+	private Map<String, Object> decision(MeetingId meeting, DecisionId decision) {
+		return this.statements
+			.read("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?")
+			.params(meeting.value(), decision.value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	@EventHandler
@@ -258,14 +263,8 @@ class HistoryProjection {
 	 */
 	@EventHandler
 	void on(MinutesCorrected event, EventMessage<?> message, TrackingToken token) {
-		Map<String, Object> decided = (event.decisionId() != null) ? this.statements
-			.read("SELECT item_id, matter_id, text FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?")
-			.params(event.meetingId().value(), event.decisionId().value())
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElse(null) : null;
+		Map<String, Object> decided = (event.decisionId() != null) ? decision(event.meetingId(), event.decisionId())
+				: null;
 		String itemId = (decided != null) ? (String) decided.get("item_id") : id(event.itemId());
 		String matter = (decided != null && decided.get("matter_id") != null) ? (String) decided.get("matter_id")
 				: (itemId != null) ? matterOfItem(event.meetingId(), AgendaItemId.of(itemId)) : null;
