@@ -65,8 +65,8 @@ class OddInputTest {
 			"a%00b", enc("å€😀"), enc("a".repeat(3_000)), enc("'; select 1"), "1.5");
 
 	static final Map<String, String> IDS = Map.of("bodyId", "grupp", "meetingId", "grupp-2025-01-22", "matterId",
-			"fraga", "itemId", "1", "assignmentId", "uppdrag", "membershipId", "ledamot", "decisionId", "beslut", "id",
-			"ingen", "secret", "ingen");
+			"fraga", "itemId", "1", "assignmentId", "uppdrag", "membershipId", "ledamot", "decisionId", "beslut",
+			"personId", "ingen", "id", "ingen", "secret", "ingen");
 
 	static BothSides sides;
 

@@ -34,7 +34,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -74,6 +74,9 @@ class MeetingAggregate {
 	private Map<String, String> revisedTexts = new HashMap<>();
 
 	private Map<String, AttendanceRecorded> attendance = new HashMap<>();
+
+	/** Who was taken out of the attendance, so that taking them out again is a repeat. */
+	private Set<String> removedAttendance = new HashSet<>();
 
 	private Map<String, ItemDeferred> deferrals = new HashMap<>();
 
@@ -212,6 +215,23 @@ class MeetingAggregate {
 			this.agenda.requireAll(command.items());
 			AggregateLifecycle.apply(recorded, onMeetingDay());
 		}
+	}
+
+	/**
+	 * A person recorded by mistake is taken out; taking out one taken out before changes
+	 * nothing, and one never recorded is refused, so that a misspelt id is noticed.
+	 */
+	@CommandHandler
+	void handle(RemoveAttendance command) {
+		String person = command.personId().value();
+		if (!this.attendance.containsKey(person)) {
+			RuleViolation.check(this.removedAttendance.contains(person), ErrorCode.UNKNOWN_ID,
+					"'" + person + "' is not in the attendance of meeting '" + this.meetingId.value() + "'");
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		AggregateLifecycle.apply(new AttendanceRemoved(this.meetingId, command.personId(), command.reason()),
+				onMeetingDay());
 	}
 
 	@CommandHandler
@@ -415,6 +435,13 @@ class MeetingAggregate {
 	@EventSourcingHandler
 	void on(AttendanceRecorded event) {
 		this.attendance.put(event.personId().value(), event);
+		this.removedAttendance.remove(event.personId().value());
+	}
+
+	@EventSourcingHandler
+	void on(AttendanceRemoved event) {
+		this.attendance.remove(event.personId().value());
+		this.removedAttendance.add(event.personId().value());
 	}
 
 	@EventSourcingHandler

@@ -171,6 +171,15 @@ public class MeetingController {
 				request.status(), items), id, headers);
 	}
 
+	@PostMapping("/{meetingId}/attendance/{personId}/remove")
+	@Operation(summary = "Take out of the attendance a person recorded by mistake, until the minutes are adjusted")
+	Accepted removeAttendance(@PathVariable String meetingId, @PathVariable String personId,
+			@RequestBody(required = false) ReasonRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new RemoveAttendance(id, PersonId.of(personId), (request != null) ? request.reason() : null), id,
+				headers);
+	}
+
 	@PostMapping("/{meetingId}/minutes-adjuster")
 	Accepted appointAdjuster(@PathVariable String meetingId, @Valid @RequestBody AdjusterRequest request,
 			Headers headers) {

@@ -313,6 +313,22 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_person_recorded_by_mistake_is_taken_out_of_the_attendance_and_an_unknown_one_is_refused() {
+		String meeting = id("m-attendance");
+		ok(this.api.post("/api/meetings",
+				json("{'meetingId':'" + meeting + "','bodyId':'" + establishedGroup() + "','date':'2025-05-22'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+		ok(this.api.post("/api/meetings/" + meeting + "/attendance",
+				json("{'personId':'bo','name':'Bo Berg','status':'PRESENT'}")));
+
+		ok(this.api.post("/api/meetings/" + meeting + "/attendance/bo/remove", null));
+		refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/attendance/bo-berg/remove",
+				json("{'reason':'fel person'}")), 422, "UNKNOWN_ID");
+		assertThat(this.events.typesOf("meeting:" + meeting)).containsExactly("MeetingScheduled", "MeetingOpened",
+				"AttendanceRecorded", "AttendanceRemoved");
+	}
+
+	@Test
 	void a_choice_that_is_not_one_of_its_values_is_refused_with_the_values_it_takes() {
 		String meeting = scheduledMeeting();
 		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",

@@ -277,6 +277,57 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_person_recorded_by_mistake_is_taken_out_of_the_attendance() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING), attending(), new MeetingClosed(MEETING))
+			.when(new RemoveAttendance(MEETING, PersonId.of("deepa"), "fel person"))
+			.expectEvents(new AttendanceRemoved(MEETING, PersonId.of("deepa"), "fel person"));
+	}
+
+	@Test
+	void taking_out_again_one_taken_out_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), new MeetingOpened(MEETING), attending(),
+					new AttendanceRemoved(MEETING, PersonId.of("deepa"), null))
+			.when(new RemoveAttendance(MEETING, PersonId.of("deepa"), null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void taking_out_a_person_not_in_the_attendance_is_refused() {
+		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING), attending())
+			.when(new RemoveAttendance(MEETING, PersonId.of("deppa"), null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_person_taken_out_can_be_recorded_again() {
+		this.fixture
+			.given(meetingScheduled(), new MeetingOpened(MEETING), attending(),
+					new AttendanceRemoved(MEETING, PersonId.of("deepa"), null))
+			.when(new RecordAttendance(MEETING, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.PRESENT,
+					List.of()))
+			.expectEvents(new AttendanceRecorded(MEETING, PersonId.of("deepa"), "Deepa Singhru", null,
+					AttendanceStatus.PRESENT, List.of()));
+	}
+
+	@Test
+	void the_attendance_of_adjusted_minutes_is_corrected_not_changed() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(3, attending());
+		this.fixture.given(history)
+			.when(new RemoveAttendance(MEETING, PersonId.of("deepa"), null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static AttendanceRecorded attending() {
+		return new AttendanceRecorded(MEETING, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.PRESENT,
+				List.of());
+	}
+
+	@Test
 	void a_guest_for_an_item_not_on_the_agenda_is_refused() {
 		this.fixture.given(meetingScheduled(), new MeetingOpened(MEETING))
 			.when(new RecordAttendance(MEETING, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.GUEST,

@@ -30,6 +30,9 @@ class MeetingSnapshotTest {
 				List.of(ITEM_4)));
 		meeting.on(new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
 				"Deepa får fortsatt uppdrag"));
+		meeting.on(new AttendanceRecorded(MEETING, PersonId.of("bo"), "Bo Berg", null, AttendanceStatus.PRESENT,
+				List.of()));
+		meeting.on(new AttendanceRemoved(MEETING, PersonId.of("bo"), "fel person"));
 		meeting.on(new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null));
 		meeting.on(new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel"));
 		meeting
@@ -42,7 +45,7 @@ class MeetingSnapshotTest {
 
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
 				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("3");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("4");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

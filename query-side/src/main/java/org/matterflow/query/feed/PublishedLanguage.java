@@ -56,6 +56,7 @@ public final class PublishedLanguage {
 		publish(MinutesAdjusted.class, "meeting.minutes-adjusted");
 		publish(MinutesCorrected.class, "meeting.minutes-corrected");
 		publish(DecisionRevised.class, "meeting.decision-revised");
+		publish(AttendanceRemoved.class, "meeting.attendance-removed");
 		publish(MatterRaised.class, "matter.raised");
 		publish(MatterReferred.class, "matter.referred");
 		publish(MatterQueued.class, "matter.queued");

@@ -140,6 +140,12 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(AttendanceRemoved event) {
+		update("DELETE FROM {s}.attendance WHERE meeting_id = ? AND person_id = ?", event.meetingId().value(),
+				event.personId().value());
+	}
+
+	@EventHandler
 	void on(MinutesAdjusterAppointed event) {
 		update("UPDATE {s}.meeting SET adjuster_id = ?, adjuster_name = ? WHERE meeting_id = ?",
 				event.personId().value(), event.name(), event.meetingId().value());

@@ -202,6 +202,30 @@ class MeetingsReadModelTest {
 			.contains("late-" + this.run);
 	}
 
+	@Test
+	void a_person_taken_out_of_the_attendance_leaves_the_meeting_and_its_minutes() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		long recorded = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AttendanceRecorded(story.may, PersonId.of("bo-" + this.run), "Bo Berg", null,
+						AttendanceStatus.PRESENT, List.of()),
+				new AttendanceRecorded(story.may, PersonId.of("anna-" + this.run), "Anna Andersson", null,
+						AttendanceStatus.PRESENT, List.of()));
+		assertThat(this.reader.json("/api/meetings/" + story.may.value() + "?position=" + recorded)
+			.get("attendance")
+			.findValuesAsText("name")).containsExactly("Anna Andersson", "Bo Berg");
+
+		long removed = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AttendanceRemoved(story.may, PersonId.of("bo-" + this.run), "fel person"));
+
+		assertThat(this.reader.json("/api/meetings/" + story.may.value() + "?position=" + removed)
+			.get("attendance")
+			.findValuesAsText("name")).containsExactly("Anna Andersson");
+		assertThat(this.reader.raw("/api/meetings/" + story.may.value() + "/minutes", "text/html").body())
+			.contains("Anna Andersson")
+			.doesNotContain("Bo Berg");
+	}
+
 	private static boolean waitingForALock(Connection connection) throws Exception {
 		try (Statement query = connection.createStatement();
 				java.sql.ResultSet waiting = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
