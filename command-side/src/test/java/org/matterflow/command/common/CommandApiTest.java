@@ -395,6 +395,16 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_method_the_path_does_not_take_is_refused_as_a_problem_and_logs_no_warning(CapturedOutput output) {
+		String meeting = scheduledMeeting();
+		Response response = this.api.get("/api/meetings/" + meeting + "/attendance/bo/remove");
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.text("detail")).contains("'GET'");
+		assertThat(output).doesNotContain("Request method 'GET' is not supported");
+	}
+
+	@Test
 	void an_unknown_meeting_in_the_path_is_not_found_and_logs_no_warning(CapturedOutput output) {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings/" + id("nope") + "/open", null), 404, "UNKNOWN_ID");

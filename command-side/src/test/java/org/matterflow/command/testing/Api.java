@@ -64,10 +64,18 @@ public class Api {
 	}
 
 	public Response post(String path, String contentType, String content) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", contentType)
 			.POST((content != null) ? HttpRequest.BodyPublishers.ofString(content)
-					: HttpRequest.BodyPublishers.noBody());
+					: HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/** A GET, which the command side's paths do not take. */
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET());
+	}
+
+	private Response send(HttpRequest.Builder request) {
 		if (this.user != null) {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((this.user + ":" + this.user).getBytes(StandardCharsets.UTF_8)));
