@@ -26,10 +26,14 @@ import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterRegistered;
+import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.MatterReopened;
 import org.matterflow.kernel.matter.QueueMatter;
 import org.matterflow.kernel.matter.RaiseMatter;
 import org.matterflow.kernel.matter.ReferMatter;
+import org.matterflow.kernel.matter.RegisterMatter;
+import org.matterflow.kernel.matter.RenameMatter;
 import org.matterflow.kernel.matter.ReopenMatter;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,6 +61,10 @@ class MatterAggregate {
 
 	private MatterRaised origin;
 
+	private String title;
+
+	private String reference;
+
 	private boolean closed;
 
 	private Set<String> bodiesVisited = new HashSet<>();
@@ -80,6 +88,29 @@ class MatterAggregate {
 		}
 		bodies.requireActive(command.bodyId());
 		apply(raised);
+	}
+
+	/**
+	 * A closed matter can be renamed too: its title is how the record names it, whatever
+	 * became of it.
+	 */
+	@CommandHandler
+	void handle(RenameMatter command) {
+		if (!command.title().equals(this.title)) {
+			apply(new MatterRenamed(this.matterId, command.title(), command.reason()));
+		}
+	}
+
+	/**
+	 * A matter is registered in the diary when the registrar gets to it, often after a
+	 * meeting has taken it up; a number recorded wrongly is replaced by registering the
+	 * right one.
+	 */
+	@CommandHandler
+	void handle(RegisterMatter command) {
+		if (!command.reference().equals(this.reference)) {
+			apply(new MatterRegistered(this.matterId, command.reference(), command.reason()));
+		}
 	}
 
 	/**
@@ -154,7 +185,19 @@ class MatterAggregate {
 		this.stream = event.matterId().toString();
 		this.matterId = event.matterId();
 		this.origin = event;
+		this.title = event.title();
+		this.reference = event.reference();
 		this.bodiesVisited.add(event.bodyId().value());
+	}
+
+	@EventSourcingHandler
+	void on(MatterRenamed event) {
+		this.title = event.title();
+	}
+
+	@EventSourcingHandler
+	void on(MatterRegistered event) {
+		this.reference = event.reference();
 	}
 
 	@EventSourcingHandler

@@ -18,6 +18,8 @@ import org.matterflow.kernel.matter.QueueMatter;
 import org.matterflow.kernel.matter.RaiseMatter;
 import org.matterflow.kernel.matter.ReferMatter;
 import org.matterflow.kernel.matter.ReferralPurpose;
+import org.matterflow.kernel.matter.RegisterMatter;
+import org.matterflow.kernel.matter.RenameMatter;
 import org.matterflow.kernel.matter.ReopenMatter;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
@@ -44,6 +46,12 @@ public class MatterController {
 			String description) {
 	}
 
+	record RenameRequest(@NotBlank String title, String reason) {
+	}
+
+	record RegistrationRequest(@NotBlank String reference, String reason) {
+	}
+
 	record ReferRequest(@NotBlank String fromBody, @NotBlank String toBody, @NotNull ReferralPurpose purpose,
 			String atMeeting, String itemId, String note) {
 	}
@@ -64,6 +72,20 @@ public class MatterController {
 		MatterId id = MatterId.of(Ids.orNew(request.matterId()));
 		return send(new RaiseMatter(id, BodyId.of(request.bodyId()), request.title(), request.reference(),
 				request.description()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/rename")
+	@Operation(summary = "Give the matter a new title; the steps before keep the title it had then")
+	Accepted rename(@PathVariable String matterId, @Valid @RequestBody RenameRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new RenameMatter(id, request.title(), request.reason()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/registration")
+	@Operation(summary = "Record the registration number (diarienummer) the matter was given, or mend a wrong one")
+	Accepted register(@PathVariable String matterId, @Valid @RequestBody RegistrationRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new RegisterMatter(id, request.reference(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{matterId}/referrals")

@@ -93,6 +93,9 @@ class CommandApiTest {
 		ok(this.api.post("/api/matters",
 				json("{'matterId':'" + matter + "','bodyId':'" + group + "','title':'Föräldraskapsstödsstrategin'}")));
 		ok(this.api.post("/api/matters/" + matter + "/backlog", json("{'bodyId':'" + group + "','priority':1}")));
+		ok(this.api.post("/api/matters/" + matter + "/rename",
+				json("{'title':'Strategi för föräldraskapsstöd','reason':'namnet i beslutet'}")));
+		ok(this.api.post("/api/matters/" + matter + "/registration", json("{'reference':'RÖ 2025/00412'}")));
 
 		ok(this.api.post("/api/meetings", json("{'meetingId':'" + january + "','bodyId':'" + group
 				+ "','date':'2025-01-22','start':'13:00','end':'16:30','location':'Länsstyrelsen'}")));
@@ -161,7 +164,7 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("body:" + south)).containsExactly("BodyEstablished", "BodyRenamed");
 		assertThat(this.events.typesOf("body:" + old)).containsExactly("BodyEstablished", "BodyDissolved");
 		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterQueued",
-				"MatterReferred", "MatterClosed", "MatterReopened");
+				"MatterRenamed", "MatterRegistered", "MatterReferred", "MatterClosed", "MatterReopened");
 		assertThat(this.events.typesOf("meeting:" + may)).containsExactly("MeetingScheduled", "MeetingRescheduled");
 		assertThat(this.events.typesOf("meeting:" + april)).containsExactly("MeetingScheduled", "MeetingCancelled");
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
@@ -310,6 +313,29 @@ class CommandApiTest {
 				() -> this.api.post("/api/meetings/" + meeting + "/decisions/d-9/revise", json("{'text':'x'}")), 422,
 				"UNKNOWN_ID");
 		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised");
+	}
+
+	@Test
+	void a_matter_is_renamed_and_registered_once_and_an_unknown_one_or_a_blank_number_is_refused() {
+		String matter = id("f-stod");
+		ok(this.api.post("/api/matters", json(
+				"{'matterId':'" + matter + "','bodyId':'" + establishedGroup() + "','title':'F-stödsstrategin'}")));
+		String registration = "/api/matters/" + matter + "/registration";
+
+		Response registered = ok(this.api.post(registration, json("{'reference':'RÖ 2025/00412'}")));
+		assertThat(registered.number("version")).isEqualTo(1);
+		assertThat(ok(this.api.post(registration, json("{'reference':'RÖ 2025/00412'}"))).number("version"))
+			.as("the same number again changes nothing")
+			.isEqualTo(1);
+		ok(this.api.post("/api/matters/" + matter + "/rename", json("{'title':'Föräldraskapsstödsstrategin'}")));
+		refusedWithNothingAppended(() -> this.api.post(registration, json("{'reference':'  '}")), 400,
+				"INVALID_REQUEST");
+		refusedWithNothingAppended(() -> this.api.post("/api/matters/" + matter + "/rename", json("{}")), 400,
+				"INVALID_REQUEST");
+		refusedWithNothingAppended(() -> this.api.post("/api/matters/" + id("nope") + "/rename",
+				json("{'title':'Föräldraskapsstödsstrategin'}")), 404, "UNKNOWN_ID");
+		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterRegistered",
+				"MatterRenamed");
 	}
 
 	@Test

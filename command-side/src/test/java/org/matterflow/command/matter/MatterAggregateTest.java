@@ -179,6 +179,58 @@ class MatterAggregateTest {
 	}
 
 	@Test
+	void a_matter_is_given_a_new_title() {
+		this.fixture.given(RAISED)
+			.when(new RenameMatter(STRATEGY, "Strategi för föräldraskapsstöd", "namnet i beslutet"))
+			.expectEvents(new MatterRenamed(STRATEGY, "Strategi för föräldraskapsstöd", "namnet i beslutet"));
+	}
+
+	@Test
+	void renaming_a_matter_to_the_title_it_has_changes_nothing() {
+		this.fixture.given(RAISED, new MatterRenamed(STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.when(new RenameMatter(STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_closed_matter_is_renamed_too() {
+		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "strategin antagen"))
+			.when(new RenameMatter(STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.expectEvents(new MatterRenamed(STRATEGY, "Strategi för föräldraskapsstöd", null));
+	}
+
+	@Test
+	void raising_a_renamed_matter_again_as_it_was_raised_changes_nothing() {
+		this.fixture.given(RAISED, new MatterRenamed(STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.when(new RaiseMatter(STRATEGY, MANAGEMENT, "Föräldraskapsstödsstrategin", null, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_raised_without_a_registration_number_is_registered_later() {
+		this.fixture.given(RAISED)
+			.when(new RegisterMatter(STRATEGY, "RÖ 2025/00412", null))
+			.expectEvents(new MatterRegistered(STRATEGY, "RÖ 2025/00412", null));
+	}
+
+	@Test
+	void registering_a_matter_under_the_number_it_has_changes_nothing() {
+		this.fixture.given(new MatterRaised(STRATEGY, MANAGEMENT, "Föräldraskapsstödsstrategin", "RÖ 2025/00412", null))
+			.when(new RegisterMatter(STRATEGY, "RÖ 2025/00412", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_registration_number_recorded_wrongly_is_replaced_by_the_right_one() {
+		this.fixture.given(RAISED, new MatterRegistered(STRATEGY, "RÖ 2025/00421", null))
+			.when(new RegisterMatter(STRATEGY, "RÖ 2025/00412", "siffrorna förväxlade"))
+			.expectEvents(new MatterRegistered(STRATEGY, "RÖ 2025/00412", "siffrorna förväxlade"));
+	}
+
+	@Test
 	void a_closed_matter_is_reopened_with_a_reason() {
 		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "klar"))
 			.when(new ReopenMatter(STRATEGY, "ny remiss"))

@@ -62,6 +62,11 @@ class AgendaProjection {
 	}
 
 	@EventHandler
+	void on(MatterRenamed event) {
+		update("UPDATE {s}.matter SET title = ? WHERE matter_id = ?", event.title(), event.matterId().value());
+	}
+
+	@EventHandler
 	void on(MatterClosed event) {
 		update("UPDATE {s}.matter SET closed = true WHERE matter_id = ?", event.matterId().value());
 	}

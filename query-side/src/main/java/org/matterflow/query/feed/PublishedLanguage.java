@@ -58,6 +58,8 @@ public final class PublishedLanguage {
 		publish(DecisionRevised.class, "meeting.decision-revised");
 		publish(AttendanceRemoved.class, "meeting.attendance-removed");
 		publish(MatterRaised.class, "matter.raised");
+		publish(MatterRenamed.class, "matter.renamed");
+		publish(MatterRegistered.class, "matter.registered");
 		publish(MatterReferred.class, "matter.referred");
 		publish(MatterQueued.class, "matter.queued");
 		publish(MatterClosed.class, "matter.closed");

@@ -124,6 +124,61 @@ class HistoryProjection {
 				message, token);
 	}
 
+	/**
+	 * The register lists a matter by its new title; its former titles stay among the
+	 * words the search reads, so a researcher who knows the matter by an older name, as
+	 * the minutes of its time call it, still finds it.
+	 */
+	@EventHandler
+	void on(MatterRenamed event, EventMessage<?> message, TrackingToken token) {
+		Map<String, Object> matter = matter(event.matterId());
+		if (matter == null) {
+			return;
+		}
+		update("UPDATE {s}.matter SET title = ?, words = words || ' ' || ? WHERE matter_id = ?", event.title(),
+				Folded.words(event.title()), event.matterId().value());
+		record(event.matterId().value(),
+				Step.of("RENAMED", null, event.title())
+					.with("previousTitle", matter.get("title"))
+					.with("title", event.title())
+					.with("reason", event.reason()),
+				message, token);
+	}
+
+	/**
+	 * The register number searched for ({@code reference}) is the one the matter has now;
+	 * a number it had before stays among the words the search reads.
+	 */
+	@EventHandler
+	void on(MatterRegistered event, EventMessage<?> message, TrackingToken token) {
+		Map<String, Object> matter = matter(event.matterId());
+		if (matter == null) {
+			return;
+		}
+		update("UPDATE {s}.matter SET reference = ?, reference_key = ?, words = words || ' ' || ? WHERE matter_id = ?",
+				event.reference(), Folded.of(event.reference()), Folded.words(event.reference()),
+				event.matterId().value());
+		record(event.matterId().value(),
+				Step.of("REGISTERED", null, event.reference())
+					.with("previousReference", matter.get("reference"))
+					.with("reference", event.reference())
+					.with("reason", event.reason()),
+				message, token);
+	}
+
+	/**
+	 * A matter this read model knows: its title and registration number as they stand.
+	 */
+	private Map<String, Object> matter(MatterId matter) {
+		return this.statements.read("SELECT title, reference FROM {s}.matter WHERE matter_id = ?")
+			.params(matter.value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
 	@EventHandler
 	void on(MatterReferred event, EventMessage<?> message, TrackingToken token) {
 		record(event.matterId().value(),

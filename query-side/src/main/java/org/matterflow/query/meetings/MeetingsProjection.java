@@ -17,10 +17,12 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
-import static org.matterflow.query.common.Rows.id;
 import org.matterflow.query.common.Statements;
+
+import static org.matterflow.query.common.Rows.id;
 
 /**
  * Writes one generation of the meetings read model. Every handler can run twice
@@ -210,6 +212,11 @@ class MeetingsProjection {
 	void on(MatterRaised event) {
 		update("INSERT INTO {s}.matter (matter_id, title) VALUES (?, ?) ON CONFLICT DO NOTHING",
 				event.matterId().value(), event.title());
+	}
+
+	@EventHandler
+	void on(MatterRenamed event) {
+		update("UPDATE {s}.matter SET title = ? WHERE matter_id = ?", event.title(), event.matterId().value());
 	}
 
 	@EventHandler

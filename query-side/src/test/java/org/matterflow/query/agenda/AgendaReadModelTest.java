@@ -27,6 +27,7 @@ import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
@@ -194,6 +195,20 @@ class AgendaReadModelTest {
 		assertThat(south.at("/backlog/0/priority").asInt()).isEqualTo(1);
 		assertThat(south.get("referredMatters").findValuesAsText("title"))
 			.containsExactly("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
+	void a_renamed_matter_waits_on_the_agenda_under_its_new_title() {
+		this.position = this.feeder.record(LocalDate.of(2025, 6, 1),
+				new MatterRenamed(this.story.plan, "Samverkansplan för god och jämlik hälsa", null),
+				new MatterRenamed(this.story.strategy, "Strategi för föräldraskapsstöd", null));
+
+		JsonNode south = new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=" + this.position);
+		assertThat(south.get("backlog").findValuesAsText("title"))
+			.containsExactly("Samverkansplan för god och jämlik hälsa");
+		assertThat(south.get("referredMatters").findValuesAsText("title"))
+			.containsExactly("Strategi för föräldraskapsstöd");
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterRegistered;
+import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.MatterReopened;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
@@ -133,6 +135,41 @@ class MatterRegisterTest {
 		assertThat(open.findValuesAsText("matterId")).containsExactly(this.story.strategy.value(),
 				this.story.plan.value());
 		assertThat(open.get(0).get("closedOn").isNull()).isTrue();
+	}
+
+	@Test
+	void a_renamed_and_registered_matter_is_listed_as_it_is_now_and_still_found_by_what_it_was_called() {
+		this.position = this.feeder.record(LocalDate.of(2025, 11, 20),
+				new MatterRenamed(this.story.strategy, "Strategi för föräldraskapsstöd", "namnet i beslutet"),
+				new MatterRegistered(this.story.strategy, "RS 2023/132", "siffrorna förväxlade"));
+
+		String management = "body=" + this.story.management.value();
+		JsonNode strategy = list(management + "&reference=rs%202023/132").get(0);
+		assertThat(strategy.get("matterId").asText()).isEqualTo(this.story.strategy.value());
+		assertThat(strategy.get("title").asText()).isEqualTo("Strategi för föräldraskapsstöd");
+		assertThat(strategy.get("reference").asText()).isEqualTo("RS 2023/132");
+		assertThat(strategy.at("/lastStep/step").asText()).isEqualTo("REGISTERED");
+		assertThat(list(management + "&reference=RS%202023/123")).as("the number it no longer has").isEmpty();
+		assertThat(list(management + "&q=f%C3%B6r%C3%A4ldraskapsst%C3%B6dsstrategin").findValuesAsText("matterId"))
+			.as("the title it was raised with")
+			.containsExactly(this.story.strategy.value());
+		assertThat(list(management + "&q=f%C3%B6r%C3%A4ldraskapsst%C3%B6d").findValuesAsText("matterId"))
+			.as("the title it has now")
+			.containsExactly(this.story.strategy.value());
+
+		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
+		JsonNode renamed = steps.get(steps.size() - 2);
+		assertThat(renamed.get("step").asText()).isEqualTo("RENAMED");
+		assertThat(renamed.at("/details/previousTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(renamed.at("/details/title").asText()).isEqualTo("Strategi för föräldraskapsstöd");
+		assertThat(renamed.at("/details/reason").asText()).isEqualTo("namnet i beslutet");
+		assertThat(renamed.get("businessDate").asText()).isEqualTo("2025-11-20");
+		JsonNode registered = steps.get(steps.size() - 1);
+		assertThat(registered.get("step").asText()).isEqualTo("REGISTERED");
+		assertThat(registered.at("/details/previousReference").asText()).isEqualTo("RS 2023/123");
+		assertThat(registered.at("/details/reference").asText()).isEqualTo("RS 2023/132");
+		assertThat(steps.get(0).get("summary").asText()).as("the steps before keep the title it had then")
+			.isEqualTo("Föräldraskapsstödsstrategin");
 	}
 
 	@Test

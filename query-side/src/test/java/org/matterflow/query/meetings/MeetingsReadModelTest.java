@@ -26,6 +26,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.testing.EventFeeder;
@@ -145,6 +146,12 @@ class MeetingsReadModelTest {
 		assertThat(referral.get("toBodyName").asText()).isEqualTo("Gemensam chefsgrupp");
 		assertThat(referral.get("purpose").asText()).isEqualTo("FOR_ANCHORING");
 		assertThat(january.get("referralsWithoutItem")).isEmpty();
+
+		position = this.feeder.record(LocalDate.of(2025, 6, 1),
+				new MatterRenamed(story.strategy, "Strategi för föräldraskapsstöd", null));
+		assertThat(this.reader.json("/api/meetings/" + story.january.value() + "?position=" + position)
+			.at("/agenda/0/referrals/0/matterTitle")
+			.asText()).as("the matter as it is called now").isEqualTo("Strategi för föräldraskapsstöd");
 
 		JsonNode may = this.reader.json("/api/meetings/" + story.may.value());
 		JsonNode mayItem = may.at("/agenda/0");
