@@ -29,6 +29,9 @@ class Agenda {
 
 		AgendaItemAdded origin;
 
+		/** The title it was given after it was added, if it was. */
+		String renamedTo;
+
 		boolean withdrawn;
 
 		boolean deferred;
@@ -51,18 +54,22 @@ class Agenda {
 			return this.origin.matterId();
 		}
 
+		String title() {
+			return (this.renamedTo != null) ? this.renamedTo : this.origin.title();
+		}
+
 		@Override
 		public boolean equals(Object other) {
 			return other instanceof Item item && Objects.equals(this.origin, item.origin)
-					&& this.withdrawn == item.withdrawn && this.deferred == item.deferred
-					&& this.decisions == item.decisions && this.discussions.equals(item.discussions)
-					&& this.attachments.equals(item.attachments);
+					&& Objects.equals(this.renamedTo, item.renamedTo) && this.withdrawn == item.withdrawn
+					&& this.deferred == item.deferred && this.decisions == item.decisions
+					&& this.discussions.equals(item.discussions) && this.attachments.equals(item.attachments);
 		}
 
 		@Override
 		public int hashCode() {
-			return Objects.hash(this.origin, this.withdrawn, this.deferred, this.decisions, this.discussions,
-					this.attachments);
+			return Objects.hash(this.origin, this.renamedTo, this.withdrawn, this.deferred, this.decisions,
+					this.discussions, this.attachments);
 		}
 
 	}

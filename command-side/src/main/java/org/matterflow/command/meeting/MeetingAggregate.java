@@ -34,7 +34,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -161,6 +161,21 @@ class MeetingAggregate {
 			matters.requireExists(command.matterId());
 		}
 		AggregateLifecycle.apply(MeetingPolicy.added(command, this.agenda.positionFor(command.position())));
+	}
+
+	/**
+	 * An item keeps the title it was added with, so that a record imported again still
+	 * finds it the same item; a new title is a change of its own.
+	 */
+	@CommandHandler
+	void handle(RenameAgendaItem command) {
+		Agenda.Item item = this.agenda.require(command.itemId());
+		if (item.title().equals(command.title())) {
+			return;
+		}
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		AggregateLifecycle.apply(new AgendaItemRenamed(this.meetingId, command.itemId(), item.matterId(),
+				command.title(), command.reason()));
 	}
 
 	@CommandHandler
@@ -410,6 +425,11 @@ class MeetingAggregate {
 	@EventSourcingHandler
 	void on(AgendaItemAdded event) {
 		this.agenda.add(event);
+	}
+
+	@EventSourcingHandler
+	void on(AgendaItemRenamed event) {
+		this.agenda.find(event.itemId()).renamedTo = event.title();
 	}
 
 	@EventSourcingHandler

@@ -80,6 +80,9 @@ public class MeetingController {
 			@NotBlank String text) {
 	}
 
+	record RenameItemRequest(@NotBlank String title, String reason) {
+	}
+
 	record RevisionRequest(@NotBlank String text, String reason) {
 	}
 
@@ -130,6 +133,15 @@ public class MeetingController {
 		return this.dispatcher.send(new AddAgendaItem(id, item, request.position(), request.title(), request.kind(),
 				matter(request.matterId()), request.presenters(), request.guests(), documents, request.description()),
 				id, headers, Map.of("meetingId", id.value(), "itemId", item.value()));
+	}
+
+	@PostMapping("/{meetingId}/agenda-items/{itemId}/rename")
+	@Operation(summary = "Give an agenda item a new title until the minutes are adjusted; "
+			+ "adjusted minutes are corrected instead, with a reason")
+	Accepted renameItem(@PathVariable String meetingId, @PathVariable String itemId,
+			@Valid @RequestBody RenameItemRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new RenameAgendaItem(id, AgendaItemId.of(itemId), request.title(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{meetingId}/agenda-items/{itemId}/withdraw")

@@ -111,6 +111,8 @@ class CommandApiTest {
 		ok(this.api.post(meeting + "/agenda-items",
 				json("{'itemId':'4','title':'Föräldraskapsstödsstrategin','kind':'DISCUSSION','matterId':'" + matter
 						+ "','presenters':['Deepa Singhru'],'documents':[{'title':'Presentation','uri':'https://documents.example/4.pptx'}]}")));
+		ok(this.api.post(meeting + "/agenda-items/4/rename",
+				json("{'title':'Strategi för föräldraskapsstöd','reason':'namnet i beslutet'}")));
 		ok(this.api.post(meeting + "/agenda-items",
 				json("{'itemId':'99','title':'Felaktig punkt','kind':'INFORMATION'}")));
 		ok(this.api.post(meeting + "/agenda-items/99/withdraw", json("{'reason':'dubblett'}")));
@@ -168,10 +170,10 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("meeting:" + may)).containsExactly("MeetingScheduled", "MeetingRescheduled");
 		assertThat(this.events.typesOf("meeting:" + april)).containsExactly("MeetingScheduled", "MeetingCancelled");
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
-				"AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered", "AgendaAdopted",
-				"MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed", "DocumentAttached",
-				"DecisionTaken", "DecisionTaken", "ItemDeferred", "MeetingClosed", "MinutesAdjusted",
-				"MinutesCorrected");
+				"AgendaItemRenamed", "AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered",
+				"AgendaAdopted", "MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed",
+				"DocumentAttached", "DecisionTaken", "DecisionTaken", "ItemDeferred", "MeetingClosed",
+				"MinutesAdjusted", "MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
 				"AssignmentDueDateChanged", "AssignmentReassigned", "AssignmentReportedBack", "AssignmentCompleted");
 		assertThat(this.events.typesOf("assignment:" + withdrawn)).containsExactly("AssignmentHandedOut",
@@ -287,7 +289,7 @@ class CommandApiTest {
 	}
 
 	@Test
-	void a_decision_is_revised_until_the_minutes_are_adjusted_and_corrected_after() {
+	void a_decision_and_an_item_title_are_revised_until_the_minutes_are_adjusted_and_corrected_after() {
 		String group = establishedGroup();
 		String meeting = id("m-revise");
 		ok(this.api.post("/api/meetings",
@@ -302,6 +304,12 @@ class CommandApiTest {
 		Response revised = ok(
 				this.api.post(revise, json("{'text':'Strategin antogs med ändringar','reason':'ofullständig'}")));
 		assertThat(revised.number("version")).isEqualTo(4);
+		String rename = "/api/meetings/" + meeting + "/agenda-items/4/rename";
+		ok(this.api.post(rename, json("{'title':'Strategi för föräldraskapsstöd'}")));
+		refusedWithNothingAppended(() -> this.api.post(rename, json("{'title':''}")), 400, "INVALID_REQUEST");
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/meetings/" + meeting + "/agenda-items/9/rename", json("{'title':'Övrigt'}")),
+				422, "ITEM_NOT_ON_AGENDA");
 		ok(this.api.post("/api/meetings/" + meeting + "/close", null));
 		ok(this.api.post("/api/meetings/" + meeting + "/minutes/adjust", json("{'adjustedOn':'2025-05-30'}")));
 		Response refused = refusedWithNothingAppended(
@@ -309,10 +317,12 @@ class CommandApiTest {
 		assertThat(refused.text("detail")).contains("only a correction with a reason");
 		refusedWithNothingAppended(() -> this.api.post(revise, json("{'reason':'ingen text'}")), 400,
 				"INVALID_REQUEST");
+		refusedWithNothingAppended(() -> this.api.post(rename, json("{'title':'Föräldraskapsstödsstrategin'}")), 409,
+				"MINUTES_ADJUSTED");
 		refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings/" + meeting + "/decisions/d-9/revise", json("{'text':'x'}")), 422,
 				"UNKNOWN_ID");
-		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised");
+		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised", "AgendaItemRenamed");
 	}
 
 	@Test

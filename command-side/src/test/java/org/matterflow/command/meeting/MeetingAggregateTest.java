@@ -209,6 +209,59 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void an_agenda_item_is_renamed_before_the_meeting() {
+		this.fixture.given(meetingScheduled(), strategyItem())
+			.when(new RenameAgendaItem(MEETING, ITEM_4, "Strategi för föräldraskapsstöd", "stavfel"))
+			.expectEvents(
+					new AgendaItemRenamed(MEETING, ITEM_4, STRATEGY, "Strategi för föräldraskapsstöd", "stavfel"));
+	}
+
+	@Test
+	void an_agenda_item_with_decisions_is_renamed_while_the_minutes_are_written() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), new MeetingClosed(MEETING))
+			.when(new RenameAgendaItem(MEETING, ITEM_4, "Strategi för föräldraskapsstöd", null))
+			.expectEvents(new AgendaItemRenamed(MEETING, ITEM_4, STRATEGY, "Strategi för föräldraskapsstöd", null));
+	}
+
+	@Test
+	void renaming_an_agenda_item_to_the_title_it_has_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(),
+					new AgendaItemRenamed(MEETING, ITEM_4, STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.when(new RenameAgendaItem(MEETING, ITEM_4, "Strategi för föräldraskapsstöd", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_renamed_agenda_item_sent_again_as_it_was_added_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(),
+					new AgendaItemRenamed(MEETING, ITEM_4, STRATEGY, "Strategi för föräldraskapsstöd", null))
+			.when(new AddAgendaItem(MEETING, ITEM_4, null, "Föräldraskapsstödsstrategin", ItemKind.DISCUSSION, STRATEGY,
+					List.of("Deepa Singhru"), null, null, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_withdrawn_agenda_item_is_not_renamed() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new AgendaItemWithdrawn(MEETING, ITEM_4, "dubblett"))
+			.when(new RenameAgendaItem(MEETING, ITEM_4, "Strategi för föräldraskapsstöd", null))
+			.expectException(refusedWith(ErrorCode.ITEM_NOT_ON_AGENDA))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_agenda_item_of_adjusted_minutes_is_corrected_not_renamed() {
+		this.fixture.given(adjustedMeeting())
+			.when(new RenameAgendaItem(MEETING, ITEM_4, "Strategi för föräldraskapsstöd", null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	@Test
 	void another_agenda_item_under_a_taken_item_id_is_refused() {
 		this.fixture.given(meetingScheduled(), strategyItem())
 			.when(new AddAgendaItem(MEETING, ITEM_4, null, "Samverkansplan", ItemKind.DECISION, null, null, null, null,

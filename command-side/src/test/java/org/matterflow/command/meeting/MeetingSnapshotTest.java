@@ -25,6 +25,7 @@ class MeetingSnapshotTest {
 		meeting.on(strategyItem());
 		meeting.on(itemAdded(AgendaItemId.of("5"), 2, null));
 		meeting.on(new AgendaItemWithdrawn(MEETING, AgendaItemId.of("5"), "dubblett"));
+		meeting.on(new AgendaItemRenamed(MEETING, ITEM_4, STRATEGY, "Strategi för föräldraskapsstöd", null));
 		meeting.on(new MeetingOpened(MEETING));
 		meeting.on(new AttendanceRecorded(MEETING, PersonId.of("deepa"), "Deepa Singhru", null, AttendanceStatus.GUEST,
 				List.of(ITEM_4)));
@@ -44,8 +45,9 @@ class MeetingSnapshotTest {
 		MeetingAggregate restored = this.serializer.deserialize(snapshot);
 
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
-				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("4");
+				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag",
+				"Strategi för föräldraskapsstöd");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("5");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

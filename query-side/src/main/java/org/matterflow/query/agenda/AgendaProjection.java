@@ -193,6 +193,24 @@ class AgendaProjection {
 		this.statements.update((event.matterId() != null) ? ITEM_OF_MATTER_ADDED : ITEM_ADDED_BY_TITLE, params);
 	}
 
+	/**
+	 * An item deferred keeps waiting under its new title; an item without a matter whose
+	 * new title is that of an item deferred to its body answers it, as if added so.
+	 */
+	@EventHandler
+	void on(AgendaItemRenamed event) {
+		String titleKey = Folded.of(event.title());
+		update("UPDATE {s}.item SET title = ?, title_key = ? WHERE meeting_id = ? AND item_id = ?", event.title(),
+				titleKey, event.meetingId().value(), event.itemId().value());
+		update("UPDATE {s}.deferral SET title = ?, title_key = ? WHERE from_meeting = ? AND item_id = ?", event.title(),
+				titleKey, event.meetingId().value(), event.itemId().value());
+		if (event.matterId() == null) {
+			update("UPDATE {s}.deferral d SET resolved = true FROM {s}.meeting m WHERE m.meeting_id = ? "
+					+ "AND d.target_body = m.body_id AND d.matter_id IS NULL AND d.title_key = ? "
+					+ "AND d.from_meeting <> m.meeting_id", event.meetingId().value(), titleKey);
+		}
+	}
+
 	@EventHandler
 	void on(AgendaItemWithdrawn event) {
 		update("UPDATE {s}.item SET withdrawn = true WHERE meeting_id = ? AND item_id = ?", event.meetingId().value(),

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
+import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.DecisionRevised;
 import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
@@ -51,6 +52,27 @@ class DecisionsProjection {
 		update("INSERT INTO {s}.item (meeting_id, item_id, title, title_words) VALUES (?, ?, ?, ?) "
 				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.itemId().value(), event.title(),
 				Folded.of(event.title()));
+	}
+
+	/**
+	 * The register lists the decisions under the item's new title and the search reads
+	 * it; the text each decision is found by stays as it stands (revised or corrected).
+	 */
+	@EventHandler
+	void on(AgendaItemRenamed event) {
+		String titleWords = Folded.of(event.title());
+		update("UPDATE {s}.item SET title = ?, title_words = ? WHERE meeting_id = ? AND item_id = ?", event.title(),
+				titleWords, event.meetingId().value(), event.itemId().value());
+		this.statements
+			.read("SELECT decision_id, coalesce(corrected_text, text) AS text FROM {s}.decision "
+					+ "WHERE meeting_id = ? AND item_id = ?")
+			.params(event.meetingId().value(), event.itemId().value())
+			.query()
+			.listOfRows()
+			.forEach((decision) -> update(
+					"UPDATE {s}.decision SET item_title = ?, words = ? WHERE meeting_id = ? AND decision_id = ?",
+					event.title(), Folded.words((String) decision.get("text"), event.title()),
+					event.meetingId().value(), decision.get("decision_id")));
 	}
 
 	@EventHandler

@@ -42,6 +42,7 @@ public final class PublishedLanguage {
 		publish(MeetingRescheduled.class, "meeting.rescheduled");
 		publish(MeetingCancelled.class, "meeting.cancelled");
 		publish(AgendaItemAdded.class, "meeting.agenda-item-added");
+		publish(AgendaItemRenamed.class, "meeting.agenda-item-renamed");
 		publish(AgendaItemWithdrawn.class, "meeting.agenda-item-withdrawn");
 		publish(AgendaReordered.class, "meeting.agenda-reordered");
 		publish(AgendaAdopted.class, "meeting.agenda-adopted");

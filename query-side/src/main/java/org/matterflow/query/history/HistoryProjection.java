@@ -223,6 +223,22 @@ class HistoryProjection {
 		}
 	}
 
+	/** The step that placed the item on the agenda keeps the title it had then. */
+	@EventHandler
+	void on(AgendaItemRenamed event, EventMessage<?> message, TrackingToken token) {
+		String previous = titleOfItem(event.meetingId(), event.itemId().value());
+		update("UPDATE {s}.item SET title = ? WHERE meeting_id = ? AND item_id = ?", event.title(),
+				event.meetingId().value(), event.itemId().value());
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("ITEM_RENAMED", event.meetingId(), event.itemId(), event.title())
+						.with("previousTitle", previous)
+						.with("title", event.title())
+						.with("reason", event.reason()),
+					message, token);
+		}
+	}
+
 	@EventHandler
 	void on(AgendaItemWithdrawn event, EventMessage<?> message, TrackingToken token) {
 		String matter = matterOfItem(event.meetingId(), event.itemId());
@@ -326,12 +342,7 @@ class HistoryProjection {
 		if (matter == null) {
 			return;
 		}
-		String original = (decided != null) ? (String) decided.get("text")
-				: this.statements.read("SELECT title FROM {s}.item WHERE meeting_id = ? AND item_id = ?")
-					.params(event.meetingId().value(), itemId)
-					.query(String.class)
-					.optional()
-					.orElse(null);
+		String original = (decided != null) ? (String) decided.get("text") : titleOfItem(event.meetingId(), itemId);
 		record(matter,
 				atMeeting("CORRECTED", event.meetingId(), (itemId != null) ? AgendaItemId.of(itemId) : null,
 						event.correction())
@@ -424,6 +435,14 @@ class HistoryProjection {
 					.optional()
 					.orElse(null));
 		return Step.of(kind, body, summary).at(meeting.value(), id(item));
+	}
+
+	private String titleOfItem(MeetingId meeting, String itemId) {
+		return this.statements.read("SELECT title FROM {s}.item WHERE meeting_id = ? AND item_id = ?")
+			.params(meeting.value(), itemId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private String matterOfItem(MeetingId meeting, AgendaItemId item) {

@@ -108,6 +108,12 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(AgendaItemRenamed event) {
+		update("UPDATE {s}.agenda_item SET title = ? WHERE meeting_id = ? AND item_id = ?", event.title(),
+				event.meetingId().value(), event.itemId().value());
+	}
+
+	@EventHandler
 	void on(AgendaItemWithdrawn event) {
 		update("UPDATE {s}.agenda_item SET withdrawn = true, withdraw_reason = ? WHERE meeting_id = ? AND item_id = ?",
 				event.reason(), event.meetingId().value(), event.itemId().value());

@@ -31,6 +31,7 @@ import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.ItemDeferred;
 import org.matterflow.kernel.meeting.ItemKind;
 import org.matterflow.kernel.meeting.MeetingClosed;
@@ -338,6 +339,36 @@ class AgendaReadModelTest {
 		assertThat(next.get("items").findValuesAsText("position")).containsExactly("1", "2", "3");
 		assertThat(minutes.get("agenda").findValuesAsText("itemId")).containsExactly("3", "1", "2");
 		assertThat(minutes.get("agenda").findValuesAsText("position")).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void a_deferred_item_waits_under_its_new_title_and_an_item_renamed_to_it_takes_it_up() {
+		BodyId group = BodyId.of("omdopt-" + this.story.run);
+		MeetingId march = MeetingId.of("omdopt-2025-03-03-" + this.story.run);
+		MeetingId april = MeetingId.of("omdopt-2025-04-07-" + this.story.run);
+		this.feeder.record(LocalDate.of(2025, 3, 3),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
+				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				item(march, "1", 1, "Lokal handlingsplan", null), new MeetingOpened(march),
+				new ItemDeferred(march, AgendaItemId.of("1"), null, april, null, "hanns inte"),
+				new AgendaItemRenamed(march, AgendaItemId.of("1"), null, "Lokal handlingsplan ANDT", "stavfel"));
+		Reader reader = new Reader(this.port);
+		String agenda = "/api/bodies/" + group.value() + "/agenda?on=2025-03-10&position=";
+		long mistyped = this.feeder.record(LocalDate.of(2025, 3, 10), item(april, "1", 1, "Lokal handlingsplan", null));
+		assertThat(reader.json(agenda + mistyped).get("deferredItems").findValuesAsText("title"))
+			.as("waiting under its new title, which the item added does not have")
+			.containsExactly("Lokal handlingsplan ANDT");
+
+		long renamed = this.feeder.record(LocalDate.of(2025, 3, 10),
+				new AgendaItemRenamed(april, AgendaItemId.of("1"), null, "Lokal handlingsplan andt", null));
+
+		JsonNode after = reader.json(agenda + renamed);
+		assertThat(after.get("deferredItems")).isEmpty();
+		assertThat(after.at("/nextMeeting/items").findValuesAsText("title"))
+			.containsExactly("Lokal handlingsplan andt");
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.meeting.AgendaItemId;
+import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.DecisionId;
 import org.matterflow.kernel.meeting.DecisionRevised;
 import org.matterflow.query.testing.EventFeeder;
@@ -109,6 +111,42 @@ class DecisionsReadModelTest {
 		assertThat(history.get("steps").findValuesAsText("summary"))
 			.as("the first text stays in the trail beside its revision")
 			.contains("Deepa får fortsatt uppdrag att återkomma med ett förslag");
+	}
+
+	@Test
+	void an_item_renamed_before_adjustment_lists_its_decisions_under_its_new_title_and_is_found_by_it() {
+		long renamed = this.feeder.record(java.time.LocalDate.of(2025, 1, 22), new AgendaItemRenamed(this.story.january,
+				AgendaItemId.of("4"), this.story.strategy, "Föräldraskapsstöd, uppföljning", "stavfel"));
+
+		String management = "/api/decisions?body=" + this.story.management.value();
+		JsonNode january = this.reader.json(management + "&from=2025-01-01&to=2025-01-31&position=" + renamed);
+		assertThat(january.at("/0/itemTitle").asText()).isEqualTo("Föräldraskapsstöd, uppföljning");
+		assertThat(this.reader.json(management + "&q=uppf%C3%B6ljning").findValuesAsText("meetingId"))
+			.as("found by a word of the new title")
+			.containsExactly(this.story.january.value());
+		assertThat(this.reader.json(management + "&q=strategin").findValuesAsText("meetingId"))
+			.as("no longer by a word only the old title held; the other meeting's item still has it")
+			.containsExactly(this.story.may.value());
+		assertThat(this.reader.json(management + "&q=deepa").findValuesAsText("meetingId"))
+			.as("still by the decision's own text")
+			.containsExactly(this.story.january.value());
+
+		assertThat(this.reader.json("/api/meetings/" + this.story.january.value()).at("/agenda/0/title").asText())
+			.isEqualTo("Föräldraskapsstöd, uppföljning");
+
+		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
+		JsonNode step = steps.findParents("step")
+			.stream()
+			.filter((candidate) -> candidate.get("step").asText().equals("ITEM_RENAMED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(step.get("meetingId").asText()).isEqualTo(this.story.january.value());
+		assertThat(step.get("itemId").asText()).isEqualTo("4");
+		assertThat(step.at("/details/previousTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+		assertThat(step.at("/details/reason").asText()).isEqualTo("stavfel");
+		assertThat(steps.get(1).get("step").asText()).isEqualTo("PLACED_ON_AGENDA");
+		assertThat(steps.get(1).get("summary").asText()).as("the step that placed it keeps the title it had then")
+			.isEqualTo("Föräldraskapsstödsstrategin");
 	}
 
 	@Test

@@ -4,9 +4,9 @@ package org.matterflow.kernel.meeting;
  * The commands to the meeting aggregate.
  */
 public sealed interface MeetingCommand permits ScheduleMeeting, RescheduleMeeting, CancelMeeting, AddAgendaItem,
-		WithdrawAgendaItem, ReorderAgenda, AdoptAgenda, OpenMeeting, RecordAttendance, RemoveAttendance,
-		AppointMinutesAdjuster, RecordDiscussion, AttachDocument, TakeDecision, ReviseDecision, DeferItem, CloseMeeting,
-		AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
+		RenameAgendaItem, WithdrawAgendaItem, ReorderAgenda, AdoptAgenda, OpenMeeting, RecordAttendance,
+		RemoveAttendance, AppointMinutesAdjuster, RecordDiscussion, AttachDocument, TakeDecision, ReviseDecision,
+		DeferItem, CloseMeeting, AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();

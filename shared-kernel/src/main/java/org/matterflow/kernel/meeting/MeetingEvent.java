@@ -4,9 +4,9 @@ package org.matterflow.kernel.meeting;
  * The events recorded by the meeting aggregate.
  */
 public sealed interface MeetingEvent permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded,
-		AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded, AttendanceRemoved,
-		MinutesAdjusterAppointed, ItemDiscussed, DocumentAttached, DecisionTaken, DecisionRevised, ItemDeferred,
-		MeetingClosed, MinutesAdjusted, MinutesCorrected {
+		AgendaItemRenamed, AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded,
+		AttendanceRemoved, MinutesAdjusterAppointed, ItemDiscussed, DocumentAttached, DecisionTaken, DecisionRevised,
+		ItemDeferred, MeetingClosed, MinutesAdjusted, MinutesCorrected {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();
