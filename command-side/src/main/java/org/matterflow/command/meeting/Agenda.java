@@ -41,6 +41,12 @@ class Agenda {
 		/** What was written down about the item, so that the same entry is kept once. */
 		List<String> discussions = new ArrayList<>();
 
+		/**
+		 * What the discussion reads, once revised: the revision and the entries written
+		 * down after it. Until then it is the entries, joined as the minutes show them.
+		 */
+		String revisedDiscussion;
+
 		List<DocumentRef> attachments = new ArrayList<>();
 
 		Item() {
@@ -54,6 +60,18 @@ class Agenda {
 			return this.origin.matterId();
 		}
 
+		/** The discussion as the minutes show it: its entries, a blank line between. */
+		String discussion() {
+			return (this.revisedDiscussion != null) ? this.revisedDiscussion : String.join("\n\n", this.discussions);
+		}
+
+		void discussed(String summary) {
+			this.discussions.add(summary);
+			if (this.revisedDiscussion != null) {
+				this.revisedDiscussion = this.revisedDiscussion + "\n\n" + summary;
+			}
+		}
+
 		String title() {
 			return (this.renamedTo != null) ? this.renamedTo : this.origin.title();
 		}
@@ -63,7 +81,9 @@ class Agenda {
 			return other instanceof Item item && Objects.equals(this.origin, item.origin)
 					&& Objects.equals(this.renamedTo, item.renamedTo) && this.withdrawn == item.withdrawn
 					&& this.deferred == item.deferred && this.decisions == item.decisions
-					&& this.discussions.equals(item.discussions) && this.attachments.equals(item.attachments);
+					&& this.discussions.equals(item.discussions)
+					&& Objects.equals(this.revisedDiscussion, item.revisedDiscussion)
+					&& this.attachments.equals(item.attachments);
 		}
 
 		@Override

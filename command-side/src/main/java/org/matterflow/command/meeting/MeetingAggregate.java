@@ -34,7 +34,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("5")
+@Revision("6")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -271,6 +271,23 @@ class MeetingAggregate {
 				onMeetingDay());
 	}
 
+	/**
+	 * The entries written down stay as recorded, so that a record imported again finds
+	 * them and appends nothing; the revision replaces what the discussion reads.
+	 */
+	@CommandHandler
+	void handle(ReviseDiscussion command) {
+		Agenda.Item item = this.agenda.require(command.itemId());
+		RuleViolation.check(!item.discussions.isEmpty(), ErrorCode.RULE_BROKEN,
+				"nothing is written down about item '" + command.itemId().value() + "' to revise; record a discussion");
+		if (item.discussion().equals(command.summary())) {
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		AggregateLifecycle.apply(new DiscussionRevised(this.meetingId, command.itemId(), item.matterId(),
+				command.summary(), command.reason()), onMeetingDay());
+	}
+
 	@CommandHandler
 	void handle(AttachDocument command) {
 		Agenda.Item item = this.agenda.require(command.itemId());
@@ -482,7 +499,12 @@ class MeetingAggregate {
 
 	@EventSourcingHandler
 	void on(ItemDiscussed event) {
-		this.agenda.find(event.itemId()).discussions.add(event.summary());
+		this.agenda.find(event.itemId()).discussed(event.summary());
+	}
+
+	@EventSourcingHandler
+	void on(DiscussionRevised event) {
+		this.agenda.find(event.itemId()).revisedDiscussion = event.summary();
 	}
 
 	@EventSourcingHandler

@@ -76,6 +76,9 @@ public class MeetingController {
 	record DiscussionRequest(@NotBlank String summary) {
 	}
 
+	record DiscussionRevisionRequest(@NotBlank String summary, String reason) {
+	}
+
 	record DecisionRequest(String decisionId, @NotBlank String itemId, String matterId, @NotNull DecisionKind kind,
 			@NotBlank String text) {
 	}
@@ -204,6 +207,16 @@ public class MeetingController {
 			@Valid @RequestBody DiscussionRequest request, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);
 		return send(new RecordDiscussion(id, AgendaItemId.of(itemId), request.summary()), id, headers);
+	}
+
+	@PostMapping("/{meetingId}/agenda-items/{itemId}/discussion/revise")
+	@Operation(summary = "Rewrite what the item's discussion reads until the minutes are adjusted; "
+			+ "adjusted minutes are corrected instead, with a reason")
+	Accepted reviseDiscussion(@PathVariable String meetingId, @PathVariable String itemId,
+			@Valid @RequestBody DiscussionRevisionRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new ReviseDiscussion(id, AgendaItemId.of(itemId), request.summary(), request.reason()), id,
+				headers);
 	}
 
 	@PostMapping("/{meetingId}/agenda-items/{itemId}/documents")

@@ -126,6 +126,8 @@ class CommandApiTest {
 		ok(this.api.post(meeting + "/minutes-adjuster", json("{'personId':'anna','name':'Anna Andersson'}")));
 		ok(this.api.post(meeting + "/agenda-items/4/discussion",
 				json("{'summary':'Söder: har koll via processledare.'}")));
+		ok(this.api.post(meeting + "/agenda-items/4/discussion/revise",
+				json("{'summary':'Söder: har koll via processledaren.','reason':'stavfel'}")));
 		ok(this.api.post(meeting + "/agenda-items/4/documents",
 				json("{'title':'Strategin','uri':'https://documents.example/strategi.pdf'}")));
 		ok(this.api.post(meeting + "/decisions", json(
@@ -172,8 +174,8 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
 				"AgendaItemRenamed", "AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered",
 				"AgendaAdopted", "MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed",
-				"DocumentAttached", "DecisionTaken", "DecisionTaken", "ItemDeferred", "MeetingClosed",
-				"MinutesAdjusted", "MinutesCorrected");
+				"DiscussionRevised", "DocumentAttached", "DecisionTaken", "DecisionTaken", "ItemDeferred",
+				"MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
 				"AssignmentDueDateChanged", "AssignmentReassigned", "AssignmentReportedBack", "AssignmentCompleted");
 		assertThat(this.events.typesOf("assignment:" + withdrawn)).containsExactly("AssignmentHandedOut",
@@ -289,7 +291,7 @@ class CommandApiTest {
 	}
 
 	@Test
-	void a_decision_and_an_item_title_are_revised_until_the_minutes_are_adjusted_and_corrected_after() {
+	void a_decision_an_item_title_and_a_discussion_are_revised_until_the_minutes_are_adjusted_and_corrected_after() {
 		String group = establishedGroup();
 		String meeting = id("m-revise");
 		ok(this.api.post("/api/meetings",
@@ -304,6 +306,11 @@ class CommandApiTest {
 		Response revised = ok(
 				this.api.post(revise, json("{'text':'Strategin antogs med ändringar','reason':'ofullständig'}")));
 		assertThat(revised.number("version")).isEqualTo(4);
+		String discussion = "/api/meetings/" + meeting + "/agenda-items/4/discussion";
+		refusedWithNothingAppended(() -> this.api.post(discussion + "/revise", json("{'summary':'Antogs'}")), 409,
+				"RULE_BROKEN");
+		ok(this.api.post(discussion, json("{'summary':'Diskuterades'}")));
+		ok(this.api.post(discussion + "/revise", json("{'summary':'Diskuterades per länsdel'}")));
 		String rename = "/api/meetings/" + meeting + "/agenda-items/4/rename";
 		ok(this.api.post(rename, json("{'title':'Strategi för föräldraskapsstöd'}")));
 		refusedWithNothingAppended(() -> this.api.post(rename, json("{'title':''}")), 400, "INVALID_REQUEST");
@@ -319,10 +326,13 @@ class CommandApiTest {
 				"INVALID_REQUEST");
 		refusedWithNothingAppended(() -> this.api.post(rename, json("{'title':'Föräldraskapsstödsstrategin'}")), 409,
 				"MINUTES_ADJUSTED");
+		refusedWithNothingAppended(() -> this.api.post(discussion + "/revise", json("{'summary':'Diskuterades'}")), 409,
+				"MINUTES_ADJUSTED");
 		refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings/" + meeting + "/decisions/d-9/revise", json("{'text':'x'}")), 422,
 				"UNKNOWN_ID");
-		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised", "AgendaItemRenamed");
+		assertThat(this.events.typesOf("meeting:" + meeting)).contains("DecisionRevised", "AgendaItemRenamed",
+				"DiscussionRevised");
 	}
 
 	@Test

@@ -761,6 +761,68 @@ class MeetingAggregateTest {
 			.expectNoEvents();
 	}
 
+	@Test
+	void a_discussion_is_rewritten_while_the_minutes_are_written() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed("Söder: har koll"))
+			.when(new ReviseDiscussion(MEETING, ITEM_4, "Söder: har koll via processledare", "ofullständigt"))
+			.expectEvents(new DiscussionRevised(MEETING, ITEM_4, STRATEGY, "Söder: har koll via processledare",
+					"ofullständigt"));
+	}
+
+	@Test
+	void revising_a_discussion_to_what_its_entries_read_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed("Söder: har koll"),
+					discussed("Norr: inte påbörjat"))
+			.when(new ReviseDiscussion(MEETING, ITEM_4, "Söder: har koll\n\nNorr: inte påbörjat", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_entry_written_down_after_a_revision_is_added_to_what_the_discussion_reads() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed("Söder: har koll"),
+					new DiscussionRevised(MEETING, ITEM_4, STRATEGY, "Söder: har koll via processledare", null),
+					discussed("Norr: inte påbörjat"))
+			.when(new ReviseDiscussion(MEETING, ITEM_4, "Söder: har koll via processledare\n\nNorr: inte påbörjat",
+					null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_entry_written_down_before_a_revision_sent_again_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), discussed("Söder: har koll"),
+					new DiscussionRevised(MEETING, ITEM_4, STRATEGY, "Söder: har koll via processledare", null))
+			.when(new RecordDiscussion(MEETING, ITEM_4, "Söder: har koll"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_item_with_nothing_written_down_has_no_discussion_to_revise() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new ReviseDiscussion(MEETING, ITEM_4, "Söder: har koll via processledare", null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_discussion_of_adjusted_minutes_is_corrected_not_revised() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(3, discussed("Söder: har koll"));
+		this.fixture.given(history)
+			.when(new ReviseDiscussion(MEETING, ITEM_4, "Söder: har koll via processledare", null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static ItemDiscussed discussed(String summary) {
+		return new ItemDiscussed(MEETING, ITEM_4, STRATEGY, summary);
+	}
+
 	private static List<Object> adjustedMeeting() {
 		return List.of(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), new MeetingClosed(MEETING),
 				new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()));

@@ -36,6 +36,7 @@ class MeetingSnapshotTest {
 		meeting.on(new AttendanceRemoved(MEETING, PersonId.of("bo"), "fel person"));
 		meeting.on(new DecisionRevised(MEETING, DecisionId.of("d-4"), "Deepa och Linn får fortsatt uppdrag", null));
 		meeting.on(new ItemDiscussed(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel"));
+		meeting.on(new DiscussionRevised(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel och i SAMPOS", null));
 		meeting
 			.on(new DocumentAttached(MEETING, ITEM_4, new org.matterflow.kernel.DocumentRef("Ppt", "projify:f-stod")));
 		meeting.on(new MeetingClosed(MEETING));
@@ -46,8 +47,8 @@ class MeetingSnapshotTest {
 
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
 				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag",
-				"Strategi för föräldraskapsstöd");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("5");
+				"Strategi för föräldraskapsstöd", "och i SAMPOS");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("6");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

@@ -50,6 +50,7 @@ public final class PublishedLanguage {
 		publish(AttendanceRecorded.class, "meeting.attendance-recorded");
 		publish(MinutesAdjusterAppointed.class, "meeting.minutes-adjuster-appointed");
 		publish(ItemDiscussed.class, "meeting.item-discussed");
+		publish(DiscussionRevised.class, "meeting.discussion-revised");
 		publish(DocumentAttached.class, "meeting.document-attached");
 		publish(DecisionTaken.class, "meeting.decision-taken");
 		publish(ItemDeferred.class, "meeting.item-deferred");

@@ -267,6 +267,17 @@ class HistoryProjection {
 		}
 	}
 
+	/** The DISCUSSED steps before keep what was written down then. */
+	@EventHandler
+	void on(DiscussionRevised event, EventMessage<?> message, TrackingToken token) {
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("DISCUSSION_REVISED", event.meetingId(), event.itemId(), event.summary()).with("reason",
+							event.reason()),
+					message, token);
+		}
+	}
+
 	@EventHandler
 	void on(DecisionTaken event, EventMessage<?> message, TrackingToken token) {
 		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, text) VALUES (?, ?, ?, ?, ?) "

@@ -166,6 +166,15 @@ class MeetingsProjection {
 				event.itemId().value());
 	}
 
+	/**
+	 * The revision stands in place of the entries before it; those after are added to it.
+	 */
+	@EventHandler
+	void on(DiscussionRevised event) {
+		update("UPDATE {s}.agenda_item SET discussion = ? WHERE meeting_id = ? AND item_id = ?", event.summary(),
+				event.meetingId().value(), event.itemId().value());
+	}
+
 	@EventHandler
 	void on(DocumentAttached event) {
 		update("UPDATE {s}.agenda_item SET documents = documents || ?::jsonb WHERE meeting_id = ? AND item_id = ?",

@@ -119,6 +119,30 @@ class MeetingsReadModelTest {
 	}
 
 	@Test
+	void a_revised_discussion_reads_in_place_of_what_was_written_before_and_what_is_written_after_is_added() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		AgendaItemId item4 = AgendaItemId.of("4");
+		long position = this.feeder.record(LocalDate.of(2025, 1, 22),
+				new DiscussionRevised(story.january, item4, story.strategy,
+						"Söder och norr: har koll via processledare.", "norr saknades"),
+				new ItemDiscussed(story.january, item4, story.strategy, "Väster: inte påbörjat."));
+
+		JsonNode item = this.reader.json("/api/meetings/" + story.january.value() + "?position=" + position)
+			.at("/agenda/0");
+		assertThat(item.get("discussion").asText())
+			.isEqualTo("Söder och norr: har koll via processledare.\n\nVäster: inte påbörjat.");
+		String minutes = this.reader.raw("/api/meetings/" + story.january.value() + "/minutes", "text/html").body();
+		assertThat(minutes).contains("Söder och norr: har koll via processledare.")
+			.doesNotContain("Söder: har koll via processledare.");
+
+		JsonNode steps = this.reader.json("/api/matters/" + story.strategy.value() + "/history").get("steps");
+		assertThat(steps.findValuesAsText("step")).containsSubsequence("DISCUSSED", "DISCUSSION_REVISED", "DISCUSSED");
+		assertThat(steps.findValuesAsText("summary")).as("what was written down first stays in the trail")
+			.contains("Söder: har koll via processledare.");
+	}
+
+	@Test
 	void each_item_shows_the_assignments_handed_out_the_reports_back_and_the_referrals_made_under_it() {
 		Story story = new Story(this.run);
 		story.record(this.feeder);

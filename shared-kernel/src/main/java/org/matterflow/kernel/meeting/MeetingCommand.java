@@ -5,8 +5,8 @@ package org.matterflow.kernel.meeting;
  */
 public sealed interface MeetingCommand permits ScheduleMeeting, RescheduleMeeting, CancelMeeting, AddAgendaItem,
 		RenameAgendaItem, WithdrawAgendaItem, ReorderAgenda, AdoptAgenda, OpenMeeting, RecordAttendance,
-		RemoveAttendance, AppointMinutesAdjuster, RecordDiscussion, AttachDocument, TakeDecision, ReviseDecision,
-		DeferItem, CloseMeeting, AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
+		RemoveAttendance, AppointMinutesAdjuster, RecordDiscussion, ReviseDiscussion, AttachDocument, TakeDecision,
+		ReviseDecision, DeferItem, CloseMeeting, AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();

@@ -5,8 +5,8 @@ package org.matterflow.kernel.meeting;
  */
 public sealed interface MeetingEvent permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded,
 		AgendaItemRenamed, AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded,
-		AttendanceRemoved, MinutesAdjusterAppointed, ItemDiscussed, DocumentAttached, DecisionTaken, DecisionRevised,
-		ItemDeferred, MeetingClosed, MinutesAdjusted, MinutesCorrected {
+		AttendanceRemoved, MinutesAdjusterAppointed, ItemDiscussed, DiscussionRevised, DocumentAttached, DecisionTaken,
+		DecisionRevised, ItemDeferred, MeetingClosed, MinutesAdjusted, MinutesCorrected {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();
