@@ -3,6 +3,7 @@ package org.matterflow.command.matter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -27,14 +28,18 @@ import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
 import org.matterflow.kernel.matter.MatterRegistered;
+import org.matterflow.kernel.matter.MatterRemovedFromBacklog;
 import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.MatterReopened;
 import org.matterflow.kernel.matter.QueueMatter;
 import org.matterflow.kernel.matter.RaiseMatter;
 import org.matterflow.kernel.matter.ReferMatter;
+import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.matter.RegisterMatter;
+import org.matterflow.kernel.matter.RemoveMatterFromBacklog;
 import org.matterflow.kernel.matter.RenameMatter;
 import org.matterflow.kernel.matter.ReopenMatter;
+import org.matterflow.kernel.matter.WithdrawReferral;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -71,7 +76,13 @@ class MatterAggregate {
 
 	private List<MatterReferred> referrals = new ArrayList<>();
 
+	/** The referrals taken back, so that sending one again does not make it anew. */
+	private List<MatterReferred> withdrawnReferrals = new ArrayList<>();
+
 	private List<MatterQueued> queued = new ArrayList<>();
+
+	/** The bodies whose backlog the matter is on now. */
+	private Set<String> onBacklog = new HashSet<>();
 
 	MatterAggregate() {
 	}
@@ -151,6 +162,42 @@ class MatterAggregate {
 		return earlier.equals(itsItemLeftOut);
 	}
 
+	/**
+	 * The referral is taken back as it was recorded, with the body it came from and its
+	 * item; the last one standing, should the same meeting have sent the matter there
+	 * twice. Taking back one taken back before changes nothing, and one never recorded is
+	 * refused, so that a misspelt body is noticed. A referral made at a meeting is part
+	 * of its minutes: once they are adjusted, a correction says it instead.
+	 */
+	@CommandHandler
+	void handle(WithdrawReferral command, Meetings meetings) {
+		MatterReferred standing = null;
+		for (MatterReferred referral : this.referrals) {
+			if (isTheOneNamed(referral, command) && !this.withdrawnReferrals.contains(referral)) {
+				standing = referral;
+			}
+		}
+		if (standing == null) {
+			RuleViolation.check(
+					this.withdrawnReferrals.stream().anyMatch((referral) -> isTheOneNamed(referral, command)),
+					ErrorCode.UNKNOWN_ID,
+					"matter '" + this.matterId.value() + "' has no referral to body '" + command.toBody().value() + "' "
+							+ ((command.atMeeting() != null) ? "made at meeting '" + command.atMeeting().value() + "'"
+									: "recorded without a meeting")
+							+ " to withdraw");
+			return;
+		}
+		if (command.atMeeting() != null) {
+			meetings.requireInSession(command.atMeeting(), null);
+		}
+		apply(new ReferralWithdrawn(this.matterId, standing.fromBody(), standing.toBody(), standing.atMeeting(),
+				standing.itemId(), command.reason()));
+	}
+
+	private static boolean isTheOneNamed(MatterReferred referral, WithdrawReferral command) {
+		return referral.toBody().equals(command.toBody()) && Objects.equals(referral.atMeeting(), command.atMeeting());
+	}
+
 	@CommandHandler
 	void handle(QueueMatter command, Bodies bodies) {
 		MatterQueued queued = new MatterQueued(this.matterId, command.bodyId(), command.priority(), command.note());
@@ -160,6 +207,24 @@ class MatterAggregate {
 		requireOpen();
 		bodies.requireActive(command.bodyId());
 		apply(queued);
+	}
+
+	/**
+	 * Taking a matter off a backlog it was taken off before changes nothing; off one it
+	 * was never on is refused. Queued there again as before, it stays off: a record
+	 * imported again must not put back what was taken off, so a new queueing names
+	 * another priority or note.
+	 */
+	@CommandHandler
+	void handle(RemoveMatterFromBacklog command) {
+		String body = command.bodyId().value();
+		if (!this.onBacklog.contains(body)) {
+			RuleViolation.check(this.queued.stream().anyMatch((entry) -> entry.bodyId().equals(command.bodyId())),
+					ErrorCode.UNKNOWN_ID,
+					"matter '" + this.matterId.value() + "' is not on the backlog of body '" + body + "'");
+			return;
+		}
+		apply(new MatterRemovedFromBacklog(this.matterId, command.bodyId(), command.reason()));
 	}
 
 	@CommandHandler
@@ -206,10 +271,37 @@ class MatterAggregate {
 		this.bodiesVisited.add(event.toBody().value());
 	}
 
+	/**
+	 * A referral taken back was a mistake: the matter was never with that body, unless
+	 * something else took it there.
+	 */
+	@EventSourcingHandler
+	void on(ReferralWithdrawn event) {
+		this.referrals.stream()
+			.filter((referral) -> referral.fromBody().equals(event.fromBody())
+					&& referral.toBody().equals(event.toBody())
+					&& Objects.equals(referral.atMeeting(), event.atMeeting())
+					&& Objects.equals(referral.itemId(), event.itemId()) && !this.withdrawnReferrals.contains(referral))
+			.reduce((first, last) -> last)
+			.ifPresent(this.withdrawnReferrals::add);
+		this.bodiesVisited.clear();
+		this.bodiesVisited.add(this.origin.bodyId().value());
+		this.referrals.stream()
+			.filter((referral) -> !this.withdrawnReferrals.contains(referral))
+			.forEach((referral) -> this.bodiesVisited.add(referral.toBody().value()));
+		this.queued.forEach((entry) -> this.bodiesVisited.add(entry.bodyId().value()));
+	}
+
 	@EventSourcingHandler
 	void on(MatterQueued event) {
 		this.queued.add(event);
+		this.onBacklog.add(event.bodyId().value());
 		this.bodiesVisited.add(event.bodyId().value());
+	}
+
+	@EventSourcingHandler
+	void on(MatterRemovedFromBacklog event) {
+		this.onBacklog.remove(event.bodyId().value());
 	}
 
 	@EventSourcingHandler

@@ -19,8 +19,10 @@ import org.matterflow.kernel.matter.RaiseMatter;
 import org.matterflow.kernel.matter.ReferMatter;
 import org.matterflow.kernel.matter.ReferralPurpose;
 import org.matterflow.kernel.matter.RegisterMatter;
+import org.matterflow.kernel.matter.RemoveMatterFromBacklog;
 import org.matterflow.kernel.matter.RenameMatter;
 import org.matterflow.kernel.matter.ReopenMatter;
+import org.matterflow.kernel.matter.WithdrawReferral;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,12 @@ public class MatterController {
 
 	record ReferRequest(@NotBlank String fromBody, @NotBlank String toBody, @NotNull ReferralPurpose purpose,
 			String atMeeting, String itemId, String note) {
+	}
+
+	record WithdrawReferralRequest(@NotBlank String toBody, String atMeeting, String reason) {
+	}
+
+	record RemoveFromBacklogRequest(@NotBlank String bodyId, String reason) {
 	}
 
 	record QueueRequest(@NotBlank String bodyId, Integer priority, String note) {
@@ -100,11 +108,31 @@ public class MatterController {
 				id, headers);
 	}
 
+	@PostMapping("/{matterId}/referrals/withdraw")
+	@Operation(summary = "Take back a referral recorded by mistake: the one to toBody made at atMeeting, "
+			+ "or without atMeeting the one recorded without a meeting; until that meeting's minutes are adjusted")
+	Accepted withdrawReferral(@PathVariable String matterId, @Valid @RequestBody WithdrawReferralRequest request,
+			Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(
+				new WithdrawReferral(id, BodyId.of(request.toBody()),
+						(request.atMeeting() != null) ? MeetingId.of(request.atMeeting()) : null, request.reason()),
+				id, headers);
+	}
+
 	@PostMapping("/{matterId}/backlog")
 	@Operation(summary = "Queue the matter on a body's backlog for coming meetings")
 	Accepted queue(@PathVariable String matterId, @Valid @RequestBody QueueRequest request, Headers headers) {
 		MatterId id = MatterId.of(matterId);
 		return send(new QueueMatter(id, BodyId.of(request.bodyId()), request.priority(), request.note()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/backlog/remove")
+	@Operation(summary = "Take the matter off a body's backlog without taking it up there")
+	Accepted removeFromBacklog(@PathVariable String matterId, @Valid @RequestBody RemoveFromBacklogRequest request,
+			Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new RemoveMatterFromBacklog(id, BodyId.of(request.bodyId()), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{matterId}/close")

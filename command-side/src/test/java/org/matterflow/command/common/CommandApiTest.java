@@ -93,6 +93,8 @@ class CommandApiTest {
 		ok(this.api.post("/api/matters",
 				json("{'matterId':'" + matter + "','bodyId':'" + group + "','title':'Föräldraskapsstödsstrategin'}")));
 		ok(this.api.post("/api/matters/" + matter + "/backlog", json("{'bodyId':'" + group + "','priority':1}")));
+		ok(this.api.post("/api/matters/" + matter + "/backlog/remove",
+				json("{'bodyId':'" + group + "','reason':'tas upp i annan grupp'}")));
 		ok(this.api.post("/api/matters/" + matter + "/rename",
 				json("{'title':'Strategi för föräldraskapsstöd','reason':'namnet i beslutet'}")));
 		ok(this.api.post("/api/matters/" + matter + "/registration", json("{'reference':'RÖ 2025/00412'}")));
@@ -138,6 +140,8 @@ class CommandApiTest {
 				json("{'toMeeting':'" + may + "','reason':'tas upp igen'}")));
 		ok(this.api.post("/api/matters/" + matter + "/referrals", json("{'fromBody':'" + group + "','toBody':'" + south
 				+ "','purpose':'FOR_ANCHORING','atMeeting':'" + january + "'}")));
+		ok(this.api.post("/api/matters/" + matter + "/referrals/withdraw",
+				json("{'toBody':'" + south + "','atMeeting':'" + january + "','reason':'fel länsdel'}")));
 
 		String assignment = id("a-deepa");
 		String withdrawn = id("a-old");
@@ -168,7 +172,8 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("body:" + south)).containsExactly("BodyEstablished", "BodyRenamed");
 		assertThat(this.events.typesOf("body:" + old)).containsExactly("BodyEstablished", "BodyDissolved");
 		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterQueued",
-				"MatterRenamed", "MatterRegistered", "MatterReferred", "MatterClosed", "MatterReopened");
+				"MatterRemovedFromBacklog", "MatterRenamed", "MatterRegistered", "MatterReferred", "ReferralWithdrawn",
+				"MatterClosed", "MatterReopened");
 		assertThat(this.events.typesOf("meeting:" + may)).containsExactly("MeetingScheduled", "MeetingRescheduled");
 		assertThat(this.events.typesOf("meeting:" + april)).containsExactly("MeetingScheduled", "MeetingCancelled");
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
@@ -356,6 +361,23 @@ class CommandApiTest {
 				json("{'title':'Föräldraskapsstödsstrategin'}")), 404, "UNKNOWN_ID");
 		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterRegistered",
 				"MatterRenamed");
+	}
+
+	@Test
+	void a_referral_or_a_backlog_entry_that_was_never_recorded_is_not_taken_back() {
+		String group = establishedGroup();
+		String matter = id("f-stod");
+		ok(this.api.post("/api/matters",
+				json("{'matterId':'" + matter + "','bodyId':'" + group + "','title':'F-stödsstrategin'}")));
+		refusedWithNothingAppended(() -> this.api.post("/api/matters/" + matter + "/referrals/withdraw",
+				json("{'toBody':'" + group + "'}")), 422, "UNKNOWN_ID");
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/matters/" + matter + "/referrals/withdraw", json("{'reason':'fel'}")), 400,
+				"INVALID_REQUEST");
+		refusedWithNothingAppended(
+				() -> this.api.post("/api/matters/" + matter + "/backlog/remove", json("{'bodyId':'" + group + "'}")),
+				422, "UNKNOWN_ID");
+		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised");
 	}
 
 	@Test

@@ -164,6 +164,106 @@ class MatterAggregateTest {
 	}
 
 	@Test
+	void a_referral_recorded_by_mistake_is_withdrawn_as_it_was_made() {
+		AgendaItemId item = AgendaItemId.of("12");
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, item, null))
+			.when(new WithdrawReferral(STRATEGY, SOUTH, JANUARY, "fel länsdel"))
+			.expectEvents(new ReferralWithdrawn(STRATEGY, MANAGEMENT, SOUTH, JANUARY, item, "fel länsdel"));
+	}
+
+	@Test
+	void withdrawing_a_referral_withdrawn_before_changes_nothing() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null),
+					new ReferralWithdrawn(STRATEGY, MANAGEMENT, SOUTH, JANUARY, null, null))
+			.when(new WithdrawReferral(STRATEGY, SOUTH, JANUARY, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_referral_never_made_is_not_withdrawn() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null))
+			.when(new WithdrawReferral(STRATEGY, SOUTH, null, null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_referral_made_at_a_meeting_whose_minutes_are_adjusted_is_corrected_not_withdrawn() {
+		MeetingId december = MeetingId.of("chefsgrupp-2024-12-04");
+		this.record.adjustedMeeting(december, MANAGEMENT, java.time.LocalDate.of(2024, 12, 4));
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, december, null,
+							null))
+			.when(new WithdrawReferral(STRATEGY, SOUTH, december, null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_withdrawn_referral_sent_again_is_not_made_anew() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null),
+					new ReferralWithdrawn(STRATEGY, MANAGEMENT, SOUTH, JANUARY, null, null))
+			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_ANCHORING, JANUARY, null, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_whose_referral_was_withdrawn_was_never_with_that_body() {
+		this.fixture
+			.given(RAISED,
+					new MatterReferred(STRATEGY, MANAGEMENT, JOINT, ReferralPurpose.FOR_ANCHORING, null, null, null),
+					new ReferralWithdrawn(STRATEGY, MANAGEMENT, JOINT, null, null, "fel grupp"))
+			.when(new ReferMatter(STRATEGY, JOINT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_is_taken_off_a_backlog_without_being_taken_up() {
+		this.fixture.given(RAISED, new MatterQueued(STRATEGY, SOUTH, 1, null))
+			.when(new RemoveMatterFromBacklog(STRATEGY, SOUTH, "temat utgår"))
+			.expectEvents(new MatterRemovedFromBacklog(STRATEGY, SOUTH, "temat utgår"));
+	}
+
+	@Test
+	void taking_a_matter_off_a_backlog_it_was_taken_off_changes_nothing() {
+		this.fixture
+			.given(RAISED, new MatterQueued(STRATEGY, SOUTH, 1, null),
+					new MatterRemovedFromBacklog(STRATEGY, SOUTH, null))
+			.when(new RemoveMatterFromBacklog(STRATEGY, SOUTH, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_is_not_taken_off_a_backlog_it_was_never_on() {
+		this.fixture.given(RAISED, new MatterQueued(STRATEGY, SOUTH, 1, null))
+			.when(new RemoveMatterFromBacklog(STRATEGY, JOINT, null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_matter_queued_anew_after_it_was_taken_off_is_on_the_backlog_again() {
+		this.fixture
+			.given(RAISED, new MatterQueued(STRATEGY, SOUTH, 1, null),
+					new MatterRemovedFromBacklog(STRATEGY, SOUTH, null), new MatterQueued(STRATEGY, SOUTH, 2, "hösten"))
+			.when(new RemoveMatterFromBacklog(STRATEGY, SOUTH, null))
+			.expectEvents(new MatterRemovedFromBacklog(STRATEGY, SOUTH, null));
+	}
+
+	@Test
 	void a_closed_matter_is_not_referred() {
 		this.fixture.given(RAISED, new MatterClosed(STRATEGY, "strategin antagen"))
 			.when(new ReferMatter(STRATEGY, MANAGEMENT, SOUTH, ReferralPurpose.FOR_INFORMATION, null, null, null))

@@ -35,6 +35,8 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 
 	private final Set<MeetingId> cancelledMeetings = new HashSet<>();
 
+	private final Set<MeetingId> adjustedMeetings = new HashSet<>();
+
 	private final Set<MeetingId> scheduledMeetings = new HashSet<>();
 
 	private final Map<MeetingId, LocalDate> scheduledDates = new HashMap<>();
@@ -77,6 +79,12 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 		return scheduledMeeting(meeting);
 	}
 
+	/** A meeting held, whose minutes are adjusted. */
+	public KnownRecord adjustedMeeting(MeetingId meeting, BodyId body, LocalDate date) {
+		this.adjustedMeetings.add(meeting);
+		return meetingInSession(meeting, body, date, null);
+	}
+
 	public KnownRecord cancelledMeeting(MeetingId meeting) {
 		this.cancelledMeetings.add(meeting);
 		return this;
@@ -113,6 +121,10 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 		if (this.scheduledMeetings.contains(meetingId)) {
 			throw new RuleViolation(ErrorCode.MEETING_NOT_OPENED,
 					"meeting '" + meetingId.value() + "' has not been opened yet");
+		}
+		if (this.adjustedMeetings.contains(meetingId)) {
+			throw new RuleViolation(ErrorCode.MINUTES_ADJUSTED, "the minutes of meeting '" + meetingId.value()
+					+ "' are adjusted; only a correction with a reason can change them");
 		}
 		return this.meetingsInSession.get(meetingId);
 	}

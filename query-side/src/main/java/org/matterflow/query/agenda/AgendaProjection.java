@@ -94,6 +94,23 @@ class AgendaProjection {
 				event.fromBody().value(), event.matterId().value());
 	}
 
+	/**
+	 * The matter stops waiting for the referral taken back; a body's waiting matter is
+	 * the last referral to it, so one that stands for another referral stays.
+	 */
+	@EventHandler
+	void on(ReferralWithdrawn event) {
+		update("UPDATE {s}.pending SET resolved = true WHERE body_id = ? AND matter_id = ? AND source = 'REFERRAL' "
+				+ "AND from_body = ? AND at_meeting IS NOT DISTINCT FROM ?", event.toBody().value(),
+				event.matterId().value(), event.fromBody().value(), id(event.atMeeting()));
+	}
+
+	@EventHandler
+	void on(MatterRemovedFromBacklog event) {
+		update("UPDATE {s}.pending SET resolved = true WHERE body_id = ? AND matter_id = ? AND source = 'BACKLOG'",
+				event.bodyId().value(), event.matterId().value());
+	}
+
 	@EventHandler
 	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate) {
 		update("INSERT INTO {s}.pending (body_id, matter_id, source, priority, note, since) VALUES (?, ?, 'BACKLOG', ?, ?, ?) "

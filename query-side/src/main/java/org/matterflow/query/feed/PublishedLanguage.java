@@ -63,7 +63,9 @@ public final class PublishedLanguage {
 		publish(MatterRenamed.class, "matter.renamed");
 		publish(MatterRegistered.class, "matter.registered");
 		publish(MatterReferred.class, "matter.referred");
+		publish(ReferralWithdrawn.class, "matter.referral-withdrawn");
 		publish(MatterQueued.class, "matter.queued");
+		publish(MatterRemovedFromBacklog.class, "matter.removed-from-backlog");
 		publish(MatterClosed.class, "matter.closed");
 		publish(MatterReopened.class, "matter.reopened");
 		publish(AssignmentHandedOut.class, "assignment.handed-out");

@@ -190,6 +190,25 @@ class HistoryProjection {
 				message, token);
 	}
 
+	/**
+	 * The REFERRED step stays: the trail shows the referral and that it was taken back.
+	 */
+	@EventHandler
+	void on(ReferralWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		record(event.matterId().value(),
+				Step.of("REFERRAL_WITHDRAWN", event.toBody().value(), event.reason())
+					.at(id(event.atMeeting()), id(event.itemId()))
+					.with("fromBody", event.fromBody().value())
+					.with("toBody", event.toBody().value()),
+				message, token);
+	}
+
+	@EventHandler
+	void on(MatterRemovedFromBacklog event, EventMessage<?> message, TrackingToken token) {
+		record(event.matterId().value(), Step.of("REMOVED_FROM_BACKLOG", event.bodyId().value(), event.reason()),
+				message, token);
+	}
+
 	@EventHandler
 	void on(MatterQueued event, EventMessage<?> message, TrackingToken token) {
 		record(event.matterId().value(),

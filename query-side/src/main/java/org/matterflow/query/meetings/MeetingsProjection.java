@@ -18,6 +18,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
 import org.matterflow.kernel.matter.MatterRenamed;
+import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Statements;
@@ -261,6 +262,18 @@ class MeetingsProjection {
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.atMeeting().value(),
 				token.position().orElse(0), id(event.itemId()), event.matterId().value(), event.toBody().value(),
 				event.purpose().name(), event.note());
+	}
+
+	/** The minutes no longer say the matter was sent there; the last such line goes. */
+	@EventHandler
+	void on(ReferralWithdrawn event) {
+		if (event.atMeeting() == null) {
+			return;
+		}
+		update("DELETE FROM {s}.item_referral WHERE meeting_id = ? AND position = (SELECT max(r.position) "
+				+ "FROM {s}.item_referral r WHERE r.meeting_id = ? AND r.matter_id = ? AND r.to_body = ? "
+				+ "AND r.item_id IS NOT DISTINCT FROM ?)", event.atMeeting().value(), event.atMeeting().value(),
+				event.matterId().value(), event.toBody().value(), id(event.itemId()));
 	}
 
 	private void update(String statement, Object... params) {

@@ -27,8 +27,10 @@ import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterRemovedFromBacklog;
 import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.ReferralPurpose;
+import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
@@ -210,6 +212,26 @@ class AgendaReadModelTest {
 			.containsExactly("Samverkansplan för god och jämlik hälsa");
 		assertThat(south.get("referredMatters").findValuesAsText("title"))
 			.containsExactly("Strategi för föräldraskapsstöd");
+	}
+
+	@Test
+	void a_referral_taken_back_and_a_matter_taken_off_the_backlog_no_longer_wait_on_the_agenda() {
+		this.position = this.feeder.record(LocalDate.of(2025, 6, 1),
+				new ReferralWithdrawn(this.story.strategy, this.story.management, this.story.south, this.story.may,
+						null, "fel länsdel"),
+				new MatterRemovedFromBacklog(this.story.plan, this.story.south, "temat utgår"));
+
+		JsonNode south = new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=" + this.position);
+		assertThat(south.get("referredMatters")).isEmpty();
+		assertThat(south.get("backlog")).isEmpty();
+
+		long queuedAgain = this.feeder.record(LocalDate.of(2025, 9, 1),
+				new MatterQueued(this.story.plan, this.story.south, 2, "hösten"));
+		assertThat(new Reader(this.port)
+			.json("/api/bodies/" + this.story.south.value() + "/agenda?on=2025-09-01&position=" + queuedAgain)
+			.get("backlog")
+			.findValuesAsText("note")).as("queued anew").containsExactly("hösten");
 	}
 
 	@Test

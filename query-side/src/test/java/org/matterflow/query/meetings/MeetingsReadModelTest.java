@@ -27,6 +27,7 @@ import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.MatterRenamed;
+import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.testing.EventFeeder;
@@ -140,6 +141,31 @@ class MeetingsReadModelTest {
 		assertThat(steps.findValuesAsText("step")).containsSubsequence("DISCUSSED", "DISCUSSION_REVISED", "DISCUSSED");
 		assertThat(steps.findValuesAsText("summary")).as("what was written down first stays in the trail")
 			.contains("Söder: har koll via processledare.");
+	}
+
+	@Test
+	void a_referral_taken_back_leaves_the_meeting_its_minutes_and_stays_in_the_trail() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		long position = this.feeder.record(LocalDate.of(2025, 1, 23), new ReferralWithdrawn(story.strategy,
+				story.management, story.joint, story.january, AgendaItemId.of("4"), "fel grupp"));
+
+		JsonNode item4 = this.reader.json("/api/meetings/" + story.january.value() + "?position=" + position)
+			.at("/agenda/0");
+		assertThat(item4.get("referrals")).isEmpty();
+		assertThat(this.reader.raw("/api/meetings/" + story.january.value() + "/minutes", "text/html").body())
+			.doesNotContain("Skickas till");
+
+		JsonNode steps = this.reader.json("/api/matters/" + story.strategy.value() + "/history").get("steps");
+		JsonNode withdrawn = steps.findParents("step")
+			.stream()
+			.filter((step) -> step.get("step").asText().equals("REFERRAL_WITHDRAWN"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(withdrawn.get("bodyId").asText()).isEqualTo(story.joint.value());
+		assertThat(withdrawn.get("meetingId").asText()).isEqualTo(story.january.value());
+		assertThat(withdrawn.get("summary").asText()).isEqualTo("fel grupp");
+		assertThat(steps.findValuesAsText("step")).as("the referral stays in the trail").contains("REFERRED");
 	}
 
 	@Test
