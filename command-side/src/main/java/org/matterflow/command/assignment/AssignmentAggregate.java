@@ -59,6 +59,9 @@ class AssignmentAggregate {
 
 	private Due due;
 
+	/** What it reads now: as handed out, or as revised. */
+	private String description;
+
 	private List<Assignee> assignees = new ArrayList<>();
 
 	private boolean finished;
@@ -95,6 +98,20 @@ class AssignmentAggregate {
 				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
 				command.description(), command.due(), command.kind()), RecordMetadata.tookEffectOn(meeting.date()));
 		AssignmentPolicy.scheduleOverdue(deadlines, command.due());
+	}
+
+	/**
+	 * The description is the minutes' text: revised while they are written, whether or
+	 * not the assignment is finished, and corrected after they are adjusted. It keeps the
+	 * event it was handed out with, so that a record imported again appends nothing.
+	 */
+	@CommandHandler
+	void handle(ReviseAssignment command, Meetings meetings) {
+		if (command.description().equals(this.description)) {
+			return;
+		}
+		meetings.requireInSession(this.origin.meetingId(), null);
+		apply(new AssignmentRevised(this.assignmentId, command.description(), command.reason()));
 	}
 
 	@CommandHandler
@@ -201,7 +218,13 @@ class AssignmentAggregate {
 		this.origin = event;
 		this.handedOutOn = (businessDate != null) ? LocalDate.parse(businessDate) : null;
 		this.due = event.due();
+		this.description = event.description();
 		this.assignees = event.assignees();
+	}
+
+	@EventSourcingHandler
+	void on(AssignmentRevised event) {
+		this.description = event.description();
 	}
 
 	@EventSourcingHandler

@@ -22,6 +22,7 @@ import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.assignment.HandOutAssignment;
 import org.matterflow.kernel.assignment.ReassignAssignment;
 import org.matterflow.kernel.assignment.ReportBackAssignment;
+import org.matterflow.kernel.assignment.ReviseAssignment;
 import org.matterflow.kernel.assignment.WithdrawAssignment;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.matter.MatterId;
@@ -71,6 +72,9 @@ public class AssignmentController {
 	record DueChangeRequest(@NotNull @Valid DueRequest due, String reason) {
 	}
 
+	record RevisionRequest(@NotBlank String description, String reason) {
+	}
+
 	record ReassignRequest(@NotEmpty List<@NotNull @Valid AssigneeRequest> assignees, String reason) {
 	}
 
@@ -99,6 +103,14 @@ public class AssignmentController {
 			Headers headers) {
 		AssignmentId id = AssignmentId.of(assignmentId);
 		return send(new ChangeAssignmentDueDate(id, request.due().toDue(), request.reason()), id, headers);
+	}
+
+	@PostMapping("/{assignmentId}/revise")
+	@Operation(summary = "Revise the description until the minutes of the meeting that handed it out are adjusted; "
+			+ "adjusted minutes are corrected instead, with a reason")
+	Accepted revise(@PathVariable String assignmentId, @Valid @RequestBody RevisionRequest request, Headers headers) {
+		AssignmentId id = AssignmentId.of(assignmentId);
+		return send(new ReviseAssignment(id, request.description(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{assignmentId}/reassign")

@@ -371,6 +371,51 @@ class AssignmentAggregateTest {
 			.expectNoEvents();
 	}
 
+	@Test
+	void an_assignment_is_revised_while_the_minutes_are_written() {
+		this.fixture.given(HANDED_OUT)
+			.when(new ReviseAssignment(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget",
+					"budget saknades"))
+			.expectEvents(new AssignmentRevised(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget",
+					"budget saknades"));
+	}
+
+	@Test
+	void revising_an_assignment_to_what_it_reads_changes_nothing() {
+		this.fixture
+			.given(HANDED_OUT,
+					new AssignmentRevised(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
+			.when(new ReviseAssignment(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_revised_assignment_handed_out_again_as_it_was_changes_nothing() {
+		this.fixture
+			.given(HANDED_OUT,
+					new AssignmentRevised(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
+			.when(handOut(BY_MAY))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_completed_assignment_is_revised_too() {
+		this.fixture.given(HANDED_OUT, new AssignmentCompleted(ASSIGNMENT, "klart"))
+			.when(new ReviseAssignment(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
+			.expectEvents(new AssignmentRevised(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null));
+	}
+
+	@Test
+	void an_assignment_handed_out_at_a_meeting_whose_minutes_are_adjusted_is_corrected_not_revised() {
+		this.record.adjustedMeeting(JANUARY, MANAGEMENT, LocalDate.of(2025, 1, 22));
+		this.fixture.given(HANDED_OUT)
+			.when(new ReviseAssignment(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
 	private static HandOutAssignment handOut(Due due) {
 		return new HandOutAssignment(ASSIGNMENT, JANUARY, ITEM_4, null, DEEPA, "återkomma med förslag på arbetsgrupp",
 				due, AssignmentKind.TASK);

@@ -151,6 +151,8 @@ class CommandApiTest {
 		ok(this.api.post("/api/assignments", json(handOut.formatted(withdrawn))));
 		ok(this.api.post("/api/assignments/" + assignment + "/due-date",
 				json("{'due':{'atMeeting':'" + may + "','date':'2099-05-22'}}")));
+		ok(this.api.post("/api/assignments/" + assignment + "/revise",
+				json("{'description':'återkomma med förslag och budget','reason':'budget saknades'}")));
 		ok(this.api.post("/api/assignments/" + assignment + "/reassign",
 				json("{'assignees':[{'kind':'PERSON','id':'deepa','name':'Deepa Singhru'},{'kind':'BODY','id':'" + south
 						+ "'}]}")));
@@ -182,7 +184,8 @@ class CommandApiTest {
 				"DiscussionRevised", "DocumentAttached", "DecisionTaken", "DecisionTaken", "ItemDeferred",
 				"MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
-				"AssignmentDueDateChanged", "AssignmentReassigned", "AssignmentReportedBack", "AssignmentCompleted");
+				"AssignmentDueDateChanged", "AssignmentRevised", "AssignmentReassigned", "AssignmentReportedBack",
+				"AssignmentCompleted");
 		assertThat(this.events.typesOf("assignment:" + withdrawn)).containsExactly("AssignmentHandedOut",
 				"AssignmentWithdrawn");
 	}
@@ -296,7 +299,7 @@ class CommandApiTest {
 	}
 
 	@Test
-	void a_decision_an_item_title_and_a_discussion_are_revised_until_the_minutes_are_adjusted_and_corrected_after() {
+	void what_the_minutes_say_is_revised_until_they_are_adjusted_and_corrected_after() {
 		String group = establishedGroup();
 		String meeting = id("m-revise");
 		ok(this.api.post("/api/meetings",
@@ -316,6 +319,10 @@ class CommandApiTest {
 				"RULE_BROKEN");
 		ok(this.api.post(discussion, json("{'summary':'Diskuterades'}")));
 		ok(this.api.post(discussion + "/revise", json("{'summary':'Diskuterades per länsdel'}")));
+		String assignment = id("a-revise");
+		ok(this.api.post("/api/assignments", json("{'assignmentId':'" + assignment + "','meetingId':'" + meeting
+				+ "','itemId':'4','assignees':[{'kind':'PERSON','id':'bo','name':'Bo Berg'}],'description':'ta fram budget','due':{'date':'2099-01-31'}}")));
+		ok(this.api.post("/api/assignments/" + assignment + "/revise", json("{'description':'ta fram en budget'}")));
 		String rename = "/api/meetings/" + meeting + "/agenda-items/4/rename";
 		ok(this.api.post(rename, json("{'title':'Strategi för föräldraskapsstöd'}")));
 		refusedWithNothingAppended(() -> this.api.post(rename, json("{'title':''}")), 400, "INVALID_REQUEST");
@@ -333,6 +340,10 @@ class CommandApiTest {
 				"MINUTES_ADJUSTED");
 		refusedWithNothingAppended(() -> this.api.post(discussion + "/revise", json("{'summary':'Diskuterades'}")), 409,
 				"MINUTES_ADJUSTED");
+		refusedWithNothingAppended(() -> this.api.post("/api/assignments/" + assignment + "/revise",
+				json("{'description':'ta fram budget'}")), 409, "MINUTES_ADJUSTED");
+		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
+				"AssignmentRevised");
 		refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings/" + meeting + "/decisions/d-9/revise", json("{'text':'x'}")), 422,
 				"UNKNOWN_ID");

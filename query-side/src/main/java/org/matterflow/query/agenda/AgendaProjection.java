@@ -13,6 +13,7 @@ import org.matterflow.kernel.assignment.AssignmentDueDateChanged;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentReassigned;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentRevised;
 import org.matterflow.kernel.assignment.AssignmentWithdrawn;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyDissolved;
@@ -281,6 +282,12 @@ class AgendaProjection {
 	@EventHandler
 	void on(AssignmentBecameOverdue event) {
 		update("UPDATE {s}.report_due SET overdue = true WHERE assignment_id = ?", event.assignmentId().value());
+	}
+
+	@EventHandler
+	void on(AssignmentRevised event) {
+		update("UPDATE {s}.report_due SET description = ? WHERE assignment_id = ?", event.description(),
+				event.assignmentId().value());
 	}
 
 	@EventHandler

@@ -67,6 +67,15 @@ class AssignmentsProjection {
 				event.assignmentId().value());
 	}
 
+	/** Listed and searched by what it reads now. */
+	@EventHandler
+	void on(AssignmentRevised event) {
+		update("UPDATE {s}.assignment SET description = ? WHERE assignment_id = ?", event.description(),
+				event.assignmentId().value());
+		update("UPDATE {s}.assignment_words SET words = ? WHERE assignment_id = ?", Folded.of(event.description()),
+				event.assignmentId().value());
+	}
+
 	@EventHandler
 	void on(AssignmentReassigned event) {
 		update("DELETE FROM {s}.assignee WHERE assignment_id = ?", event.assignmentId().value());

@@ -69,6 +69,7 @@ public final class PublishedLanguage {
 		publish(MatterClosed.class, "matter.closed");
 		publish(MatterReopened.class, "matter.reopened");
 		publish(AssignmentHandedOut.class, "assignment.handed-out");
+		publish(AssignmentRevised.class, "assignment.revised");
 		publish(AssignmentDueDateChanged.class, "assignment.due-date-changed");
 		publish(AssignmentReassigned.class, "assignment.reassigned");
 		publish(AssignmentReportedBack.class, "assignment.reported-back");

@@ -408,6 +408,13 @@ class HistoryProjection {
 				Map.of("due", event.to()));
 	}
 
+	/** The ASSIGNMENT_HANDED_OUT step keeps the description it had then. */
+	@EventHandler
+	void on(AssignmentRevised event, EventMessage<?> message, TrackingToken token) {
+		assignmentStep(event.assignmentId(), "ASSIGNMENT_REVISED", event.description(), null, null, message, token,
+				(event.reason() != null) ? Map.of("reason", event.reason()) : Map.of());
+	}
+
 	@EventHandler
 	void on(AssignmentReassigned event, EventMessage<?> message, TrackingToken token) {
 		assignmentStep(event.assignmentId(), "ASSIGNMENT_REASSIGNED", event.reason(), null, null, message, token,

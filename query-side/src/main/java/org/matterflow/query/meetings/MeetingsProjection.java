@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentRevised;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
@@ -243,6 +244,16 @@ class MeetingsProjection {
 				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.itemId().value(),
 				event.assignmentId().value(), event.kind().name(), event.description(), Json.write(event.assignees()),
 				due.date(), id(due.atMeeting()), id(due.atMeetingOf()), token.position().orElse(0));
+	}
+
+	/**
+	 * The minutes' own text, mended before they are adjusted; unlike a new due or other
+	 * assignees, which are the assignment's later course, it changes what they say.
+	 */
+	@EventHandler
+	void on(AssignmentRevised event) {
+		update("UPDATE {s}.item_assignment SET description = ? WHERE assignment_id = ?", event.description(),
+				event.assignmentId().value());
 	}
 
 	@EventHandler

@@ -17,6 +17,7 @@ import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentId;
 import org.matterflow.kernel.assignment.AssignmentKind;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentRevised;
 import org.matterflow.kernel.assignment.AssignmentWithdrawn;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyDissolved;
@@ -116,6 +117,11 @@ class AgendaReadModelTest {
 		assertThat(first.get("fromBody").asText()).isEqualTo(s.management.value());
 		assertThat(first.get("handedOutOn").asText()).isEqualTo("2025-05-22");
 		assertThat(first.get("overdue").asBoolean()).isFalse();
+		long revised = this.feeder.record(LocalDate.of(2025, 5, 22),
+				new AssignmentRevised(atNext, "sammanställa enkätsvaren", null));
+		assertThat(reader.json(agendaOnJune + revised).at("/nextMeeting/reportsDue/0/description").asText())
+			.as("as revised")
+			.isEqualTo("sammanställa enkätsvaren");
 		assertThat(reader.json("/api/bodies/" + s.joint.value() + "/agenda?on=2025-06-01").get("nextMeeting").isNull())
 			.as("the joint group has no meeting on the calendar to hear it")
 			.isTrue();

@@ -16,6 +16,7 @@ import org.matterflow.kernel.assignment.AssignmentHandedOut;
 import org.matterflow.kernel.assignment.AssignmentId;
 import org.matterflow.kernel.assignment.AssignmentKind;
 import org.matterflow.kernel.assignment.AssignmentReportedBack;
+import org.matterflow.kernel.assignment.AssignmentRevised;
 import org.matterflow.kernel.assignment.Due;
 import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
@@ -85,6 +86,34 @@ class AssignmentsReadModelTest {
 			.as("a part of a word, and a word")
 			.containsExactly("a-linnea-" + this.story.run);
 		assertThat(this.reader.json(management + "budget%20arbetsgrupp")).as("every word asked for").isEmpty();
+	}
+
+	@Test
+	void a_revised_assignment_is_listed_found_and_shown_in_its_minutes_as_it_reads_now() {
+		long revised = this.feeder.record(LocalDate.of(2025, 1, 22), new AssignmentRevised(this.story.proposal,
+				"återkomma med förslag på styrgrupp", "fel grupp i anteckningen"));
+
+		String management = "/api/assignments?status=all&body=" + this.story.management.value() + "&position=" + revised
+				+ "&q=";
+		JsonNode found = this.reader.json(management + "styrgrupp");
+		assertThat(found.findValuesAsText("assignmentId")).containsExactly(this.story.proposal.value());
+		assertThat(found.at("/0/description").asText()).isEqualTo("återkomma med förslag på styrgrupp");
+		assertThat(this.reader.json(management + "arbetsgrupp")).as("no longer by a word only the first text held")
+			.isEmpty();
+		assertThat(this.reader.json("/api/meetings/" + this.story.january.value())
+			.at("/agenda/0/assignments/0/description")
+			.asText()).isEqualTo("återkomma med förslag på styrgrupp");
+
+		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
+		JsonNode step = steps.findParents("step")
+			.stream()
+			.filter((candidate) -> candidate.get("step").asText().equals("ASSIGNMENT_REVISED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(step.get("assignmentId").asText()).isEqualTo(this.story.proposal.value());
+		assertThat(step.at("/details/reason").asText()).isEqualTo("fel grupp i anteckningen");
+		assertThat(steps.findValuesAsText("summary")).as("handed out as it read then")
+			.contains("återkomma med förslag på arbetsgrupp");
 	}
 
 	@Test

@@ -3,8 +3,8 @@ package org.matterflow.kernel.assignment;
 /**
  * The commands to the assignment aggregate.
  */
-public sealed interface AssignmentCommand permits HandOutAssignment, ChangeAssignmentDueDate, ReassignAssignment,
-		ReportBackAssignment, CompleteAssignment, WithdrawAssignment, MarkAssignmentOverdue {
+public sealed interface AssignmentCommand permits HandOutAssignment, ReviseAssignment, ChangeAssignmentDueDate,
+		ReassignAssignment, ReportBackAssignment, CompleteAssignment, WithdrawAssignment, MarkAssignmentOverdue {
 
 	/** The assignment this is about. */
 	AssignmentId assignmentId();

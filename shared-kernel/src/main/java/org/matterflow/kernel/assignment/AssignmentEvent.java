@@ -3,7 +3,8 @@ package org.matterflow.kernel.assignment;
 /**
  * The events recorded by the assignment aggregate.
  */
-public sealed interface AssignmentEvent permits AssignmentHandedOut, AssignmentDueDateChanged, AssignmentReassigned,
+public sealed interface AssignmentEvent
+		permits AssignmentHandedOut, AssignmentRevised, AssignmentDueDateChanged, AssignmentReassigned,
 		AssignmentReportedBack, AssignmentCompleted, AssignmentWithdrawn, AssignmentBecameOverdue {
 
 	/** The assignment this is about. */
