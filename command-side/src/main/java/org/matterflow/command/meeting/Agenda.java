@@ -49,6 +49,9 @@ class Agenda {
 
 		List<DocumentRef> attachments = new ArrayList<>();
 
+		/** The addresses of the documents taken off the item. */
+		List<String> removedDocuments = new ArrayList<>();
+
 		Item() {
 		}
 
@@ -72,6 +75,13 @@ class Agenda {
 			}
 		}
 
+		/** Whether a document at this address is on the item now. */
+		boolean holdsDocument(String uri) {
+			return !this.removedDocuments.contains(uri)
+					&& (this.origin.documents().stream().anyMatch((document) -> document.uri().equals(uri))
+							|| this.attachments.stream().anyMatch((document) -> document.uri().equals(uri)));
+		}
+
 		String title() {
 			return (this.renamedTo != null) ? this.renamedTo : this.origin.title();
 		}
@@ -83,7 +93,7 @@ class Agenda {
 					&& this.deferred == item.deferred && this.decisions == item.decisions
 					&& this.discussions.equals(item.discussions)
 					&& Objects.equals(this.revisedDiscussion, item.revisedDiscussion)
-					&& this.attachments.equals(item.attachments);
+					&& this.attachments.equals(item.attachments) && this.removedDocuments.equals(item.removedDocuments);
 		}
 
 		@Override

@@ -34,7 +34,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("6")
+@Revision("7")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -298,6 +298,24 @@ class MeetingAggregate {
 		AggregateLifecycle.apply(new DocumentAttached(this.meetingId, command.itemId(), command.document()));
 	}
 
+	/**
+	 * Taking off a document taken off before changes nothing, and one never on the item
+	 * is refused, so that a mistyped address is noticed. Attached again as before, it
+	 * stays off: a record imported again must not put it back.
+	 */
+	@CommandHandler
+	void handle(RemoveDocument command) {
+		Agenda.Item item = this.agenda.require(command.itemId());
+		if (!item.holdsDocument(command.uri())) {
+			RuleViolation.check(item.removedDocuments.contains(command.uri()), ErrorCode.UNKNOWN_ID,
+					"item '" + command.itemId().value() + "' has no document at '" + command.uri() + "'");
+			return;
+		}
+		MeetingPolicy.requireRecordOpen(this.stage, this.meetingId);
+		AggregateLifecycle
+			.apply(new DocumentRemoved(this.meetingId, command.itemId(), command.uri(), command.reason()));
+	}
+
 	@CommandHandler
 	void handle(TakeDecision command, Matters matters) {
 		Agenda.Item item = this.agenda.require(command.itemId());
@@ -509,7 +527,15 @@ class MeetingAggregate {
 
 	@EventSourcingHandler
 	void on(DocumentAttached event) {
-		this.agenda.find(event.itemId()).attachments.add(event.document());
+		Agenda.Item item = this.agenda.find(event.itemId());
+		item.attachments.add(event.document());
+		// attached anew under another title: the address is on the item again
+		item.removedDocuments.remove(event.document().uri());
+	}
+
+	@EventSourcingHandler
+	void on(DocumentRemoved event) {
+		this.agenda.find(event.itemId()).removedDocuments.add(event.uri());
 	}
 
 	@EventSourcingHandler

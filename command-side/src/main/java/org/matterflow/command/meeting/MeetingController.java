@@ -76,6 +76,9 @@ public class MeetingController {
 	record DiscussionRequest(@NotBlank String summary) {
 	}
 
+	record RemoveDocumentRequest(@NotBlank String uri, String reason) {
+	}
+
 	record DiscussionRevisionRequest(@NotBlank String summary, String reason) {
 	}
 
@@ -224,6 +227,14 @@ public class MeetingController {
 			@Valid @RequestBody DocumentRequest request, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);
 		return send(new AttachDocument(id, AgendaItemId.of(itemId), request.toRef()), id, headers);
+	}
+
+	@PostMapping("/{meetingId}/agenda-items/{itemId}/documents/remove")
+	@Operation(summary = "Take a document off the item (every reference to its uri) until the minutes are adjusted")
+	Accepted removeDocument(@PathVariable String meetingId, @PathVariable String itemId,
+			@Valid @RequestBody RemoveDocumentRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new RemoveDocument(id, AgendaItemId.of(itemId), request.uri(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{meetingId}/decisions")

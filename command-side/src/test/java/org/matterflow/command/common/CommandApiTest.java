@@ -132,6 +132,10 @@ class CommandApiTest {
 				json("{'summary':'Söder: har koll via processledaren.','reason':'stavfel'}")));
 		ok(this.api.post(meeting + "/agenda-items/4/documents",
 				json("{'title':'Strategin','uri':'https://documents.example/strategi.pdf'}")));
+		ok(this.api.post(meeting + "/agenda-items/4/documents/remove",
+				json("{'uri':'https://documents.example/4.pptx','reason':'fel version'}")));
+		refusedWithNothingAppended(() -> this.api.post(meeting + "/agenda-items/4/documents/remove",
+				json("{'uri':'https://documents.example/5.pptx'}")), 422, "UNKNOWN_ID");
 		ok(this.api.post(meeting + "/decisions", json(
 				"{'decisionId':'d-4','itemId':'4','kind':'HAND_OUT_ASSIGNMENT','text':'Deepa får fortsatt uppdrag'}")));
 		ok(this.api.post(meeting + "/decisions",
@@ -181,8 +185,8 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",
 				"AgendaItemRenamed", "AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered",
 				"AgendaAdopted", "MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed",
-				"DiscussionRevised", "DocumentAttached", "DecisionTaken", "DecisionTaken", "ItemDeferred",
-				"MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
+				"DiscussionRevised", "DocumentAttached", "DocumentRemoved", "DecisionTaken", "DecisionTaken",
+				"ItemDeferred", "MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
 				"AssignmentDueDateChanged", "AssignmentRevised", "AssignmentReassigned", "AssignmentReportedBack",
 				"AssignmentCompleted");

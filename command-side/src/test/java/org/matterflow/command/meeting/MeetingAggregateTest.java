@@ -823,6 +823,66 @@ class MeetingAggregateTest {
 		return new ItemDiscussed(MEETING, ITEM_4, STRATEGY, summary);
 	}
 
+	@Test
+	void a_document_attached_to_the_wrong_item_is_taken_off() {
+		this.fixture.given(meetingScheduled(), strategyItem(), attached("https://documents.example/plan.pdf"))
+			.when(new RemoveDocument(MEETING, ITEM_4, "https://documents.example/plan.pdf", "fel punkt"))
+			.expectEvents(new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/plan.pdf", "fel punkt"));
+	}
+
+	@Test
+	void taking_off_a_document_taken_off_before_changes_nothing() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), attached("https://documents.example/plan.pdf"),
+					new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/plan.pdf", null))
+			.when(new RemoveDocument(MEETING, ITEM_4, "https://documents.example/plan.pdf", null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_document_never_on_the_item_is_not_taken_off() {
+		this.fixture.given(meetingScheduled(), strategyItem(), attached("https://documents.example/plan.pdf"))
+			.when(new RemoveDocument(MEETING, ITEM_4, "https://documents.example/plan.pfd", null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_document_taken_off_and_attached_again_as_before_stays_off() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), attached("https://documents.example/plan.pdf"),
+					new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/plan.pdf", null))
+			.when(new AttachDocument(MEETING, ITEM_4, new DocumentRef("Planen", "https://documents.example/plan.pdf")))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_document_attached_anew_under_another_title_is_on_the_item_again() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), attached("https://documents.example/plan.pdf"),
+					new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/plan.pdf", null),
+					new DocumentAttached(MEETING, ITEM_4,
+							new DocumentRef("Planen, reviderad", "https://documents.example/plan.pdf")))
+			.when(new RemoveDocument(MEETING, ITEM_4, "https://documents.example/plan.pdf", null))
+			.expectEvents(new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/plan.pdf", null));
+	}
+
+	@Test
+	void a_document_of_adjusted_minutes_is_not_taken_off() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(2, attached("https://documents.example/plan.pdf"));
+		this.fixture.given(history)
+			.when(new RemoveDocument(MEETING, ITEM_4, "https://documents.example/plan.pdf", null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static DocumentAttached attached(String uri) {
+		return new DocumentAttached(MEETING, ITEM_4, new DocumentRef("Planen", uri));
+	}
+
 	private static List<Object> adjustedMeeting() {
 		return List.of(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), new MeetingClosed(MEETING),
 				new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of()));

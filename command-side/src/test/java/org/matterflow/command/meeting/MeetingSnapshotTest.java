@@ -39,6 +39,9 @@ class MeetingSnapshotTest {
 		meeting.on(new DiscussionRevised(MEETING, ITEM_4, STRATEGY, "diskuterades per länsdel och i SAMPOS", null));
 		meeting
 			.on(new DocumentAttached(MEETING, ITEM_4, new org.matterflow.kernel.DocumentRef("Ppt", "projify:f-stod")));
+		meeting.on(new DocumentAttached(MEETING, ITEM_4,
+				new org.matterflow.kernel.DocumentRef("Fel", "https://documents.example/fel.pdf")));
+		meeting.on(new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/fel.pdf", null));
 		meeting.on(new MeetingClosed(MEETING));
 		meeting.on(new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")));
 
@@ -48,7 +51,7 @@ class MeetingSnapshotTest {
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
 				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag",
 				"Strategi för föräldraskapsstöd", "och i SAMPOS");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("6");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("7");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

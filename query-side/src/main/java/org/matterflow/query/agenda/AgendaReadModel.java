@@ -15,7 +15,8 @@ class AgendaReadModel extends ReadModel {
 		// 3: titles folded for matching a deferred item (ADR 0017)
 		// 4: the assignments to be reported back at the next meeting; the item a matter
 		// was referred under
-		super(NAME, 4);
+		// 5: documents attached to an item after it was added, and taken off it
+		super(NAME, 5);
 	}
 
 	@Override

@@ -52,6 +52,7 @@ public final class PublishedLanguage {
 		publish(ItemDiscussed.class, "meeting.item-discussed");
 		publish(DiscussionRevised.class, "meeting.discussion-revised");
 		publish(DocumentAttached.class, "meeting.document-attached");
+		publish(DocumentRemoved.class, "meeting.document-removed");
 		publish(DecisionTaken.class, "meeting.decision-taken");
 		publish(ItemDeferred.class, "meeting.item-deferred");
 		publish(MeetingClosed.class, "meeting.closed");

@@ -178,6 +178,14 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(DocumentRemoved event) {
+		update("UPDATE {s}.agenda_item SET documents = (SELECT coalesce(jsonb_agg(d.document ORDER BY d.n), '[]'::jsonb) "
+				+ "FROM jsonb_array_elements(documents) WITH ORDINALITY AS d(document, n) WHERE d.document ->> 'uri' <> ?) "
+				+ "WHERE meeting_id = ? AND item_id = ?", event.uri(), event.meetingId().value(),
+				event.itemId().value());
+	}
+
+	@EventHandler
 	void on(DocumentAttached event) {
 		update("UPDATE {s}.agenda_item SET documents = documents || ?::jsonb WHERE meeting_id = ? AND item_id = ?",
 				Json.write(List.of(event.document())), event.meetingId().value(), event.itemId().value());

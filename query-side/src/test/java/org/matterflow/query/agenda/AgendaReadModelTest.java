@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.assignment.Assignee;
 import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
 import org.matterflow.kernel.assignment.AssignmentCompleted;
@@ -35,6 +36,8 @@ import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
+import org.matterflow.kernel.meeting.DocumentAttached;
+import org.matterflow.kernel.meeting.DocumentRemoved;
 import org.matterflow.kernel.meeting.ItemDeferred;
 import org.matterflow.kernel.meeting.ItemKind;
 import org.matterflow.kernel.meeting.MeetingClosed;
@@ -464,6 +467,29 @@ class AgendaReadModelTest {
 		assertThat(reader.json(path)).isEqualTo(once);
 		assertThat(once.at("/nextMeeting/items").findValuesAsText("title")).containsExactly("Budget 2026",
 				"Lägesrapport");
+	}
+
+	@Test
+	void a_document_attached_before_the_meeting_is_on_its_agenda_until_taken_off() {
+		MeetingId august = this.story.southAugust;
+		AgendaItemId lokal = AgendaItemId.of("lokal-" + this.story.run);
+		long attached = this.feeder.record(LocalDate.of(2025, 6, 1),
+				new AgendaItemAdded(august, lokal, 1, "Lokal handlingsplan", ItemKind.DISCUSSION, null, List.of(),
+						List.of(), List.of(new DocumentRef("Utkast", "https://documents.example/utkast.docx")), null),
+				new DocumentAttached(august, lokal, new DocumentRef("Bilaga", "https://documents.example/bilaga.pdf")));
+		String agenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=";
+		Reader reader = new Reader(this.port);
+		assertThat(reader.json(agenda + attached).at("/nextMeeting/items/0/documents").findValuesAsText("uri"))
+			.containsExactly("https://documents.example/utkast.docx", "https://documents.example/bilaga.pdf");
+
+		long removed = this.feeder.record(LocalDate.of(2025, 6, 2),
+				new DocumentRemoved(august, lokal, "https://documents.example/utkast.docx", "ersatt"));
+		assertThat(reader.json(agenda + removed).at("/nextMeeting/items/0/documents").findValuesAsText("uri"))
+			.containsExactly("https://documents.example/bilaga.pdf");
+		assertThat(new Reader(this.port).json("/api/meetings/" + august.value())
+			.at("/agenda/0/documents")
+			.findValuesAsText("uri")).as("the meeting view, alike")
+			.containsExactly("https://documents.example/bilaga.pdf");
 	}
 
 	private static AgendaItemAdded item(MeetingId meeting, String id, int position, String title, MatterId matter) {
