@@ -1,7 +1,9 @@
 package org.matterflow.command.meeting;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +36,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("7")
+@Revision("8")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -79,6 +81,9 @@ class MeetingAggregate {
 	private Set<String> removedAttendance = new HashSet<>();
 
 	private Map<String, ItemDeferred> deferrals = new HashMap<>();
+
+	/** Deferrals taken back, so that sending one again does not make it anew. */
+	private List<ItemDeferred> withdrawnDeferrals = new ArrayList<>();
 
 	private Set<String> corrections = new HashSet<>();
 
@@ -358,14 +363,38 @@ class MeetingAggregate {
 		ItemDeferred deferred = new ItemDeferred(this.meetingId, command.itemId(), item.matterId(), command.toMeeting(),
 				command.toBacklogOf(), command.reason());
 		ItemDeferred existing = this.deferrals.get(command.itemId().value());
+		if (this.withdrawnDeferrals.contains(deferred)) {
+			return;
+		}
 		if (existing != null) {
-			RuleViolation.check(existing.equals(deferred), ErrorCode.RULE_BROKEN,
-					"item '" + command.itemId().value() + "' is already deferred elsewhere");
+			RuleViolation.check(existing.equals(deferred), ErrorCode.RULE_BROKEN, "item '" + command.itemId().value()
+					+ "' is already deferred elsewhere; take that deferral back first");
 			return;
 		}
 		MeetingPolicy.requireInSession(this.stage, this.meetingId);
 		MeetingPolicy.requireDeferralTarget(command, this.meetingId, bodies, meetings);
 		AggregateLifecycle.apply(deferred, onMeetingDay());
+	}
+
+	/**
+	 * Taking back a deferral taken back before changes nothing; one never made is
+	 * refused. Deferred again as before, the item stays where it is: a record imported
+	 * again must not restore the deferral; a new one names another meeting, backlog or
+	 * reason.
+	 */
+	@CommandHandler
+	void handle(WithdrawDeferral command) {
+		Agenda.Item item = this.agenda.require(command.itemId());
+		if (!this.deferrals.containsKey(command.itemId().value())) {
+			RuleViolation.check(
+					this.withdrawnDeferrals.stream().anyMatch((deferral) -> deferral.itemId().equals(command.itemId())),
+					ErrorCode.UNKNOWN_ID, "item '" + command.itemId().value() + "' is not deferred");
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		AggregateLifecycle.apply(
+				new DeferralWithdrawn(this.meetingId, command.itemId(), item.matterId(), command.reason()),
+				onMeetingDay());
 	}
 
 	@CommandHandler
@@ -542,6 +571,12 @@ class MeetingAggregate {
 	void on(ItemDeferred event) {
 		this.deferrals.put(event.itemId().value(), event);
 		this.agenda.find(event.itemId()).deferred = true;
+	}
+
+	@EventSourcingHandler
+	void on(DeferralWithdrawn event) {
+		this.withdrawnDeferrals.add(this.deferrals.remove(event.itemId().value()));
+		this.agenda.find(event.itemId()).deferred = false;
 	}
 
 	@EventSourcingHandler

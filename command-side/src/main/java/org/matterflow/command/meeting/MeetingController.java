@@ -271,6 +271,15 @@ public class MeetingController {
 				id, headers);
 	}
 
+	@PostMapping("/{meetingId}/agenda-items/{itemId}/deferral/withdraw")
+	@Operation(summary = "Take back the item's deferral until the minutes are adjusted; it may then be deferred anew")
+	Accepted withdrawDeferral(@PathVariable String meetingId, @PathVariable String itemId,
+			@RequestBody(required = false) ReasonRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new WithdrawDeferral(id, AgendaItemId.of(itemId), (request != null) ? request.reason() : null), id,
+				headers);
+	}
+
 	@PostMapping("/{meetingId}/close")
 	Accepted close(@PathVariable String meetingId, Headers headers) {
 		MeetingId id = MeetingId.of(meetingId);

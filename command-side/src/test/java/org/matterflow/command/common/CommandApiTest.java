@@ -140,6 +140,8 @@ class CommandApiTest {
 				"{'decisionId':'d-4','itemId':'4','kind':'HAND_OUT_ASSIGNMENT','text':'Deepa får fortsatt uppdrag'}")));
 		ok(this.api.post(meeting + "/decisions",
 				json("{'decisionId':'d-2','itemId':'2','kind':'ADOPT_AGENDA','text':'Dagordningen fastställdes'}")));
+		ok(this.api.post(meeting + "/agenda-items/2/defer", json("{'toBacklogOf':'" + group + "'}")));
+		ok(this.api.post(meeting + "/agenda-items/2/deferral/withdraw", json("{'reason':'fel möte'}")));
 		ok(this.api.post(meeting + "/agenda-items/2/defer",
 				json("{'toMeeting':'" + may + "','reason':'tas upp igen'}")));
 		ok(this.api.post("/api/matters/" + matter + "/referrals", json("{'fromBody':'" + group + "','toBody':'" + south
@@ -186,7 +188,8 @@ class CommandApiTest {
 				"AgendaItemRenamed", "AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered",
 				"AgendaAdopted", "MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed",
 				"DiscussionRevised", "DocumentAttached", "DocumentRemoved", "DecisionTaken", "DecisionTaken",
-				"ItemDeferred", "MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
+				"ItemDeferred", "DeferralWithdrawn", "ItemDeferred", "MeetingClosed", "MinutesAdjusted",
+				"MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
 				"AssignmentDueDateChanged", "AssignmentRevised", "AssignmentReassigned", "AssignmentReportedBack",
 				"AssignmentCompleted");

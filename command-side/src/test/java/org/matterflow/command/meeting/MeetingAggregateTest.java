@@ -483,6 +483,72 @@ class MeetingAggregateTest {
 	}
 
 	@Test
+	void a_deferral_made_by_mistake_is_taken_back() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), deferredToMay())
+			.when(new WithdrawDeferral(MEETING, ITEM_4, "avgjordes på mötet"))
+			.expectEvents(new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, "avgjordes på mötet"));
+	}
+
+	@Test
+	void an_item_deferred_to_the_wrong_meeting_is_deferred_anew_once_that_deferral_is_taken_back() {
+		MeetingId june = MeetingId.of("chefsgrupp-2025-06-12");
+		this.record.scheduledMeeting(june);
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), deferredToMay(),
+					new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, null))
+			.when(new DeferItem(MEETING, ITEM_4, june, null, "flyttas till kommande möte"))
+			.expectEvents(new ItemDeferred(MEETING, ITEM_4, STRATEGY, june, null, "flyttas till kommande möte"));
+	}
+
+	@Test
+	void an_item_deferred_elsewhere_is_not_deferred_again_until_that_deferral_is_taken_back() {
+		MeetingId june = MeetingId.of("chefsgrupp-2025-06-12");
+		this.record.scheduledMeeting(june);
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), deferredToMay())
+			.when(new DeferItem(MEETING, ITEM_4, june, null, "flyttas till kommande möte"))
+			.expectException(refusedWith(ErrorCode.RULE_BROKEN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_deferral_taken_back_and_sent_again_as_before_is_not_made_anew() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), deferredToMay(),
+					new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, null))
+			.when(new DeferItem(MEETING, ITEM_4, anyOtherMeetingId(), null, "flyttas till kommande möte"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void taking_back_a_deferral_taken_back_before_changes_nothing_and_one_never_made_is_refused() {
+		this.fixture
+			.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), deferredToMay(),
+					new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, null))
+			.when(new WithdrawDeferral(MEETING, ITEM_4, null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new WithdrawDeferral(MEETING, ITEM_4, null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_deferral_in_adjusted_minutes_is_not_taken_back() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(3, deferredToMay());
+		this.fixture.given(history)
+			.when(new WithdrawDeferral(MEETING, ITEM_4, null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static ItemDeferred deferredToMay() {
+		return new ItemDeferred(MEETING, ITEM_4, STRATEGY, anyOtherMeetingId(), null, "flyttas till kommande möte");
+	}
+
+	@Test
 	void an_item_cannot_be_deferred_to_the_meeting_it_is_on() {
 		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
 			.when(new DeferItem(MEETING, ITEM_4, MEETING, null, null))

@@ -42,6 +42,8 @@ class MeetingSnapshotTest {
 		meeting.on(new DocumentAttached(MEETING, ITEM_4,
 				new org.matterflow.kernel.DocumentRef("Fel", "https://documents.example/fel.pdf")));
 		meeting.on(new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/fel.pdf", null));
+		meeting.on(new ItemDeferred(MEETING, ITEM_4, STRATEGY, anyOtherMeetingId(), null, "fel möte"));
+		meeting.on(new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, null));
 		meeting.on(new MeetingClosed(MEETING));
 		meeting.on(new MinutesAdjusted(MEETING, LocalDate.of(2025, 1, 30), List.of("Anna Andersson")));
 
@@ -50,8 +52,8 @@ class MeetingSnapshotTest {
 
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
 				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag",
-				"Strategi för föräldraskapsstöd", "och i SAMPOS");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("7");
+				"Strategi för föräldraskapsstöd", "och i SAMPOS", "fel möte");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("8");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

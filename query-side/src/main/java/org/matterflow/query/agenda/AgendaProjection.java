@@ -270,6 +270,13 @@ class AgendaProjection {
 				event.reason(), event.itemId().value(), id(event.toMeeting()), event.meetingId().value());
 	}
 
+	/** The item no longer waits anywhere; deferred anew, it waits where it was sent. */
+	@EventHandler
+	void on(DeferralWithdrawn event) {
+		update("DELETE FROM {s}.deferral WHERE from_meeting = ? AND item_id = ?", event.meetingId().value(),
+				event.itemId().value());
+	}
+
 	/**
 	 * An assignment waits for its report back from its hand-out, on the day of the
 	 * meeting that handed it out.

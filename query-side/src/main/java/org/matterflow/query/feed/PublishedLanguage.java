@@ -55,6 +55,7 @@ public final class PublishedLanguage {
 		publish(DocumentRemoved.class, "meeting.document-removed");
 		publish(DecisionTaken.class, "meeting.decision-taken");
 		publish(ItemDeferred.class, "meeting.item-deferred");
+		publish(DeferralWithdrawn.class, "meeting.deferral-withdrawn");
 		publish(MeetingClosed.class, "meeting.closed");
 		publish(MinutesAdjusted.class, "meeting.minutes-adjusted");
 		publish(MinutesCorrected.class, "meeting.minutes-corrected");

@@ -359,6 +359,17 @@ class HistoryProjection {
 	}
 
 	/**
+	 * The DEFERRED step stays: the trail shows the deferral and that it was taken back.
+	 */
+	@EventHandler
+	void on(DeferralWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("DEFERRAL_WITHDRAWN", event.meetingId(), event.itemId(), event.reason()), message, token);
+		}
+	}
+
+	/**
 	 * A correction shows both versions: what the adjusted minutes said, and what they say
 	 * now.
 	 */

@@ -214,6 +214,13 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(DeferralWithdrawn event) {
+		update("UPDATE {s}.agenda_item SET deferred = false, deferred_to_meeting = NULL, deferred_to_backlog_of = NULL, "
+				+ "defer_reason = NULL WHERE meeting_id = ? AND item_id = ?", event.meetingId().value(),
+				event.itemId().value());
+	}
+
+	@EventHandler
 	void on(MeetingClosed event) {
 		update("UPDATE {s}.meeting SET status = 'CLOSED' WHERE meeting_id = ?", event.meetingId().value());
 	}

@@ -36,6 +36,7 @@ import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
+import org.matterflow.kernel.meeting.DeferralWithdrawn;
 import org.matterflow.kernel.meeting.DocumentAttached;
 import org.matterflow.kernel.meeting.DocumentRemoved;
 import org.matterflow.kernel.meeting.ItemDeferred;
@@ -370,6 +371,35 @@ class AgendaReadModelTest {
 		assertThat(next.get("items").findValuesAsText("position")).containsExactly("1", "2", "3");
 		assertThat(minutes.get("agenda").findValuesAsText("itemId")).containsExactly("3", "1", "2");
 		assertThat(minutes.get("agenda").findValuesAsText("position")).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void an_item_deferred_to_the_wrong_meeting_waits_where_it_was_deferred_anew() {
+		BodyId group = BodyId.of("flyttad-" + this.story.run);
+		MeetingId march = MeetingId.of("flyttad-2025-03-03-" + this.story.run);
+		MeetingId april = MeetingId.of("flyttad-2025-04-07-" + this.story.run);
+		MeetingId may = MeetingId.of("flyttad-2025-05-05-" + this.story.run);
+		AgendaItemId plan = AgendaItemId.of("1");
+		this.feeder.record(LocalDate.of(2025, 3, 3),
+				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
+				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				new MeetingScheduled(may, group, new MeetingTime(LocalDate.of(2025, 5, 5), null, null), null,
+						MeetingMode.DIGITAL, false, null),
+				item(march, "1", 1, "Lokal handlingsplan", null), new MeetingOpened(march),
+				new ItemDeferred(march, plan, null, april, null, "hanns inte"));
+		long moved = this.feeder.record(LocalDate.of(2025, 3, 3), new DeferralWithdrawn(march, plan, null, "fel möte"),
+				new ItemDeferred(march, plan, null, may, null, "hanns inte"));
+
+		JsonNode deferred = new Reader(this.port)
+			.json("/api/bodies/" + group.value() + "/agenda?on=2025-03-10&position=" + moved)
+			.get("deferredItems");
+		assertThat(deferred.findValuesAsText("toMeeting")).containsExactly(may.value());
+		assertThat(
+				new Reader(this.port).json("/api/meetings/" + march.value()).at("/agenda/0/deferredToMeeting").asText())
+			.isEqualTo(may.value());
 	}
 
 	@Test

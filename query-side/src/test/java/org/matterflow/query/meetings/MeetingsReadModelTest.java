@@ -169,6 +169,23 @@ class MeetingsReadModelTest {
 	}
 
 	@Test
+	void a_deferral_taken_back_leaves_the_item_where_it_was_and_stays_in_the_trail() {
+		Story story = new Story(this.run);
+		story.record(this.feeder);
+		long position = this.feeder.record(LocalDate.of(2025, 1, 22),
+				new DeferralWithdrawn(story.january, AgendaItemId.of("5"), story.plan, "beslutades på mötet"));
+
+		JsonNode item5 = this.reader.json("/api/meetings/" + story.january.value() + "?position=" + position)
+			.at("/agenda/1");
+		assertThat(item5.get("itemId").asText()).isEqualTo("5");
+		assertThat(item5.get("deferred").asBoolean()).isFalse();
+		assertThat(item5.get("deferredToMeeting").isNull()).isTrue();
+		assertThat(this.reader.json("/api/matters/" + story.plan.value() + "/history")
+			.get("steps")
+			.findValuesAsText("step")).containsSubsequence("DEFERRED", "DEFERRAL_WITHDRAWN");
+	}
+
+	@Test
 	void each_item_shows_the_assignments_handed_out_the_reports_back_and_the_referrals_made_under_it() {
 		Story story = new Story(this.run);
 		story.record(this.feeder);

@@ -7,7 +7,7 @@ public sealed interface MeetingCommand
 		permits ScheduleMeeting, RescheduleMeeting, CancelMeeting, AddAgendaItem, RenameAgendaItem, WithdrawAgendaItem,
 		ReorderAgenda, AdoptAgenda, OpenMeeting, RecordAttendance, RemoveAttendance, AppointMinutesAdjuster,
 		RecordDiscussion, ReviseDiscussion, AttachDocument, RemoveDocument, TakeDecision, ReviseDecision, DeferItem,
-		CloseMeeting, AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
+		WithdrawDeferral, CloseMeeting, AdjustMinutes, CorrectMinutes, CancelMeetingOfDissolvedBody {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();

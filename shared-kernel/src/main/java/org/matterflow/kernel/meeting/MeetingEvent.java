@@ -7,7 +7,7 @@ public sealed interface MeetingEvent
 		permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded, AgendaItemRenamed,
 		AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded, AttendanceRemoved,
 		MinutesAdjusterAppointed, ItemDiscussed, DiscussionRevised, DocumentAttached, DocumentRemoved, DecisionTaken,
-		DecisionRevised, ItemDeferred, MeetingClosed, MinutesAdjusted, MinutesCorrected {
+		DecisionRevised, ItemDeferred, DeferralWithdrawn, MeetingClosed, MinutesAdjusted, MinutesCorrected {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();
