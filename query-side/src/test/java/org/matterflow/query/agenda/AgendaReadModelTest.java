@@ -356,10 +356,8 @@ class AgendaReadModelTest {
 		MeetingId meeting = MeetingId.of("ordning-2025-04-07-" + this.story.run);
 		long recorded = this.feeder.record(LocalDate.of(2025, 3, 20),
 				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
-				new MeetingScheduled(meeting, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				item(meeting, "1", 1, "Lägesrapport", null), item(meeting, "2", 2, "Budget 2026", null),
-				item(meeting, "3", 1, "Val av justerare", null));
+				digitalMeeting(meeting, group, LocalDate.of(2025, 4, 7)), item(meeting, "1", 1, "Lägesrapport", null),
+				item(meeting, "2", 2, "Budget 2026", null), item(meeting, "3", 1, "Val av justerare", null));
 		Reader reader = new Reader(this.port);
 
 		JsonNode next = reader.json("/api/bodies/" + group.value() + "/agenda?on=2025-03-20&position=" + recorded)
@@ -382,14 +380,10 @@ class AgendaReadModelTest {
 		AgendaItemId plan = AgendaItemId.of("1");
 		this.feeder.record(LocalDate.of(2025, 3, 3),
 				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
-				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				new MeetingScheduled(may, group, new MeetingTime(LocalDate.of(2025, 5, 5), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				item(march, "1", 1, "Lokal handlingsplan", null), new MeetingOpened(march),
-				new ItemDeferred(march, plan, null, april, null, "hanns inte"));
+				digitalMeeting(march, group, LocalDate.of(2025, 3, 3)),
+				digitalMeeting(april, group, LocalDate.of(2025, 4, 7)),
+				digitalMeeting(may, group, LocalDate.of(2025, 5, 5)), item(march, "1", 1, "Lokal handlingsplan", null),
+				new MeetingOpened(march), new ItemDeferred(march, plan, null, april, null, "hanns inte"));
 		long moved = this.feeder.record(LocalDate.of(2025, 3, 3), new DeferralWithdrawn(march, plan, null, "fel möte"),
 				new ItemDeferred(march, plan, null, may, null, "hanns inte"));
 
@@ -409,10 +403,8 @@ class AgendaReadModelTest {
 		MeetingId april = MeetingId.of("omdopt-2025-04-07-" + this.story.run);
 		this.feeder.record(LocalDate.of(2025, 3, 3),
 				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
-				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
-						MeetingMode.DIGITAL, false, null),
+				digitalMeeting(march, group, LocalDate.of(2025, 3, 3)),
+				digitalMeeting(april, group, LocalDate.of(2025, 4, 7)),
 				item(march, "1", 1, "Lokal handlingsplan", null), new MeetingOpened(march),
 				new ItemDeferred(march, AgendaItemId.of("1"), null, april, null, "hanns inte"),
 				new AgendaItemRenamed(march, AgendaItemId.of("1"), null, "Lokal handlingsplan ANDT", "stavfel"));
@@ -445,10 +437,8 @@ class AgendaReadModelTest {
 				new BodyEstablished(council, "Folkhälsorådet", BodyKind.COUNCIL, null, null, null),
 				new MatterRaised(referred, council, "Kartläggning av spelproblem", null, null),
 				new MatterRaised(deferred, group, "Budget 2026", null, null),
-				new MeetingScheduled(march, group, new MeetingTime(LocalDate.of(2025, 3, 3), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				new MeetingScheduled(april, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
-						MeetingMode.DIGITAL, false, null),
+				digitalMeeting(march, group, LocalDate.of(2025, 3, 3)),
+				digitalMeeting(april, group, LocalDate.of(2025, 4, 7)),
 				new MatterReferred(referred, council, group, ReferralPurpose.FOR_PREPARATION, null, null, null),
 				item(march, "1", 1, "Lokal handlingsplan", null), item(march, "2", 2, "Budget", deferred),
 				new MeetingOpened(march),
@@ -480,9 +470,8 @@ class AgendaReadModelTest {
 		AgendaItemAdded second = item(meeting, "2", 1, "Budget 2026", null);
 		long recorded = this.feeder.record(LocalDate.of(2025, 3, 20),
 				new BodyEstablished(group, "Arbetsgrupp ANDT", BodyKind.WORKING_GROUP, null, null, null),
-				new MeetingScheduled(meeting, group, new MeetingTime(LocalDate.of(2025, 4, 7), null, null), null,
-						MeetingMode.DIGITAL, false, null),
-				item(meeting, "1", 1, "Lägesrapport", null), second);
+				digitalMeeting(meeting, group, LocalDate.of(2025, 4, 7)), item(meeting, "1", 1, "Lägesrapport", null),
+				second);
 		Reader reader = new Reader(this.port);
 		String path = "/api/bodies/" + group.value() + "/agenda?on=2025-03-20&position=" + recorded;
 		JsonNode once = reader.json(path);
@@ -520,6 +509,11 @@ class AgendaReadModelTest {
 			.at("/agenda/0/documents")
 			.findValuesAsText("uri")).as("the meeting view, alike")
 			.containsExactly("https://documents.example/bilaga.pdf");
+	}
+
+	private static MeetingScheduled digitalMeeting(MeetingId meeting, BodyId body, LocalDate date) {
+		return new MeetingScheduled(meeting, body, new MeetingTime(date, null, null), null, MeetingMode.DIGITAL, false,
+				null);
 	}
 
 	private static AgendaItemAdded item(MeetingId meeting, String id, int position, String title, MatterId matter) {
