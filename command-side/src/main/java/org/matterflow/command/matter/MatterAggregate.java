@@ -22,7 +22,9 @@ import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.Revision;
 import org.matterflow.kernel.matter.CloseMatter;
+import org.matterflow.kernel.matter.DescribeMatter;
 import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterDescribed;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.matter.MatterRaised;
@@ -70,6 +72,8 @@ class MatterAggregate {
 
 	private String reference;
 
+	private String description;
+
 	private boolean closed;
 
 	private Set<String> bodiesVisited = new HashSet<>();
@@ -102,13 +106,20 @@ class MatterAggregate {
 	}
 
 	/**
-	 * A closed matter can be renamed too: its title is how the record names it, whatever
-	 * became of it.
+	 * A closed matter can be renamed and described anew too: its title is how the record
+	 * names it, whatever became of it.
 	 */
 	@CommandHandler
 	void handle(RenameMatter command) {
 		if (!command.title().equals(this.title)) {
 			apply(new MatterRenamed(this.matterId, command.title(), command.reason()));
+		}
+	}
+
+	@CommandHandler
+	void handle(DescribeMatter command) {
+		if (!command.description().equals(this.description)) {
+			apply(new MatterDescribed(this.matterId, command.description(), command.reason()));
 		}
 	}
 
@@ -252,12 +263,18 @@ class MatterAggregate {
 		this.origin = event;
 		this.title = event.title();
 		this.reference = event.reference();
+		this.description = event.description();
 		this.bodiesVisited.add(event.bodyId().value());
 	}
 
 	@EventSourcingHandler
 	void on(MatterRenamed event) {
 		this.title = event.title();
+	}
+
+	@EventSourcingHandler
+	void on(MatterDescribed event) {
+		this.description = event.description();
 	}
 
 	@EventSourcingHandler

@@ -13,6 +13,7 @@ import org.matterflow.command.common.CommandDispatcher.Headers;
 import org.matterflow.command.common.Ids;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.matter.CloseMatter;
+import org.matterflow.kernel.matter.DescribeMatter;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.matter.QueueMatter;
 import org.matterflow.kernel.matter.RaiseMatter;
@@ -51,6 +52,9 @@ public class MatterController {
 	record RenameRequest(@NotBlank String title, String reason) {
 	}
 
+	record DescriptionRequest(@NotBlank String description, String reason) {
+	}
+
 	record RegistrationRequest(@NotBlank String reference, String reason) {
 	}
 
@@ -87,6 +91,13 @@ public class MatterController {
 	Accepted rename(@PathVariable String matterId, @Valid @RequestBody RenameRequest request, Headers headers) {
 		MatterId id = MatterId.of(matterId);
 		return send(new RenameMatter(id, request.title(), request.reason()), id, headers);
+	}
+
+	@PostMapping("/{matterId}/description")
+	@Operation(summary = "Give the matter a new description; the steps before keep the one it had then")
+	Accepted describe(@PathVariable String matterId, @Valid @RequestBody DescriptionRequest request, Headers headers) {
+		MatterId id = MatterId.of(matterId);
+		return send(new DescribeMatter(id, request.description(), request.reason()), id, headers);
 	}
 
 	@PostMapping("/{matterId}/registration")

@@ -98,6 +98,8 @@ class CommandApiTest {
 		ok(this.api.post("/api/matters/" + matter + "/rename",
 				json("{'title':'Strategi för föräldraskapsstöd','reason':'namnet i beslutet'}")));
 		ok(this.api.post("/api/matters/" + matter + "/registration", json("{'reference':'RÖ 2025/00412'}")));
+		ok(this.api.post("/api/matters/" + matter + "/description",
+				json("{'description':'Stöd till föräldrar i hela länet'}")));
 
 		ok(this.api.post("/api/meetings", json("{'meetingId':'" + january + "','bodyId':'" + group
 				+ "','date':'2025-01-22','start':'13:00','end':'16:30','location':'Länsstyrelsen'}")));
@@ -180,8 +182,8 @@ class CommandApiTest {
 		assertThat(this.events.typesOf("body:" + south)).containsExactly("BodyEstablished", "BodyRenamed");
 		assertThat(this.events.typesOf("body:" + old)).containsExactly("BodyEstablished", "BodyDissolved");
 		assertThat(this.events.typesOf("matter:" + matter)).containsExactly("MatterRaised", "MatterQueued",
-				"MatterRemovedFromBacklog", "MatterRenamed", "MatterRegistered", "MatterReferred", "ReferralWithdrawn",
-				"MatterClosed", "MatterReopened");
+				"MatterRemovedFromBacklog", "MatterRenamed", "MatterRegistered", "MatterDescribed", "MatterReferred",
+				"ReferralWithdrawn", "MatterClosed", "MatterReopened");
 		assertThat(this.events.typesOf("meeting:" + may)).containsExactly("MeetingScheduled", "MeetingRescheduled");
 		assertThat(this.events.typesOf("meeting:" + april)).containsExactly("MeetingScheduled", "MeetingCancelled");
 		assertThat(this.events.typesOf("meeting:" + january)).containsExactly("MeetingScheduled", "AgendaItemAdded",

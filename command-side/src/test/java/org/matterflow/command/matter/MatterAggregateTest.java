@@ -309,6 +309,17 @@ class MatterAggregateTest {
 	}
 
 	@Test
+	void a_matter_is_given_a_new_description_and_the_same_one_again_changes_nothing() {
+		this.fixture.given(RAISED)
+			.when(new DescribeMatter(STRATEGY, "Stöd till föräldrar i hela länet", null))
+			.expectEvents(new MatterDescribed(STRATEGY, "Stöd till föräldrar i hela länet", null));
+		this.fixture.given(RAISED, new MatterDescribed(STRATEGY, "Stöd till föräldrar i hela länet", null))
+			.when(new DescribeMatter(STRATEGY, "Stöd till föräldrar i hela länet", "igen"))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
 	void a_matter_raised_without_a_registration_number_is_registered_later() {
 		this.fixture.given(RAISED)
 			.when(new RegisterMatter(STRATEGY, "RÖ 2025/00412", null))

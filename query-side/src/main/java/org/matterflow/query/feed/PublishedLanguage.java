@@ -63,6 +63,7 @@ public final class PublishedLanguage {
 		publish(AttendanceRemoved.class, "meeting.attendance-removed");
 		publish(MatterRaised.class, "matter.raised");
 		publish(MatterRenamed.class, "matter.renamed");
+		publish(MatterDescribed.class, "matter.described");
 		publish(MatterRegistered.class, "matter.registered");
 		publish(MatterReferred.class, "matter.referred");
 		publish(ReferralWithdrawn.class, "matter.referral-withdrawn");

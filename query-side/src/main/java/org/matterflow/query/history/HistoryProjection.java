@@ -146,6 +146,18 @@ class HistoryProjection {
 	}
 
 	/**
+	 * As with a new title, the words of the description it had stay among those the
+	 * search reads; the RAISED step keeps the description it was raised with.
+	 */
+	@EventHandler
+	void on(MatterDescribed event, EventMessage<?> message, TrackingToken token) {
+		update("UPDATE {s}.matter SET description = ?, words = words || ' ' || ? WHERE matter_id = ?",
+				event.description(), Folded.words(event.description()), event.matterId().value());
+		record(event.matterId().value(), Step.of("DESCRIBED", null, event.description()).with("reason", event.reason()),
+				message, token);
+	}
+
+	/**
 	 * The register number searched for ({@code reference}) is the one the matter has now;
 	 * a number it had before stays among the words the search reads.
 	 */

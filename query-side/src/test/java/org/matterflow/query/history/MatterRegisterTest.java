@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterDescribed;
 import org.matterflow.kernel.matter.MatterRegistered;
 import org.matterflow.kernel.matter.MatterRenamed;
 import org.matterflow.kernel.matter.MatterReopened;
@@ -138,17 +139,18 @@ class MatterRegisterTest {
 	}
 
 	@Test
-	void a_renamed_and_registered_matter_is_listed_as_it_is_now_and_still_found_by_what_it_was_called() {
+	void a_renamed_registered_and_described_matter_is_listed_as_it_is_now_and_still_found_by_what_it_was_called() {
 		this.position = this.feeder.record(LocalDate.of(2025, 11, 20),
 				new MatterRenamed(this.story.strategy, "Strategi för föräldraskapsstöd", "namnet i beslutet"),
-				new MatterRegistered(this.story.strategy, "RS 2023/132", "siffrorna förväxlade"));
+				new MatterRegistered(this.story.strategy, "RS 2023/132", "siffrorna förväxlade"),
+				new MatterDescribed(this.story.strategy, "Stöd till föräldrar i hela länet", null));
 
 		String management = "body=" + this.story.management.value();
 		JsonNode strategy = list(management + "&reference=rs%202023/132").get(0);
 		assertThat(strategy.get("matterId").asText()).isEqualTo(this.story.strategy.value());
 		assertThat(strategy.get("title").asText()).isEqualTo("Strategi för föräldraskapsstöd");
 		assertThat(strategy.get("reference").asText()).isEqualTo("RS 2023/132");
-		assertThat(strategy.at("/lastStep/step").asText()).isEqualTo("REGISTERED");
+		assertThat(strategy.at("/lastStep/step").asText()).isEqualTo("DESCRIBED");
 		assertThat(list(management + "&reference=RS%202023/123")).as("the number it no longer has").isEmpty();
 		assertThat(list(management + "&q=f%C3%B6r%C3%A4ldraskapsst%C3%B6dsstrategin").findValuesAsText("matterId"))
 			.as("the title it was raised with")
@@ -158,16 +160,19 @@ class MatterRegisterTest {
 			.containsExactly(this.story.strategy.value());
 
 		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
-		JsonNode renamed = steps.get(steps.size() - 2);
+		JsonNode renamed = steps.get(steps.size() - 3);
 		assertThat(renamed.get("step").asText()).isEqualTo("RENAMED");
 		assertThat(renamed.at("/details/previousTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
 		assertThat(renamed.at("/details/title").asText()).isEqualTo("Strategi för föräldraskapsstöd");
 		assertThat(renamed.at("/details/reason").asText()).isEqualTo("namnet i beslutet");
 		assertThat(renamed.get("businessDate").asText()).isEqualTo("2025-11-20");
-		JsonNode registered = steps.get(steps.size() - 1);
+		JsonNode registered = steps.get(steps.size() - 2);
 		assertThat(registered.get("step").asText()).isEqualTo("REGISTERED");
 		assertThat(registered.at("/details/previousReference").asText()).isEqualTo("RS 2023/123");
 		assertThat(registered.at("/details/reference").asText()).isEqualTo("RS 2023/132");
+		assertThat(steps.get(steps.size() - 1).get("summary").asText()).isEqualTo("Stöd till föräldrar i hela länet");
+		assertThat(list(management + "&q=l%C3%A4net").findValuesAsText("matterId")).as("a word of the new description")
+			.containsExactly(this.story.strategy.value());
 		assertThat(steps.get(0).get("summary").asText()).as("the steps before keep the title it had then")
 			.isEqualTo("Föräldraskapsstödsstrategin");
 	}
