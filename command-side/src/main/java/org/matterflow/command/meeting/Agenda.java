@@ -99,7 +99,7 @@ class Agenda {
 		@Override
 		public int hashCode() {
 			return Objects.hash(this.origin, this.renamedTo, this.withdrawn, this.deferred, this.decisions,
-					this.discussions, this.attachments);
+					this.discussions, this.revisedDiscussion, this.attachments, this.removedDocuments);
 		}
 
 	}
