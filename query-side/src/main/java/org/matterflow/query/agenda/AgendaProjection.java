@@ -1,9 +1,11 @@
 package org.matterflow.query.agenda;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -77,10 +79,23 @@ class AgendaProjection {
 		update("UPDATE {s}.matter SET closed = false WHERE matter_id = ?", event.matterId().value());
 	}
 
+	/**
+	 * A referral to a body whose matter already waits there keeps the one it follows
+	 * among the earlier ones; one that comes after the body took the matter up starts
+	 * afresh. The same referral handled again adds nothing.
+	 */
+	private static final String EARLIER_REFERRALS = "earlier = CASE WHEN pending.resolved THEN '[]'::jsonb "
+			+ "WHEN (pending.from_body, pending.at_meeting, pending.at_item, pending.purpose, pending.note) "
+			+ "IS NOT DISTINCT FROM (excluded.from_body, excluded.at_meeting, excluded.at_item, excluded.purpose, "
+			+ "excluded.note) THEN pending.earlier ELSE pending.earlier || jsonb_build_array(jsonb_build_object("
+			+ "'fromBody', pending.from_body, 'purpose', pending.purpose, 'note', pending.note, 'atMeeting', "
+			+ "pending.at_meeting, 'atItem', pending.at_item, 'since', pending.since)) END, ";
+
 	@EventHandler
 	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate) {
 		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, at_item, since) "
 				+ "VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
+				+ EARLIER_REFERRALS
 				+ "from_body = excluded.from_body, purpose = excluded.purpose, note = excluded.note, "
 				+ "at_meeting = excluded.at_meeting, at_item = excluded.at_item, since = excluded.since, resolved = false",
 				event.toBody().value(), event.matterId().value(), event.fromBody().value(), event.purpose().name(),
@@ -96,14 +111,56 @@ class AgendaProjection {
 	}
 
 	/**
-	 * The matter stops waiting for the referral taken back; a body's waiting matter is
-	 * the last referral to it, so one that stands for another referral stays.
+	 * The matter stops waiting for the referral taken back. If that was the one it waited
+	 * for, it falls back on the last earlier referral the body has not yet answered by
+	 * taking the matter up, and waits no more if there is none; an earlier one taken back
+	 * is only struck from those.
 	 */
 	@EventHandler
+	@SuppressWarnings("unchecked")
 	void on(ReferralWithdrawn event) {
-		update("UPDATE {s}.pending SET resolved = true WHERE body_id = ? AND matter_id = ? AND source = 'REFERRAL' "
-				+ "AND from_body = ? AND at_meeting IS NOT DISTINCT FROM ?", event.toBody().value(),
-				event.matterId().value(), event.fromBody().value(), id(event.atMeeting()));
+		Map<String, Object> entry = this.statements
+			.read("SELECT from_body, at_meeting, at_item, resolved, earlier::text AS earlier FROM {s}.pending "
+					+ "WHERE body_id = ? AND matter_id = ? AND source = 'REFERRAL'")
+			.params(event.toBody().value(), event.matterId().value())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (entry == null || Boolean.TRUE.equals(entry.get("resolved"))) {
+			return;
+		}
+		List<Map<String, Object>> earlier = new ArrayList<>(
+				(List<Map<String, Object>>) Json.read((String) entry.get("earlier")));
+		String where = " WHERE body_id = ? AND matter_id = ? AND source = 'REFERRAL'";
+		if (isWithdrawn(event, entry.get("from_body"), entry.get("at_meeting"), entry.get("at_item"))) {
+			if (earlier.isEmpty()) {
+				update("UPDATE {s}.pending SET resolved = true" + where, event.toBody().value(),
+						event.matterId().value());
+				return;
+			}
+			Map<String, Object> last = earlier.remove(earlier.size() - 1);
+			update("UPDATE {s}.pending SET from_body = ?, purpose = ?, note = ?, at_meeting = ?, at_item = ?, "
+					+ "since = ?::date, earlier = ?::jsonb" + where, last.get("fromBody"), last.get("purpose"),
+					last.get("note"), last.get("atMeeting"), last.get("atItem"), last.get("since"), Json.write(earlier),
+					event.toBody().value(), event.matterId().value());
+			return;
+		}
+		for (int i = earlier.size() - 1; i >= 0; i--) {
+			Map<String, Object> referral = earlier.get(i);
+			if (isWithdrawn(event, referral.get("fromBody"), referral.get("atMeeting"), referral.get("atItem"))) {
+				earlier.remove(i);
+				update("UPDATE {s}.pending SET earlier = ?::jsonb" + where, Json.write(earlier), event.toBody().value(),
+						event.matterId().value());
+				return;
+			}
+		}
+	}
+
+	private static boolean isWithdrawn(ReferralWithdrawn event, Object fromBody, Object atMeeting, Object atItem) {
+		return event.fromBody().value().equals(fromBody) && Objects.equals(id(event.atMeeting()), atMeeting)
+				&& Objects.equals(id(event.itemId()), atItem);
 	}
 
 	@EventHandler

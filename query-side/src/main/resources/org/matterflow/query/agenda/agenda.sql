@@ -65,6 +65,9 @@ CREATE TABLE ${schema}.pending (
     at_item    TEXT,
     since      DATE,
     resolved   BOOLEAN NOT NULL DEFAULT false,
+    -- a referral: the referrals to the body before this one and since it last took the
+    -- matter up, oldest first, for the entry to fall back on when this one is taken back
+    earlier    JSONB   NOT NULL DEFAULT '[]',
     PRIMARY KEY (body_id, matter_id, source)
 );
 CREATE INDEX pending_by_body ON ${schema}.pending (body_id) WHERE NOT resolved;

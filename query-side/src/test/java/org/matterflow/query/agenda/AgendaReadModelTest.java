@@ -245,6 +245,43 @@ class AgendaReadModelTest {
 	}
 
 	@Test
+	void a_matter_whose_last_referral_is_taken_back_waits_for_the_one_before_until_that_is_taken_back_too() {
+		String agenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=";
+		Reader reader = new Reader(this.port);
+		long referredAgain = this.feeder.record(LocalDate.of(2025, 5, 30), new MatterReferred(this.story.strategy,
+				this.story.joint, this.story.south, ReferralPurpose.FOR_ANCHORING, null, null, "från gemensamma"));
+		assertThat(reader.json(agenda + referredAgain).at("/referredMatters/0/fromBody").asText())
+			.isEqualTo(this.story.joint.value());
+
+		long lastTakenBack = this.feeder.record(LocalDate.of(2025, 6, 1), new ReferralWithdrawn(this.story.strategy,
+				this.story.joint, this.story.south, null, null, "fel grupp"));
+		JsonNode waiting = reader.json(agenda + lastTakenBack).get("referredMatters");
+		assertThat(waiting.findValuesAsText("matterId")).containsExactly(this.story.strategy.value());
+		assertThat(waiting.at("/0/fromBody").asText()).as("the referral before")
+			.isEqualTo(this.story.management.value());
+		assertThat(waiting.at("/0/atMeeting").asText()).isEqualTo(this.story.may.value());
+
+		long bothTakenBack = this.feeder.record(LocalDate.of(2025, 6, 1), new ReferralWithdrawn(this.story.strategy,
+				this.story.management, this.story.south, this.story.may, null, null));
+		assertThat(reader.json(agenda + bothTakenBack).get("referredMatters")).isEmpty();
+	}
+
+	@Test
+	void a_referral_taken_back_after_the_body_took_the_matter_up_leaves_nothing_waiting() {
+		String agenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=";
+		long position = this.feeder.record(LocalDate.of(2025, 5, 30),
+				item(this.story.southAugust, "s-" + this.story.run, 1, "Föräldraskapsstödsstrategin",
+						this.story.strategy),
+				new MatterReferred(this.story.strategy, this.story.joint, this.story.south,
+						ReferralPurpose.FOR_ANCHORING, null, null, "från gemensamma"),
+				new ReferralWithdrawn(this.story.strategy, this.story.joint, this.story.south, null, null,
+						"fel grupp"));
+		assertThat(new Reader(this.port).json(agenda + position).get("referredMatters"))
+			.as("the referral before was answered when the item was placed")
+			.isEmpty();
+	}
+
+	@Test
 	void a_body_with_nothing_coming_up_has_an_empty_agenda() {
 		BodyId group = BodyId.of("tom-" + this.story.run);
 		long established = this.feeder.record(LocalDate.of(2025, 1, 10),
