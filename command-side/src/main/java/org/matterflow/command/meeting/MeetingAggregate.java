@@ -36,7 +36,7 @@ import org.matterflow.kernel.meeting.*;
  */
 @Aggregate(snapshotTriggerDefinition = "meetingSnapshotTrigger", commandTargetResolver = "commandTargetResolver",
 		cache = AggregateCacheConfiguration.MEETINGS)
-@Revision("8")
+@Revision("9")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
 		isGetterVisibility = Visibility.NONE)
 class MeetingAggregate {
@@ -74,6 +74,11 @@ class MeetingAggregate {
 
 	/** The text each revised decision reads now. */
 	private Map<String, String> revisedTexts = new HashMap<>();
+
+	/**
+	 * Decisions taken back: still known, so that a record imported again appends nothing.
+	 */
+	private Set<String> withdrawnDecisions = new HashSet<>();
 
 	private Map<String, AttendanceRecorded> attendance = new HashMap<>();
 
@@ -346,8 +351,8 @@ class MeetingAggregate {
 	@CommandHandler
 	void handle(ReviseDecision command) {
 		DecisionTaken decision = this.decisions.get(command.decisionId().value());
-		RuleViolation.check(decision != null, ErrorCode.UNKNOWN_ID,
-				"decision '" + command.decisionId().value() + "' is not in these minutes");
+		RuleViolation.check(decision != null && !this.withdrawnDecisions.contains(command.decisionId().value()),
+				ErrorCode.UNKNOWN_ID, "decision '" + command.decisionId().value() + "' is not in these minutes");
 		if (this.revisedTexts.getOrDefault(command.decisionId().value(), decision.text()).equals(command.text())) {
 			return;
 		}
@@ -355,6 +360,24 @@ class MeetingAggregate {
 		AggregateLifecycle.apply(
 				new DecisionRevised(this.meetingId, command.decisionId(), command.text(), command.reason()),
 				onMeetingDay());
+	}
+
+	/**
+	 * Taking back a decision taken back before changes nothing; one never recorded is
+	 * refused. Sent again as it was taken, it stays taken back: a record imported again
+	 * must not restore it.
+	 */
+	@CommandHandler
+	void handle(WithdrawDecision command) {
+		String id = command.decisionId().value();
+		DecisionTaken decision = this.decisions.get(id);
+		RuleViolation.check(decision != null, ErrorCode.UNKNOWN_ID, "decision '" + id + "' is not in these minutes");
+		if (this.withdrawnDecisions.contains(id)) {
+			return;
+		}
+		MeetingPolicy.requireInSession(this.stage, this.meetingId);
+		AggregateLifecycle.apply(new DecisionWithdrawn(this.meetingId, command.decisionId(), decision.itemId(),
+				decision.matterId(), command.reason()), onMeetingDay());
 	}
 
 	@CommandHandler
@@ -433,8 +456,10 @@ class MeetingAggregate {
 					"item '" + command.itemId().value() + "' is not in these minutes");
 		}
 		if (command.decisionId() != null) {
-			RuleViolation.check(this.decisions.containsKey(command.decisionId().value()), ErrorCode.UNKNOWN_ID,
-					"decision '" + command.decisionId().value() + "' is not in these minutes");
+			RuleViolation.check(
+					this.decisions.containsKey(command.decisionId().value())
+							&& !this.withdrawnDecisions.contains(command.decisionId().value()),
+					ErrorCode.UNKNOWN_ID, "decision '" + command.decisionId().value() + "' is not in these minutes");
 		}
 		AggregateLifecycle.apply(new MinutesCorrected(this.meetingId, command.correctionId(), command.itemId(),
 				command.decisionId(), command.what(), command.correction(), command.reason()));
@@ -542,6 +567,12 @@ class MeetingAggregate {
 	@EventSourcingHandler
 	void on(DecisionRevised event) {
 		this.revisedTexts.put(event.decisionId().value(), event.text());
+	}
+
+	@EventSourcingHandler
+	void on(DecisionWithdrawn event) {
+		this.withdrawnDecisions.add(event.decisionId().value());
+		this.agenda.find(event.itemId()).decisions--;
 	}
 
 	@EventSourcingHandler

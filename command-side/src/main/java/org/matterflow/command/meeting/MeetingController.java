@@ -258,6 +258,15 @@ public class MeetingController {
 		return send(new ReviseDecision(id, DecisionId.of(decisionId), request.text(), request.reason()), id, headers);
 	}
 
+	@PostMapping("/{meetingId}/decisions/{decisionId}/withdraw")
+	@Operation(summary = "Take back a decision recorded by mistake until the minutes are adjusted")
+	Accepted withdrawDecision(@PathVariable String meetingId, @PathVariable String decisionId,
+			@RequestBody(required = false) ReasonRequest request, Headers headers) {
+		MeetingId id = MeetingId.of(meetingId);
+		return send(new WithdrawDecision(id, DecisionId.of(decisionId), (request != null) ? request.reason() : null),
+				id, headers);
+	}
+
 	@PostMapping("/{meetingId}/agenda-items/{itemId}/defer")
 	@Operation(summary = "Defer an item to a coming meeting, to a body's backlog, or to an unnamed coming meeting")
 	Accepted defer(@PathVariable String meetingId, @PathVariable String itemId,

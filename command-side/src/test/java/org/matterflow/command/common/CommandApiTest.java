@@ -142,6 +142,9 @@ class CommandApiTest {
 				"{'decisionId':'d-4','itemId':'4','kind':'HAND_OUT_ASSIGNMENT','text':'Deepa får fortsatt uppdrag'}")));
 		ok(this.api.post(meeting + "/decisions",
 				json("{'decisionId':'d-2','itemId':'2','kind':'ADOPT_AGENDA','text':'Dagordningen fastställdes'}")));
+		ok(this.api.post(meeting + "/decisions",
+				json("{'decisionId':'d-2b','itemId':'2','kind':'ADOPT_AGENDA','text':'Dagordningen fastställdes'}")));
+		ok(this.api.post(meeting + "/decisions/d-2b/withdraw", json("{'reason':'registrerat två gånger'}")));
 		ok(this.api.post(meeting + "/agenda-items/2/defer", json("{'toBacklogOf':'" + group + "'}")));
 		ok(this.api.post(meeting + "/agenda-items/2/deferral/withdraw", json("{'reason':'fel möte'}")));
 		ok(this.api.post(meeting + "/agenda-items/2/defer",
@@ -190,8 +193,8 @@ class CommandApiTest {
 				"AgendaItemRenamed", "AgendaItemAdded", "AgendaItemWithdrawn", "AgendaItemAdded", "AgendaReordered",
 				"AgendaAdopted", "MeetingOpened", "AttendanceRecorded", "MinutesAdjusterAppointed", "ItemDiscussed",
 				"DiscussionRevised", "DocumentAttached", "DocumentRemoved", "DecisionTaken", "DecisionTaken",
-				"ItemDeferred", "DeferralWithdrawn", "ItemDeferred", "MeetingClosed", "MinutesAdjusted",
-				"MinutesCorrected");
+				"DecisionTaken", "DecisionWithdrawn", "ItemDeferred", "DeferralWithdrawn", "ItemDeferred",
+				"MeetingClosed", "MinutesAdjusted", "MinutesCorrected");
 		assertThat(this.events.typesOf("assignment:" + assignment)).containsExactly("AssignmentHandedOut",
 				"AssignmentDueDateChanged", "AssignmentRevised", "AssignmentReassigned", "AssignmentReportedBack",
 				"AssignmentCompleted");

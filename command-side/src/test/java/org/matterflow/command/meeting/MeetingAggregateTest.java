@@ -697,6 +697,74 @@ class MeetingAggregateTest {
 			.expectNoEvents();
 	}
 
+	@Test
+	void a_decision_recorded_by_mistake_is_taken_back() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken())
+			.when(new WithdrawDecision(MEETING, DecisionId.of("d-4"), "registrerat två gånger"))
+			.expectEvents(
+					new DecisionWithdrawn(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, "registrerat två gånger"));
+	}
+
+	@Test
+	void taking_back_a_decision_taken_back_before_changes_nothing() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), withdrawn())
+			.when(new WithdrawDecision(MEETING, DecisionId.of("d-4"), null))
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_never_recorded_is_not_taken_back() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING))
+			.when(new WithdrawDecision(MEETING, DecisionId.of("d-9"), null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_taken_back_and_sent_again_as_taken_stays_taken_back() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), withdrawn())
+			.when(decisionUnderItem4())
+			.expectSuccessfulHandlerExecution()
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_decision_taken_back_is_neither_revised_nor_corrected() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), withdrawn())
+			.when(new ReviseDecision(MEETING, DecisionId.of("d-4"), "något annat", null))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.addAll(3, List.of(taken(), withdrawn()));
+		this.fixture.given(history)
+			.when(new CorrectMinutes(MEETING, CorrectionId.of("c-1"), null, DecisionId.of("d-4"), "beslut d-4",
+					"något annat", "fel"))
+			.expectException(refusedWith(ErrorCode.UNKNOWN_ID))
+			.expectNoEvents();
+	}
+
+	@Test
+	void an_item_whose_only_decision_was_taken_back_can_be_withdrawn() {
+		this.fixture.given(meetingScheduled(), strategyItem(), new MeetingOpened(MEETING), taken(), withdrawn())
+			.when(new WithdrawAgendaItem(MEETING, ITEM_4, "dubblett"))
+			.expectEvents(new AgendaItemWithdrawn(MEETING, ITEM_4, "dubblett"));
+	}
+
+	@Test
+	void a_decision_in_adjusted_minutes_is_corrected_not_taken_back() {
+		List<Object> history = new java.util.ArrayList<>(adjustedMeeting());
+		history.add(3, taken());
+		this.fixture.given(history)
+			.when(new WithdrawDecision(MEETING, DecisionId.of("d-4"), null))
+			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
+			.expectNoEvents();
+	}
+
+	private static DecisionWithdrawn withdrawn() {
+		return new DecisionWithdrawn(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, null);
+	}
+
 	private static DecisionTaken taken() {
 		return new DecisionTaken(MEETING, DecisionId.of("d-4"), ITEM_4, STRATEGY, DecisionKind.HAND_OUT_ASSIGNMENT,
 				"Deepa får fortsatt uppdrag att återkomma med ett förslag");

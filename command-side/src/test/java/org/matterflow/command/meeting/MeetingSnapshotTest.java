@@ -42,6 +42,9 @@ class MeetingSnapshotTest {
 		meeting.on(new DocumentAttached(MEETING, ITEM_4,
 				new org.matterflow.kernel.DocumentRef("Fel", "https://documents.example/fel.pdf")));
 		meeting.on(new DocumentRemoved(MEETING, ITEM_4, "https://documents.example/fel.pdf", null));
+		meeting.on(new DecisionTaken(MEETING, DecisionId.of("d-5"), ITEM_4, STRATEGY, DecisionKind.PLACE_ON_FILE,
+				"dubblett"));
+		meeting.on(new DecisionWithdrawn(MEETING, DecisionId.of("d-5"), ITEM_4, STRATEGY, null));
 		meeting.on(new ItemDeferred(MEETING, ITEM_4, STRATEGY, anyOtherMeetingId(), null, "fel möte"));
 		meeting.on(new DeferralWithdrawn(MEETING, ITEM_4, STRATEGY, null));
 		meeting.on(new MeetingClosed(MEETING));
@@ -53,7 +56,7 @@ class MeetingSnapshotTest {
 		assertThat(snapshot.getData()).contains("Föräldraskapsstödsstrategin", "\"stage\":\"ADJUSTED\"", "d-4",
 				"diskuterades per länsdel", "projify:f-stod", "Deepa och Linn får fortsatt uppdrag",
 				"Strategi för föräldraskapsstöd", "och i SAMPOS", "fel möte");
-		assertThat(snapshot.getType().getRevision()).isEqualTo("8");
+		assertThat(snapshot.getType().getRevision()).isEqualTo("9");
 		assertThat(restored).usingRecursiveComparison().isEqualTo(meeting);
 	}
 

@@ -8,6 +8,7 @@ import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.DecisionRevised;
 import org.matterflow.kernel.meeting.DecisionTaken;
+import org.matterflow.kernel.meeting.DecisionWithdrawn;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
 import org.matterflow.kernel.meeting.MinutesCorrected;
@@ -95,6 +96,13 @@ class DecisionsProjection {
 				+ "(SELECT i.title_words FROM {s}.item i WHERE i.meeting_id = d.meeting_id AND i.item_id = d.item_id), '') "
 				+ "ELSE d.words END WHERE d.meeting_id = ? AND d.decision_id = ?", event.text(),
 				Folded.of(event.text()), event.meetingId().value(), event.decisionId().value());
+	}
+
+	/** The meeting did not take it: the register lists only what was decided. */
+	@EventHandler
+	void on(DecisionWithdrawn event) {
+		update("DELETE FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?", event.meetingId().value(),
+				event.decisionId().value());
 	}
 
 	@EventHandler

@@ -60,6 +60,7 @@ public final class PublishedLanguage {
 		publish(MinutesAdjusted.class, "meeting.minutes-adjusted");
 		publish(MinutesCorrected.class, "meeting.minutes-corrected");
 		publish(DecisionRevised.class, "meeting.decision-revised");
+		publish(DecisionWithdrawn.class, "meeting.decision-withdrawn");
 		publish(AttendanceRemoved.class, "meeting.attendance-removed");
 		publish(MatterRaised.class, "matter.raised");
 		publish(MatterRenamed.class, "matter.renamed");

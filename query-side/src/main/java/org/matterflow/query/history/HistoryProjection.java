@@ -309,6 +309,19 @@ class HistoryProjection {
 		}
 	}
 
+	/**
+	 * The DECIDED step stays: the trail shows the decision and that it was taken back.
+	 */
+	@EventHandler
+	void on(DecisionWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		if (event.matterId() != null) {
+			record(event.matterId().value(),
+					atMeeting("DECISION_WITHDRAWN", event.meetingId(), event.itemId(), event.reason())
+						.decision(event.decisionId().value()),
+					message, token);
+		}
+	}
+
 	@EventHandler
 	void on(DecisionTaken event, EventMessage<?> message, TrackingToken token) {
 		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, text) VALUES (?, ?, ?, ?, ?) "

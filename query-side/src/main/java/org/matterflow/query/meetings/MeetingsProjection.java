@@ -192,6 +192,12 @@ class MeetingsProjection {
 	}
 
 	@EventHandler
+	void on(DecisionWithdrawn event) {
+		update("DELETE FROM {s}.decision WHERE meeting_id = ? AND decision_id = ?", event.meetingId().value(),
+				event.decisionId().value());
+	}
+
+	@EventHandler
 	void on(DecisionTaken event, TrackingToken token) {
 		update("INSERT INTO {s}.decision (meeting_id, decision_id, item_id, matter_id, kind, text, recorded_at) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meetingId().value(),

@@ -11,6 +11,7 @@ import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.DecisionId;
 import org.matterflow.kernel.meeting.DecisionRevised;
+import org.matterflow.kernel.meeting.DecisionWithdrawn;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -147,6 +148,26 @@ class DecisionsReadModelTest {
 		assertThat(steps.get(1).get("step").asText()).isEqualTo("PLACED_ON_AGENDA");
 		assertThat(steps.get(1).get("summary").asText()).as("the step that placed it keeps the title it had then")
 			.isEqualTo("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
+	void a_decision_taken_back_leaves_the_register_and_the_meeting_and_stays_in_the_trail() {
+		long withdrawn = this.feeder.record(java.time.LocalDate.of(2025, 1, 22), new DecisionWithdrawn(
+				this.story.january, DecisionId.of("d-4"), AgendaItemId.of("4"), this.story.strategy, "fel möte"));
+
+		assertThat(this.reader.json("/api/decisions?body=" + this.story.management.value()
+				+ "&from=2025-01-01&to=2025-01-31&position=" + withdrawn))
+			.isEmpty();
+		assertThat(this.reader.json("/api/meetings/" + this.story.january.value()).at("/agenda/0/decisions")).isEmpty();
+		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
+		assertThat(steps.findValuesAsText("step")).containsSubsequence("DECIDED", "DECISION_WITHDRAWN");
+		JsonNode step = steps.findParents("step")
+			.stream()
+			.filter((candidate) -> candidate.get("step").asText().equals("DECISION_WITHDRAWN"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(step.get("decisionId").asText()).isEqualTo("d-4");
+		assertThat(step.get("summary").asText()).isEqualTo("fel möte");
 	}
 
 	@Test

@@ -3,11 +3,11 @@ package org.matterflow.kernel.meeting;
 /**
  * The events recorded by the meeting aggregate.
  */
-public sealed interface MeetingEvent
-		permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded, AgendaItemRenamed,
-		AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded, AttendanceRemoved,
-		MinutesAdjusterAppointed, ItemDiscussed, DiscussionRevised, DocumentAttached, DocumentRemoved, DecisionTaken,
-		DecisionRevised, ItemDeferred, DeferralWithdrawn, MeetingClosed, MinutesAdjusted, MinutesCorrected {
+public sealed interface MeetingEvent permits MeetingScheduled, MeetingRescheduled, MeetingCancelled, AgendaItemAdded,
+		AgendaItemRenamed, AgendaItemWithdrawn, AgendaReordered, AgendaAdopted, MeetingOpened, AttendanceRecorded,
+		AttendanceRemoved, MinutesAdjusterAppointed, ItemDiscussed, DiscussionRevised, DocumentAttached,
+		DocumentRemoved, DecisionTaken, DecisionRevised, DecisionWithdrawn, ItemDeferred, DeferralWithdrawn,
+		MeetingClosed, MinutesAdjusted, MinutesCorrected {
 
 	/** The meeting this is about. */
 	MeetingId meetingId();
