@@ -105,11 +105,7 @@ class AssignmentsReadModelTest {
 			.asText()).isEqualTo("återkomma med förslag på styrgrupp");
 
 		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
-		JsonNode step = steps.findParents("step")
-			.stream()
-			.filter((candidate) -> candidate.get("step").asText().equals("ASSIGNMENT_REVISED"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode step = Reader.firstStep(steps, "ASSIGNMENT_REVISED");
 		assertThat(step.get("assignmentId").asText()).isEqualTo(this.story.proposal.value());
 		assertThat(step.at("/details/reason").asText()).isEqualTo("fel grupp i anteckningen");
 		assertThat(steps.findValuesAsText("summary")).as("handed out as it read then")

@@ -97,12 +97,7 @@ class DecisionsReadModelTest {
 		assertThat(meeting.at("/agenda/0/decisions/0/text").asText()).startsWith("Linn Karlsson");
 
 		JsonNode history = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history");
-		JsonNode step = history.get("steps")
-			.findParents("step")
-			.stream()
-			.filter((candidate) -> candidate.get("step").asText().equals("REVISED"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode step = Reader.firstStep(history.get("steps"), "REVISED");
 		assertThat(step.get("decisionId").asText()).isEqualTo("d-4");
 		assertThat(step.get("itemId").asText()).isEqualTo("4");
 		assertThat(step.at("/details/original").asText())
@@ -136,11 +131,7 @@ class DecisionsReadModelTest {
 			.isEqualTo("Föräldraskapsstöd, uppföljning");
 
 		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
-		JsonNode step = steps.findParents("step")
-			.stream()
-			.filter((candidate) -> candidate.get("step").asText().equals("ITEM_RENAMED"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode step = Reader.firstStep(steps, "ITEM_RENAMED");
 		assertThat(step.get("meetingId").asText()).isEqualTo(this.story.january.value());
 		assertThat(step.get("itemId").asText()).isEqualTo("4");
 		assertThat(step.at("/details/previousTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
@@ -161,11 +152,7 @@ class DecisionsReadModelTest {
 		assertThat(this.reader.json("/api/meetings/" + this.story.january.value()).at("/agenda/0/decisions")).isEmpty();
 		JsonNode steps = this.reader.json("/api/matters/" + this.story.strategy.value() + "/history").get("steps");
 		assertThat(steps.findValuesAsText("step")).containsSubsequence("DECIDED", "DECISION_WITHDRAWN");
-		JsonNode step = steps.findParents("step")
-			.stream()
-			.filter((candidate) -> candidate.get("step").asText().equals("DECISION_WITHDRAWN"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode step = Reader.firstStep(steps, "DECISION_WITHDRAWN");
 		assertThat(step.get("decisionId").asText()).isEqualTo("d-4");
 		assertThat(step.get("summary").asText()).isEqualTo("fel möte");
 	}

@@ -157,11 +157,7 @@ class MeetingsReadModelTest {
 			.doesNotContain("Skickas till");
 
 		JsonNode steps = this.reader.json("/api/matters/" + story.strategy.value() + "/history").get("steps");
-		JsonNode withdrawn = steps.findParents("step")
-			.stream()
-			.filter((step) -> step.get("step").asText().equals("REFERRAL_WITHDRAWN"))
-			.findFirst()
-			.orElseThrow();
+		JsonNode withdrawn = Reader.firstStep(steps, "REFERRAL_WITHDRAWN");
 		assertThat(withdrawn.get("bodyId").asText()).isEqualTo(story.joint.value());
 		assertThat(withdrawn.get("meetingId").asText()).isEqualTo(story.january.value());
 		assertThat(withdrawn.get("summary").asText()).isEqualTo("fel grupp");

@@ -167,4 +167,14 @@ public class Reader {
 		}
 	}
 
+	/** The first step of a kind in a matter's history ({@code steps} of its answer). */
+	public static JsonNode firstStep(JsonNode steps, String kind) {
+		for (JsonNode step : steps) {
+			if (step.get("step").asText().equals(kind)) {
+				return step;
+			}
+		}
+		throw new AssertionError("no " + kind + " step among " + steps.findValuesAsText("step"));
+	}
+
 }
