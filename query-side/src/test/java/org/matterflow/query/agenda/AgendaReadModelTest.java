@@ -267,6 +267,20 @@ class AgendaReadModelTest {
 	}
 
 	@Test
+	void a_referral_handled_twice_is_one_referral_to_fall_back_on() {
+		String agenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=";
+		MatterReferred again = new MatterReferred(this.story.strategy, this.story.joint, this.story.south,
+				ReferralPurpose.FOR_ANCHORING, null, null, "från gemensamma");
+		this.feeder.record(LocalDate.of(2025, 5, 30), again);
+		this.feeder.record(LocalDate.of(2025, 5, 30), again);
+		long position = this.feeder.record(LocalDate.of(2025, 6, 1),
+				new ReferralWithdrawn(this.story.strategy, this.story.joint, this.story.south, null, null, null));
+		assertThat(new Reader(this.port).json(agenda + position).at("/referredMatters/0/fromBody").asText())
+			.as("the referral before it, not the same one again")
+			.isEqualTo(this.story.management.value());
+	}
+
+	@Test
 	void a_referral_taken_back_after_the_body_took_the_matter_up_leaves_nothing_waiting() {
 		String agenda = "/api/bodies/" + this.story.south.value() + "/agenda?on=2025-06-01&position=";
 		long position = this.feeder.record(LocalDate.of(2025, 5, 30),
