@@ -21,6 +21,7 @@ import org.matterflow.command.meeting.MeetingFacts;
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.Revision;
+import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.matter.CloseMatter;
 import org.matterflow.kernel.matter.DescribeMatter;
 import org.matterflow.kernel.matter.MatterClosed;
@@ -75,8 +76,6 @@ class MatterAggregate {
 	private String description;
 
 	private boolean closed;
-
-	private Set<String> bodiesVisited = new HashSet<>();
 
 	private List<MatterReferred> referrals = new ArrayList<>();
 
@@ -158,7 +157,7 @@ class MatterAggregate {
 							+ meeting.bodyId().value() + "', not from '" + command.fromBody().value() + "'");
 		}
 		else {
-			RuleViolation.check(this.bodiesVisited.contains(command.fromBody().value()), ErrorCode.RULE_BROKEN,
+			RuleViolation.check(hasBeenWith(command.fromBody()), ErrorCode.RULE_BROKEN,
 					"the matter has not been with body '" + command.fromBody().value()
 							+ "', so it cannot be referred from there without naming the meeting that sent it");
 		}
@@ -251,6 +250,19 @@ class MatterAggregate {
 		apply(new MatterReopened(this.matterId, command.reason()));
 	}
 
+	/**
+	 * The bodies the matter has been with: where it was raised, every backlog it was
+	 * queued on, and every body it was referred to but for referrals taken back, which
+	 * were mistakes.
+	 */
+	private boolean hasBeenWith(BodyId body) {
+		return this.origin.bodyId().equals(body)
+				|| this.queued.stream().anyMatch((entry) -> entry.bodyId().equals(body))
+				|| this.referrals.stream()
+					.anyMatch((referral) -> referral.toBody().equals(body)
+							&& !this.withdrawnReferrals.contains(referral));
+	}
+
 	private void requireOpen() {
 		RuleViolation.check(!this.closed, ErrorCode.MATTER_CLOSED,
 				"matter '" + this.matterId.value() + "' is closed; reopen it first");
@@ -264,7 +276,6 @@ class MatterAggregate {
 		this.title = event.title();
 		this.reference = event.reference();
 		this.description = event.description();
-		this.bodiesVisited.add(event.bodyId().value());
 	}
 
 	@EventSourcingHandler
@@ -285,13 +296,8 @@ class MatterAggregate {
 	@EventSourcingHandler
 	void on(MatterReferred event) {
 		this.referrals.add(event);
-		this.bodiesVisited.add(event.toBody().value());
 	}
 
-	/**
-	 * A referral taken back was a mistake: the matter was never with that body, unless
-	 * something else took it there.
-	 */
 	@EventSourcingHandler
 	void on(ReferralWithdrawn event) {
 		this.referrals.stream()
@@ -301,19 +307,12 @@ class MatterAggregate {
 					&& Objects.equals(referral.itemId(), event.itemId()) && !this.withdrawnReferrals.contains(referral))
 			.reduce((first, last) -> last)
 			.ifPresent(this.withdrawnReferrals::add);
-		this.bodiesVisited.clear();
-		this.bodiesVisited.add(this.origin.bodyId().value());
-		this.referrals.stream()
-			.filter((referral) -> !this.withdrawnReferrals.contains(referral))
-			.forEach((referral) -> this.bodiesVisited.add(referral.toBody().value()));
-		this.queued.forEach((entry) -> this.bodiesVisited.add(entry.bodyId().value()));
 	}
 
 	@EventSourcingHandler
 	void on(MatterQueued event) {
 		this.queued.add(event);
 		this.onBacklog.add(event.bodyId().value());
-		this.bodiesVisited.add(event.bodyId().value());
 	}
 
 	@EventSourcingHandler
