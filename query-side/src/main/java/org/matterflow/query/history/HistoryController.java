@@ -91,8 +91,10 @@ public class HistoryController {
 		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
 		List<Map<String, Object>> rows = this.jdbc.sql(sql
 			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
-					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name FROM {s}.matter m "
+					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name, "
+					+ "t.by_event_id AS taken_back_by FROM {s}.matter m "
 					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
+					+ "LEFT JOIN {s}.taken_back t ON t.matter_id = s.matter_id AND t.event_id = s.event_id "
 					+ "WHERE m.matter_id = ? ORDER BY s.position, s.event_id"))
 			.param(matterId)
 			.query()
@@ -110,13 +112,14 @@ public class HistoryController {
 
 	/**
 	 * The bodies the matter visited, in order; a body is listed again when the matter
-	 * comes back to it.
+	 * comes back to it. A step taken back, and the step that took it back, visit no body:
+	 * a matter referred to a body by mistake was never there.
 	 */
 	private static List<Map<String, Object>> path(List<Map<String, Object>> steps) {
 		List<Map<String, Object>> path = new ArrayList<>();
 		for (Map<String, Object> step : steps) {
 			Object body = step.get("bodyId");
-			if (body == null) {
+			if (body == null || step.get("takenBackBy") != null || TakenBack.TAKING_BACK.contains(step.get("step"))) {
 				continue;
 			}
 			if (path.isEmpty() || !Objects.equals(path.get(path.size() - 1).get("bodyId"), body)) {
@@ -146,6 +149,7 @@ public class HistoryController {
 		step.put("details", Json.read(String.valueOf(row.get("details"))));
 		step.put("eventId", String.valueOf(row.get("event_id")).split("/")[0]);
 		step.put("position", row.get("position"));
+		step.put("takenBackBy", row.get("taken_back_by"));
 		return step;
 	}
 

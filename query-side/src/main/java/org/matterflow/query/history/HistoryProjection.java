@@ -204,9 +204,14 @@ class HistoryProjection {
 
 	/**
 	 * The REFERRED step stays: the trail shows the referral and that it was taken back.
+	 * The referral taken back is the last one standing that was made as the event says.
 	 */
 	@EventHandler
 	void on(ReferralWithdrawn event, EventMessage<?> message, TrackingToken token) {
+		takeBack(event.matterId().value(), "REFERRED",
+				"s.body_id = ? AND s.details ->> 'fromBody' = ? AND s.meeting_id IS NOT DISTINCT FROM ? "
+						+ "AND s.item_id IS NOT DISTINCT FROM ?",
+				message, event.toBody().value(), event.fromBody().value(), id(event.atMeeting()), id(event.itemId()));
 		record(event.matterId().value(),
 				Step.of("REFERRAL_WITHDRAWN", event.toBody().value(), event.reason())
 					.at(id(event.atMeeting()), id(event.itemId()))
@@ -217,6 +222,7 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterRemovedFromBacklog event, EventMessage<?> message, TrackingToken token) {
+		takeBack(event.matterId().value(), "QUEUED", "s.body_id = ?", message, event.bodyId().value());
 		record(event.matterId().value(), Step.of("REMOVED_FROM_BACKLOG", event.bodyId().value(), event.reason()),
 				message, token);
 	}
@@ -315,6 +321,8 @@ class HistoryProjection {
 	@EventHandler
 	void on(DecisionWithdrawn event, EventMessage<?> message, TrackingToken token) {
 		if (event.matterId() != null) {
+			takeBack(event.matterId().value(), "DECIDED", "s.meeting_id = ? AND s.decision_id = ?", message,
+					event.meetingId().value(), event.decisionId().value());
 			record(event.matterId().value(),
 					atMeeting("DECISION_WITHDRAWN", event.meetingId(), event.itemId(), event.reason())
 						.decision(event.decisionId().value()),
@@ -389,6 +397,8 @@ class HistoryProjection {
 	@EventHandler
 	void on(DeferralWithdrawn event, EventMessage<?> message, TrackingToken token) {
 		if (event.matterId() != null) {
+			takeBack(event.matterId().value(), "DEFERRED", "s.meeting_id = ? AND s.item_id = ?", message,
+					event.meetingId().value(), event.itemId().value());
 			record(event.matterId().value(),
 					atMeeting("DEFERRAL_WITHDRAWN", event.meetingId(), event.itemId(), event.reason()), message, token);
 		}
@@ -524,6 +534,25 @@ class HistoryProjection {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * Marks the last step of a kind, among those the condition on {@code s} picks and not
+	 * yet taken back, as taken back by this event. The step itself is not changed: the
+	 * trail stays as it was written, and the mark is kept beside it. An event processed
+	 * again marks nothing more, since it can take back one step only.
+	 */
+	private void takeBack(String matter, String kind, String condition, EventMessage<?> message, Object... params) {
+		Object[] all = new Object[params.length + 3];
+		all[0] = message.getIdentifier();
+		all[1] = matter;
+		all[2] = kind;
+		System.arraycopy(params, 0, all, 3, params.length);
+		update("INSERT INTO {s}.taken_back (by_event_id, matter_id, event_id) SELECT ?, s.matter_id, s.event_id "
+				+ "FROM {s}.step s WHERE s.matter_id = ? AND s.step = ? AND " + condition
+				+ " AND NOT EXISTS (SELECT 1 FROM {s}.taken_back t WHERE t.matter_id = s.matter_id "
+				+ "AND t.event_id = s.event_id) ORDER BY s.position DESC, s.event_id DESC LIMIT 1 ON CONFLICT DO NOTHING",
+				all);
 	}
 
 	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token) {

@@ -15,7 +15,8 @@ class HistoryReadModel extends ReadModel {
 
 	HistoryReadModel() {
 		// 4: a matter's searched words and registration number folded (ADR 0017)
-		super(NAME, 4);
+		// 5: the steps taken back, kept beside the trail (ADR 0018)
+		super(NAME, 5);
 	}
 
 	@Override

@@ -75,8 +75,11 @@ public class MatterRegisterController {
 			params.add("closed".equals(wanted));
 		}
 		if (body != null) {
-			// every step names the body it happened in, the raising included
-			where.append(" AND EXISTS (SELECT 1 FROM {s}.step x WHERE x.body_id = ? AND x.matter_id = m.matter_id)");
+			// every step names the body it happened in, the raising included; as in a
+			// matter's path, what was taken back, and what took it back, count for none
+			where.append(" AND EXISTS (SELECT 1 FROM {s}.step x WHERE x.body_id = ? AND x.matter_id = m.matter_id "
+					+ "AND x.step NOT IN " + TakenBack.TAKING_BACK_IN_SQL + " AND NOT EXISTS (SELECT 1 FROM "
+					+ "{s}.taken_back t WHERE t.matter_id = x.matter_id AND t.event_id = x.event_id))");
 			params.add(body);
 		}
 		if (reference != null && !reference.isBlank()) {

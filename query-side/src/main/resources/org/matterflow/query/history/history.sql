@@ -69,3 +69,11 @@ CREATE TABLE ${schema}.step (
 CREATE INDEX step_in_order ON ${schema}.step (matter_id, position);
 -- the matters that passed through a body
 CREATE INDEX step_by_body ON ${schema}.step (body_id, matter_id);
+-- a step that a later one took back (a referral, a decision, a deferral or a backlog entry recorded by
+-- mistake, ADR 0018): kept beside the trail, which stays as it was written
+CREATE TABLE ${schema}.taken_back (
+    by_event_id TEXT PRIMARY KEY,
+    matter_id   TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    UNIQUE (matter_id, event_id)
+);

@@ -2,6 +2,7 @@ package org.matterflow.query.history;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -13,10 +14,16 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
+import org.matterflow.kernel.matter.MatterReferred;
+import org.matterflow.kernel.matter.MatterRemovedFromBacklog;
+import org.matterflow.kernel.matter.ReferralPurpose;
+import org.matterflow.kernel.matter.ReferralWithdrawn;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.DecisionId;
 import org.matterflow.kernel.meeting.DecisionKind;
 import org.matterflow.kernel.meeting.DecisionTaken;
+import org.matterflow.kernel.meeting.DecisionWithdrawn;
+import org.matterflow.kernel.meeting.DeferralWithdrawn;
 import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.common.Statements;
 import org.matterflow.query.testing.EventFeeder;
@@ -62,7 +69,7 @@ class HistoryReadModelTest {
 		assertThat(csv.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"" + story.strategy.value() + "-history.csv\"");
 		assertThat(csv.body()).startsWith("matterId,step,bodyId,bodyName,meetingId,itemId,decisionId,assignmentId,"
-				+ "businessDate,recordedAt,recordedBy,summary,details,eventId,position\r\n");
+				+ "businessDate,recordedAt,recordedBy,summary,details,eventId,position,takenBackBy\r\n");
 		List<String> lines = csv.body().lines().toList();
 		assertThat(lines).as("the header and one line a step").hasSize(history.get("steps").size() + 1);
 		assertThat(lines.get(1)).startsWith(story.strategy.value() + ",RAISED," + story.management.value());
@@ -136,6 +143,73 @@ class HistoryReadModelTest {
 		assertThat(history.get("steps").findValuesAsText("step")).containsExactly("RAISED", "PLACED_ON_AGENDA",
 				"DEFERRED", "QUEUED");
 		assertThat(history.at("/steps/2/details/toMeeting").asText()).isEqualTo(story.may.value());
+	}
+
+	@Test
+	void a_step_taken_back_stays_in_the_trail_marked_and_a_body_the_matter_was_sent_to_by_mistake_leaves_its_path() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		long recorded = story.record(this.feeder);
+		Reader reader = new Reader(this.port);
+		String south = "/api/matters?body=" + story.south.value() + "&position=";
+		assertThat(reader.json(south + recorded).findValuesAsText("matterId"))
+			.containsExactlyInAnyOrder(story.strategy.value(), story.plan.value());
+
+		long withdrawn = this.feeder.record("maria", LocalDate.of(2025, 5, 23),
+				new ReferralWithdrawn(story.strategy, story.management, story.south, story.may, null, "fel länsdel"),
+				new MatterRemovedFromBacklog(story.plan, story.south, "fel grupp"),
+				new DecisionWithdrawn(story.january, DecisionId.of("d-4"), AgendaItemId.of("4"), story.strategy,
+						"fel möte"),
+				new DeferralWithdrawn(story.january, AgendaItemId.of("5"), story.plan, "togs upp ändå"));
+
+		JsonNode strategy = reader.json("/api/matters/" + story.strategy.value() + "/history?position=" + withdrawn);
+		JsonNode steps = strategy.get("steps");
+		JsonNode toSouth = steps.get(9);
+		assertThat(toSouth.get("step").asText()).isEqualTo("REFERRED");
+		assertThat(toSouth.get("takenBackBy").asText())
+			.isEqualTo(Reader.firstStep(steps, "REFERRAL_WITHDRAWN").get("eventId").asText());
+		assertThat(steps.get(5).get("takenBackBy").isNull()).as("the referral to the joint group stands").isTrue();
+		assertThat(steps.get(3).get("takenBackBy").asText())
+			.as("the decision of January, not the one of May with the same id")
+			.isEqualTo(Reader.firstStep(steps, "DECISION_WITHDRAWN").get("eventId").asText());
+		assertThat(steps.get(7).get("takenBackBy").isNull()).isTrue();
+		assertThat(strategy.get("path").findValuesAsText("bodyId")).containsExactly(story.management.value(),
+				story.joint.value(), story.management.value());
+
+		JsonNode plan = reader.json("/api/matters/" + story.plan.value() + "/history").get("steps");
+		assertThat(plan.findValuesAsText("step")).containsExactly("RAISED", "PLACED_ON_AGENDA", "DEFERRED", "QUEUED",
+				"REMOVED_FROM_BACKLOG", "DEFERRAL_WITHDRAWN");
+		assertThat(plan.get(2).get("takenBackBy").asText()).isEqualTo(plan.get(5).get("eventId").asText());
+		assertThat(plan.get(3).get("takenBackBy").asText()).isEqualTo(plan.get(4).get("eventId").asText());
+		assertThat(reader.json(south + withdrawn)).as("neither matter passed through the south group").isEmpty();
+		assertThat(reader.json("/api/matters?body=" + story.joint.value()).findValuesAsText("matterId"))
+			.containsExactly(story.strategy.value());
+	}
+
+	@Test
+	void a_referral_sent_twice_and_taken_back_once_leaves_the_body_in_the_path_by_the_one_that_stands() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		story.record(this.feeder);
+		MatterReferred again = new MatterReferred(story.strategy, story.management, story.south,
+				ReferralPurpose.FOR_INFORMATION, story.may, null, "enheten besöker länsdelsgrupp söder");
+		this.feeder.record("maria", LocalDate.of(2025, 5, 23), again);
+		long withdrawn = this.feeder.record("maria", LocalDate.of(2025, 5, 23),
+				new ReferralWithdrawn(story.strategy, story.management, story.south, story.may, null, "dubblett"));
+
+		JsonNode steps = new Reader(this.port)
+			.json("/api/matters/" + story.strategy.value() + "/history?position=" + withdrawn)
+			.get("steps");
+		List<JsonNode> referred = new ArrayList<>();
+		steps.forEach((step) -> {
+			if (step.get("step").asText().equals("REFERRED")
+					&& step.get("bodyId").asText().equals(story.south.value())) {
+				referred.add(step);
+			}
+		});
+		assertThat(referred).hasSize(2);
+		assertThat(referred.get(0).get("takenBackBy").isNull()).as("the first stands").isTrue();
+		assertThat(referred.get(1).get("takenBackBy").isNull()).as("the last one standing is taken back").isFalse();
+		assertThat(new Reader(this.port).json("/api/matters?body=" + story.south.value()).findValuesAsText("matterId"))
+			.contains(story.strategy.value());
 	}
 
 	/**
