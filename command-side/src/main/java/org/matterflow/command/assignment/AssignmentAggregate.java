@@ -96,7 +96,8 @@ class AssignmentAggregate {
 		AssignmentPolicy.requireMatterOfItem(command.matterId(), meeting.matterId());
 		apply(new AssignmentHandedOut(command.assignmentId(), meeting.bodyId(), command.meetingId(), command.itemId(),
 				(command.matterId() != null) ? command.matterId() : meeting.matterId(), command.assignees(),
-				command.description(), command.due(), command.kind()), RecordMetadata.tookEffectOn(meeting.date()));
+				command.description(), command.due(), command.kind()),
+				RecordMetadata.tookEffectOn(meeting.date(), meeting.datePrecision()));
 		AssignmentPolicy.scheduleOverdue(deadlines, command.due());
 	}
 
@@ -144,7 +145,7 @@ class AssignmentAggregate {
 					ErrorCode.RULE_BROKEN,
 					"an assignment handed out on " + this.handedOutOn + " cannot be reported back at meeting '"
 							+ command.meetingId().value() + "' of " + meeting.date() + ", before it");
-			apply(report, RecordMetadata.tookEffectOn(meeting.date()));
+			apply(report, RecordMetadata.tookEffectOn(meeting.date(), meeting.datePrecision()));
 		}
 	}
 

@@ -78,23 +78,23 @@ public class CommandDispatcher {
 			data.put(RecordMetadata.EXPECTED_VERSION, headers.expectedVersion());
 		}
 		if (headers.businessDate() != null && !headers.businessDate().isBlank()) {
-			LocalDate businessDate;
+			BusinessDate businessDate;
 			try {
-				businessDate = LocalDate.parse(headers.businessDate().strip());
+				businessDate = BusinessDate.parse(headers.businessDate());
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidValue("Business-Date",
-						"the Business-Date header must be a date like 2025-01-22, but was '" + headers.businessDate()
-								+ "'");
+						"the Business-Date header must be a date like 2025-01-22, or a month (2024-03) or a year (2024) "
+								+ "when only that is known, but was '" + headers.businessDate() + "'");
 			}
 			// the header dates a change recorded late; dated ahead, it would put into
 			// the record, as done, something that has not happened yet
 			LocalDate today = LocalDate.now(this.clock);
-			if (businessDate.isAfter(today)) {
+			if (businessDate.date().isAfter(today)) {
 				throw new InvalidValue("Business-Date", "the Business-Date header names the day a change took effect; "
-						+ businessDate + " has not come yet (today is " + today + ")");
+						+ headers.businessDate().strip() + " has not come yet (today is " + today + ")");
 			}
-			data.put(RecordMetadata.BUSINESS_DATE, businessDate.toString());
+			businessDate.putInto(data);
 		}
 		if (headers.correlationId() != null && !headers.correlationId().isBlank()) {
 			String correlation = headers.correlationId().strip();

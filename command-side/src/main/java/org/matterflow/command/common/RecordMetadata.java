@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.axonframework.messaging.MetaData;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.kernel.meeting.MeetingTime.DatePrecision;
 
 /**
  * The metadata every event carries: who recorded it and when, the correlation and
@@ -23,6 +24,12 @@ public final class RecordMetadata {
 
 	public static final String BUSINESS_DATE = "businessDate";
 
+	/**
+	 * {@code MONTH} or {@code YEAR} when the business date is known only to its month or
+	 * year; absent for a day (BusinessDate).
+	 */
+	public static final String BUSINESS_DATE_PRECISION = "businessDatePrecision";
+
 	/** Sent with a command by a client that wants a stale write refused. */
 	public static final String EXPECTED_VERSION = "expectedVersion";
 
@@ -38,7 +45,17 @@ public final class RecordMetadata {
 	 * Metadata for an event that took effect on the given day, whenever it is recorded.
 	 */
 	public static MetaData tookEffectOn(LocalDate date) {
-		return MetaData.with(BUSINESS_DATE, date.toString());
+		return tookEffectOn(date, DatePrecision.DAY);
+	}
+
+	/**
+	 * Metadata for an event that took effect on a day known to the given precision (a
+	 * meeting of an undated protocol). The precision is written even for a day: it
+	 * replaces one the command carried (a {@code Business-Date} of a year), which the
+	 * event would otherwise keep beside a date it does not belong to.
+	 */
+	public static MetaData tookEffectOn(LocalDate date, DatePrecision precision) {
+		return MetaData.with(BUSINESS_DATE, date.toString()).and(BUSINESS_DATE_PRECISION, precision.name());
 	}
 
 	/**

@@ -89,8 +89,7 @@ public class RecordImporter {
 		Map<String, Object> metadata = new HashMap<>();
 		metadata.put(RecordMetadata.CORRELATION_ID, correlation);
 		if (step.businessDate() != null) {
-			LocalDate tookEffectOn = step.businessDate().isAfter(today) ? today : step.businessDate();
-			metadata.put(RecordMetadata.BUSINESS_DATE, tookEffectOn.toString());
+			step.businessDate().atLatest(today).putInto(metadata);
 		}
 		try {
 			this.commands.sendAndWait(

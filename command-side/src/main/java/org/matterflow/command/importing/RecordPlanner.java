@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.matterflow.command.common.BusinessDate;
 import org.matterflow.command.meeting.Meetings;
 import org.matterflow.kernel.DocumentRef;
 import org.matterflow.kernel.ErrorCode;
@@ -72,7 +73,7 @@ final class RecordPlanner {
 	static final String STRUCTURE = "structure/1";
 
 	/** A command and the entry of the record it comes from. */
-	record Step(RecordNode source, String label, Object command, LocalDate businessDate) {
+	record Step(RecordNode source, String label, Object command, BusinessDate businessDate) {
 	}
 
 	/** What a record holds: its kind, its subject and the commands it stands for. */
@@ -85,7 +86,8 @@ final class RecordPlanner {
 
 	private final LocalDate today;
 
-	private LocalDate businessDate;
+	/** The day the entries planned now took effect: the meeting's, or the structure's. */
+	private BusinessDate businessDate;
 
 	RecordPlanner(Meetings meetings, LocalDate today) {
 		this.meetings = meetings;
@@ -105,10 +107,11 @@ final class RecordPlanner {
 
 	private Plan structure(RecordNode record) {
 		record.allow("matterflow", "source", "asOf", "bodies", "matters");
-		this.businessDate = record.optionalDate("asOf");
-		record.list("bodies").forEach((body) -> body(body, null, this.businessDate));
+		LocalDate asOf = record.optionalDate("asOf");
+		this.businessDate = (asOf != null) ? BusinessDate.of(asOf) : null;
+		record.list("bodies").forEach((body) -> body(body, null, asOf));
 		record.list("matters").forEach((matter) -> matter(matter, null));
-		return new Plan("structure", record.optionalText("source"), this.businessDate, List.copyOf(this.steps));
+		return new Plan("structure", record.optionalText("source"), asOf, List.copyOf(this.steps));
 	}
 
 	private Plan meetingRecord(RecordNode record) {
@@ -119,7 +122,7 @@ final class RecordPlanner {
 		MeetingId meetingId = meetingNode.convert(() -> MeetingId.of(meetingNode.text("id")));
 		BodyId bodyId = meetingNode.convert(() -> BodyId.of(meetingNode.text("body")));
 		MeetingTime time = meetingTime(meetingNode);
-		this.businessDate = time.date();
+		this.businessDate = new BusinessDate(time.date(), time.precision());
 		Context meeting = new Context(meetingId, bodyId, time.date());
 
 		record.list("bodies").forEach((body) -> body(body, meeting, time.date()));

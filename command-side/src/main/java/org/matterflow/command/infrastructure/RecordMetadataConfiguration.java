@@ -73,14 +73,14 @@ public class RecordMetadataConfiguration {
 		Map<String, Object> data = new HashMap<>(correlationDataFor(deadline));
 		data.put(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM);
 		data.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
-		data.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
+		data.putAll(RecordMetadata.tookEffectOn(LocalDate.now(clock)));
 		return data;
 	}
 
 	static Map<String, ?> correlationDataFor(Message<?> message) {
 		Map<String, Object> data = new HashMap<>();
 		for (String key : new String[] { RecordMetadata.RECORDED_BY, RecordMetadata.RECORDED_AT,
-				RecordMetadata.BUSINESS_DATE }) {
+				RecordMetadata.BUSINESS_DATE, RecordMetadata.BUSINESS_DATE_PRECISION }) {
 			Object value = message.getMetaData().get(key);
 			if (value != null) {
 				data.put(key, value);

@@ -471,7 +471,8 @@ class MeetingAggregate {
 	 */
 	MeetingFacts factsFor(AgendaItemId itemId) {
 		MeetingPolicy.requireInSession(this.stage, this.meetingId);
-		MeetingFacts facts = new MeetingFacts(this.meetingId, this.bodyId, this.time.date(), null);
+		MeetingFacts facts = new MeetingFacts(this.meetingId, this.bodyId, this.time.date(), this.time.precision(),
+				null);
 		return (itemId != null) ? facts.withMatter(this.agenda.require(itemId).matterId()) : facts;
 	}
 
@@ -484,7 +485,7 @@ class MeetingAggregate {
 	}
 
 	private org.axonframework.messaging.MetaData onMeetingDay() {
-		return RecordMetadata.tookEffectOn(this.time.date());
+		return RecordMetadata.tookEffectOn(this.time.date(), this.time.precision());
 	}
 
 	@EventSourcingHandler

@@ -578,6 +578,39 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_business_date_known_only_to_its_year_or_month_is_kept_with_its_precision_but_not_for_a_meeting_day() {
+		String group = establishedGroup();
+		String meeting = id("m");
+		ok(this.api.header("Business-Date", "2024")
+			.post("/api/meetings",
+					json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'2025-01-22'}")));
+		ok(this.api.header("Business-Date", "2024-03").post("/api/meetings/" + meeting + "/open", null));
+
+		List<EventStoreRows.Row> rows = this.events.of("meeting:" + meeting);
+		assertThat(rows.get(0).metaData().get("businessDate").asText()).isEqualTo("2024-01-01");
+		assertThat(rows.get(0).metaData().get("businessDatePrecision").asText()).isEqualTo("YEAR");
+		assertThat(rows.get(1).metaData().get("businessDate").asText())
+			.as("what happens at a meeting takes effect on the meeting day, known to the day")
+			.isEqualTo("2025-01-22");
+		assertThat(rows.get(1).metaData().get("businessDatePrecision").asText()).isEqualTo("DAY");
+
+		Response malformed = refusedWithNothingAppended(
+				() -> this.api.header("Business-Date", "2024-13")
+					.post("/api/meetings",
+							json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-01-22'}")),
+				400, "INVALID_REQUEST");
+		assertThat(malformed.text("detail")).contains("a month (2024-03) or a year (2024)");
+		String nextYear = String
+			.valueOf(java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE).getYear() + 1);
+		Response ahead = refusedWithNothingAppended(
+				() -> this.api.header("Business-Date", nextYear)
+					.post("/api/meetings",
+							json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-01-22'}")),
+				400, "INVALID_REQUEST");
+		assertThat(ahead.text("detail")).contains(nextYear + " has not come yet");
+	}
+
+	@Test
 	void a_business_date_still_to_come_is_refused_and_nothing_is_appended() {
 		String group = establishedGroup();
 		String tomorrow = tomorrow();

@@ -254,6 +254,38 @@ class RecordImportTest {
 	}
 
 	@Test
+	void the_record_of_a_protocol_dated_only_to_its_year_dates_every_entry_to_that_year() {
+		Response imported = this.api.post("/api/imports", YAML, text("""
+				matterflow: meeting-record/1
+				meeting: {id: m-{run}, body: cg-{run}, date: "2024"}
+				matters:
+				  - {id: tema-{run}, title: Tema genus}
+				agenda:
+				  - item: "8"
+				    title: Tema genus
+				    kind: DECISION
+				    matter: tema-{run}
+				    decisions:
+				      - {kind: HAND_OUT_ASSIGNMENT, text: Kansliet får i uppdrag att planera temat.}
+				    assignments:
+				      - to: [{person: johanna, name: Johanna Ek}]
+				        description: Planera temat.
+				"""));
+
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+		for (String stream : java.util.List.of("meeting:m-" + this.run, "matter:tema-" + this.run,
+				"assignment:m-" + this.run + ".8.a1")) {
+			assertThat(this.jdbc
+				.sql("SELECT DISTINCT (meta_data::jsonb ->> 'businessDate') || ' ' || "
+						+ "(meta_data::jsonb ->> 'businessDatePrecision') FROM events.domain_event_entry "
+						+ "WHERE aggregate_identifier = ?")
+				.param(stream)
+				.query(String.class)
+				.list()).as(stream).containsExactly("2024-01-01 YEAR");
+		}
+	}
+
+	@Test
 	void the_notice_of_a_meeting_still_to_come_records_its_agenda_and_nothing_held() {
 		java.time.LocalDate day = java.time.LocalDate.now(org.matterflow.kernel.meeting.MeetingTime.ZONE).plusDays(10);
 		String notice = text("""

@@ -55,8 +55,12 @@ public class HistoryController {
 		view.put("reference", matter.get("matter_reference"));
 		view.put("raisedIn", matter.get("matter_raised_in"));
 		view.put("raisedOn", text(matter.get("matter_raised_on")));
+		view.put("raisedOnPrecision",
+				precision(matter.get("matter_raised_on"), matter.get("matter_raised_on_precision")));
 		view.put("closed", matter.get("matter_closed"));
 		view.put("closedOn", text(matter.get("matter_closed_on")));
+		view.put("closedOnPrecision",
+				precision(matter.get("matter_closed_on"), matter.get("matter_closed_on_precision")));
 		view.put("path", path(steps));
 		view.put("steps", steps);
 		return view;
@@ -91,7 +95,8 @@ public class HistoryController {
 		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
 		List<Map<String, Object>> rows = this.jdbc.sql(sql
 			.of("SELECT m.title AS matter_title, m.reference AS matter_reference, m.raised_in AS matter_raised_in, "
-					+ "m.raised_on AS matter_raised_on, m.closed AS matter_closed, m.closed_on AS matter_closed_on, s.*, b.name AS body_name, "
+					+ "m.raised_on AS matter_raised_on, m.raised_on_precision AS matter_raised_on_precision, m.closed AS matter_closed, "
+					+ "m.closed_on AS matter_closed_on, m.closed_on_precision AS matter_closed_on_precision, s.*, b.name AS body_name, "
 					+ "t.by_event_id AS taken_back_by FROM {s}.matter m "
 					+ "LEFT JOIN {s}.step s ON s.matter_id = m.matter_id LEFT JOIN {s}.body b ON b.body_id = s.body_id "
 					+ "LEFT JOIN {s}.taken_back t ON t.matter_id = s.matter_id AND t.event_id = s.event_id "
@@ -127,10 +132,20 @@ public class HistoryController {
 				visit.put("bodyId", body);
 				visit.put("bodyName", step.get("bodyName"));
 				visit.put("from", step.get("businessDate"));
+				visit.put("fromPrecision", step.get("businessDatePrecision"));
 				path.add(visit);
 			}
 		}
 		return path;
+	}
+
+	/**
+	 * How precisely a date is known: {@code DAY}, or {@code MONTH} or {@code YEAR} for
+	 * one recorded at a protocol that states only that (its date is then the span's first
+	 * day, as a meeting's is); none for no date.
+	 */
+	static String precision(Object date, Object precision) {
+		return (date == null) ? null : (precision != null) ? precision.toString() : "DAY";
 	}
 
 	private static Map<String, Object> step(Map<String, Object> row) {
@@ -143,6 +158,7 @@ public class HistoryController {
 		step.put("decisionId", row.get("decision_id"));
 		step.put("assignmentId", row.get("assignment_id"));
 		step.put("businessDate", text(row.get("business_date")));
+		step.put("businessDatePrecision", precision(row.get("business_date"), row.get("business_date_precision")));
 		step.put("recordedAt", text(row.get("recorded_at")));
 		step.put("recordedBy", row.get("recorded_by"));
 		step.put("summary", row.get("summary"));

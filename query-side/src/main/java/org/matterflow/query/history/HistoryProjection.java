@@ -113,10 +113,11 @@ class HistoryProjection {
 	@EventHandler
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
 		update("INSERT INTO {s}.matter (matter_id, title, reference, description, reference_key, words, raised_in, "
-				+ "raised_on, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-				event.matterId().value(), event.title(), event.reference(), event.description(),
-				Folded.of(event.reference()), Folded.words(event.title(), event.reference(), event.description()),
-				event.bodyId().value(), dayOf(message), token.position().orElse(-1));
+				+ "raised_on, raised_on_precision, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.matterId().value(), event.title(), event.reference(),
+				event.description(), Folded.of(event.reference()),
+				Folded.words(event.title(), event.reference(), event.description()), event.bodyId().value(),
+				dayOf(message), businessDatePrecision(message), token.position().orElse(-1));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
 					.with("reference", event.reference())
@@ -236,14 +237,15 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterClosed event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = true, closed_on = ? WHERE matter_id = ?", businessDate(message),
-				event.matterId().value());
+		update("UPDATE {s}.matter SET closed = true, closed_on = ?, closed_on_precision = ? WHERE matter_id = ?",
+				businessDate(message), businessDatePrecision(message), event.matterId().value());
 		record(event.matterId().value(), Step.of("CLOSED", null, event.outcome()), message, token);
 	}
 
 	@EventHandler
 	void on(MatterReopened event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = false, closed_on = NULL WHERE matter_id = ?", event.matterId().value());
+		update("UPDATE {s}.matter SET closed = false, closed_on = NULL, closed_on_precision = NULL WHERE matter_id = ?",
+				event.matterId().value());
 		record(event.matterId().value(), Step.of("REOPENED", null, event.reason()), message, token);
 	}
 
@@ -566,11 +568,11 @@ class HistoryProjection {
 	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token, String suffix) {
 		Object recordedBy = message.getMetaData().get("recordedBy");
 		update("INSERT INTO {s}.step (matter_id, event_id, position, step, body_id, meeting_id, item_id, decision_id, "
-				+ "assignment_id, business_date, recorded_at, recorded_by, summary, details) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING", matter,
+				+ "assignment_id, business_date, business_date_precision, recorded_at, recorded_by, summary, details) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING", matter,
 				message.getIdentifier() + ((suffix != null) ? "/" + suffix : ""), token.position().orElse(-1),
 				step.kind(), step.bodyId(), step.meetingId(), step.itemId(), step.decisionId(), step.assignmentId(),
-				businessDate(message), java.sql.Timestamp.from(message.getTimestamp()),
+				businessDate(message), businessDatePrecision(message), java.sql.Timestamp.from(message.getTimestamp()),
 				(recordedBy != null) ? recordedBy.toString() : null, step.summary(), Json.write(step.details()));
 	}
 
@@ -581,6 +583,16 @@ class HistoryProjection {
 	private static LocalDate dayOf(EventMessage<?> message) {
 		LocalDate businessDate = businessDate(message);
 		return (businessDate != null) ? businessDate : LocalDate.ofInstant(message.getTimestamp(), MeetingTime.ZONE);
+	}
+
+	/**
+	 * {@code MONTH} or {@code YEAR} for a business date known only to that, recorded at
+	 * an undated protocol; {@code null} for a day, and for no business date.
+	 */
+	private static String businessDatePrecision(EventMessage<?> message) {
+		Object precision = message.getMetaData().get("businessDatePrecision");
+		boolean day = precision == null || "DAY".equals(precision);
+		return (!day && businessDate(message) != null) ? precision.toString() : null;
 	}
 
 	private static LocalDate businessDate(EventMessage<?> message) {

@@ -107,10 +107,12 @@ public class MatterRegisterController {
 		params.add(limit + 1);
 		// a listed matter's last step is an index lookup, made after the limit
 		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.matter_id, m.title, m.reference, "
-				+ "m.raised_in, m.raised_on, m.raised_position, m.closed, m.closed_on FROM {s}.matter m" + where
+				+ "m.raised_in, m.raised_on, m.raised_on_precision, m.raised_position, m.closed, m.closed_on, "
+				+ "m.closed_on_precision FROM {s}.matter m" + where
 				+ " ORDER BY m.raised_on, m.raised_position LIMIT ?) m LEFT JOIN {s}.body rb ON rb.body_id = m.raised_in "
 				+ "LEFT JOIN LATERAL (SELECT s.step AS last_step, s.body_id AS last_body_id, b.name AS last_body_name, "
-				+ "s.business_date AS last_business_date, s.position AS last_position FROM {s}.step s "
+				+ "s.business_date AS last_business_date, s.business_date_precision AS last_business_date_precision, "
+				+ "s.position AS last_position FROM {s}.step s "
 				+ "LEFT JOIN {s}.body b ON b.body_id = s.body_id WHERE s.matter_id = m.matter_id "
 				+ "ORDER BY s.position DESC, s.event_id DESC LIMIT 1) l ON true ORDER BY m.raised_on, m.raised_position";
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
@@ -125,13 +127,19 @@ public class MatterRegisterController {
 		matter.put("raisedIn", row.get("raised_in"));
 		matter.put("raisedInName", row.get("raised_in_name"));
 		matter.put("raisedOn", text(row.get("raised_on")));
+		matter.put("raisedOnPrecision",
+				HistoryController.precision(row.get("raised_on"), row.get("raised_on_precision")));
 		matter.put("status", Boolean.TRUE.equals(row.get("closed")) ? "CLOSED" : "OPEN");
 		matter.put("closedOn", text(row.get("closed_on")));
+		matter.put("closedOnPrecision",
+				HistoryController.precision(row.get("closed_on"), row.get("closed_on_precision")));
 		Map<String, Object> last = new LinkedHashMap<>();
 		last.put("step", row.get("last_step"));
 		last.put("bodyId", row.get("last_body_id"));
 		last.put("bodyName", row.get("last_body_name"));
 		last.put("businessDate", text(row.get("last_business_date")));
+		last.put("businessDatePrecision",
+				HistoryController.precision(row.get("last_business_date"), row.get("last_business_date_precision")));
 		last.put("position", row.get("last_position"));
 		matter.put("lastStep", last);
 		return matter;

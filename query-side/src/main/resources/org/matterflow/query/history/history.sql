@@ -13,9 +13,12 @@ CREATE TABLE ${schema}.matter (
     words_vector    TSVECTOR GENERATED ALWAYS AS (to_tsvector('swedish', words)) STORED,
     raised_in       TEXT    NOT NULL,
     raised_on       DATE    NOT NULL,
+    -- MONTH or YEAR when the day is known only to that (an undated protocol); NULL for a day
+    raised_on_precision TEXT,
     raised_position BIGINT  NOT NULL,
     closed          BOOLEAN NOT NULL DEFAULT false,
-    closed_on       DATE
+    closed_on       DATE,
+    closed_on_precision TEXT
 );
 -- the register of matters: in the order they were raised, found by registration number or by words
 -- (the search reads every row of the register that the other filters leave: query.common.WordSearch)
@@ -60,6 +63,7 @@ CREATE TABLE ${schema}.step (
     decision_id   TEXT,
     assignment_id TEXT,
     business_date DATE,
+    business_date_precision TEXT,
     recorded_at   TIMESTAMPTZ NOT NULL,
     recorded_by   TEXT,
     summary       TEXT,

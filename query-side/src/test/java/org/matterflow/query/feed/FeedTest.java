@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.body.BodyKind;
+import org.matterflow.kernel.matter.MatterQueued;
 import org.matterflow.kernel.meeting.MeetingCancelled;
 import org.matterflow.kernel.meeting.MeetingId;
 import org.matterflow.kernel.meeting.MeetingMode;
@@ -128,8 +129,27 @@ class FeedTest {
 		assertThat(event.get("dataschema").asText()).endsWith("/matter.raised/v1.json");
 		assertThat(event.get("recordedby").asText()).isEqualTo("secretary");
 		assertThat(event.get("businessdate").asText()).isNotBlank();
+		assertThat(event.has("dateprecision")).as("a business date that is a day").isFalse();
 		assertThat(event.get("position").asLong()).isEqualTo(page.get("next").asLong());
 		assertThat(event.at("/data/title").asText()).isEqualTo("Föräldraskapsstödsstrategin");
+	}
+
+	@Test
+	void an_event_recorded_at_a_protocol_dated_only_to_its_year_says_so_beside_its_business_date() {
+		Story story = new Story(run());
+		story.record(this.feeder);
+		this.feeder.recordInYear("importer", 2024,
+				new MatterQueued(story.plan, story.management, null, "tema till kommande möte"));
+		awaitFeedHasEverything();
+
+		JsonNode events = this.reader.json("/api/events?type=org.matterflow.matter.queued&matter=" + story.plan.value())
+			.get("events");
+		assertThat(events.findValuesAsText("businessdate")).as("queued in May 2025, then at the protocol of 2024")
+			.hasSize(2);
+		assertThat(events.get(0).has("dateprecision")).isFalse();
+		JsonNode event = events.get(1);
+		assertThat(event.get("businessdate").asText()).isEqualTo("2024-01-01");
+		assertThat(event.get("dateprecision").asText()).isEqualTo("YEAR");
 	}
 
 	@Test

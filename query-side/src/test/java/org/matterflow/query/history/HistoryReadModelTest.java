@@ -14,6 +14,10 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
+import org.matterflow.kernel.matter.MatterClosed;
+import org.matterflow.kernel.matter.MatterId;
+import org.matterflow.kernel.matter.MatterQueued;
+import org.matterflow.kernel.matter.MatterRaised;
 import org.matterflow.kernel.matter.MatterReferred;
 import org.matterflow.kernel.matter.MatterRemovedFromBacklog;
 import org.matterflow.kernel.matter.ReferralPurpose;
@@ -69,7 +73,7 @@ class HistoryReadModelTest {
 		assertThat(csv.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"" + story.strategy.value() + "-history.csv\"");
 		assertThat(csv.body()).startsWith("matterId,step,bodyId,bodyName,meetingId,itemId,decisionId,assignmentId,"
-				+ "businessDate,recordedAt,recordedBy,summary,details,eventId,position,takenBackBy\r\n");
+				+ "businessDate,businessDatePrecision,recordedAt,recordedBy,summary,details,eventId,position,takenBackBy\r\n");
 		List<String> lines = csv.body().lines().toList();
 		assertThat(lines).as("the header and one line a step").hasSize(history.get("steps").size() + 1);
 		assertThat(lines.get(1)).startsWith(story.strategy.value() + ",RAISED," + story.management.value());
@@ -183,6 +187,36 @@ class HistoryReadModelTest {
 		assertThat(reader.json(south + withdrawn)).as("neither matter passed through the south group").isEmpty();
 		assertThat(reader.json("/api/matters?body=" + story.joint.value()).findValuesAsText("matterId"))
 			.containsExactly(story.strategy.value());
+	}
+
+	@Test
+	void a_matter_raised_at_a_protocol_dated_only_to_its_year_is_known_to_the_year_in_its_history_and_the_register() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		story.record(this.feeder);
+		MatterId theme = MatterId.of("tema-genus-" + story.run);
+		long raised = this.feeder.recordInYear("importer", 2024,
+				new MatterRaised(theme, story.management, "Tema genus " + story.run, null, null),
+				new MatterQueued(theme, story.management, null, "tema till kommande möte"));
+		long closed = this.feeder.record("maria", LocalDate.of(2025, 3, 1),
+				new MatterClosed(theme, "behandlat på temadagen"));
+		Reader reader = new Reader(this.port);
+
+		JsonNode history = reader.json("/api/matters/" + theme.value() + "/history?position=" + closed);
+		assertThat(history.get("raisedOn").asText()).isEqualTo("2024-01-01");
+		assertThat(history.get("raisedOnPrecision").asText()).isEqualTo("YEAR");
+		assertThat(history.get("closedOn").asText()).isEqualTo("2025-03-01");
+		assertThat(history.get("closedOnPrecision").asText()).isEqualTo("DAY");
+		assertThat(history.get("steps").findValuesAsText("businessDatePrecision")).containsExactly("YEAR", "YEAR",
+				"DAY");
+		assertThat(history.at("/path/0/fromPrecision").asText()).isEqualTo("YEAR");
+
+		JsonNode listed = reader.json("/api/matters?raisedFrom=2024-01-01&raisedTo=2024-01-01&q=" + story.run);
+		assertThat(listed.findValuesAsText("matterId")).containsExactly(theme.value());
+		assertThat(listed.at("/0/raisedOnPrecision").asText()).isEqualTo("YEAR");
+		assertThat(listed.at("/0/lastStep/businessDatePrecision").asText()).isEqualTo("DAY");
+		assertThat(reader.json("/api/matters/" + story.strategy.value() + "/history?position=" + raised)
+			.get("raisedOnPrecision")
+			.asText()).as("a matter raised on a known day").isEqualTo("DAY");
 	}
 
 	@Test

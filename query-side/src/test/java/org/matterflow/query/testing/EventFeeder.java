@@ -49,6 +49,20 @@ public class EventFeeder {
 	}
 
 	public long record(String recordedBy, LocalDate businessDate, Object... payloads) {
+		return record(recordedBy, MetaData.with("businessDate", businessDate.toString()), payloads);
+	}
+
+	/**
+	 * Appends the events as recorded at an undated protocol of the given year: their
+	 * business date is known only to the year.
+	 */
+	public long recordInYear(String recordedBy, int year, Object... payloads) {
+		return record(recordedBy,
+				MetaData.with("businessDate", LocalDate.of(year, 1, 1).toString()).and("businessDatePrecision", "YEAR"),
+				payloads);
+	}
+
+	private long record(String recordedBy, MetaData businessDate, Object... payloads) {
 		List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
 		String correlation = UUID.randomUUID().toString();
 		for (Object payload : payloads) {
@@ -60,8 +74,7 @@ public class EventFeeder {
 			}
 			messages.add(new GenericDomainEventMessage<>(payload.getClass().getSimpleName().replace("Event", ""),
 					stream, sequence, payload,
-					MetaData.with("recordedBy", recordedBy)
-						.and("businessDate", businessDate.toString())
+					businessDate.and("recordedBy", recordedBy)
 						.and("correlationId", correlation)
 						.and("causationId", correlation)));
 		}
