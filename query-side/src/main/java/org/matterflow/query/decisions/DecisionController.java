@@ -86,7 +86,7 @@ public class DecisionController {
 		}
 		params.add(limit + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql
-			.of("SELECT d.decision_id, d.body_id, d.meeting_id, d.date, d.position, d.item_id, d.item_title, d.matter_id, "
+			.of("SELECT d.decision_id, d.body_id, d.meeting_id, d.date, d.date_precision, d.position, d.item_id, d.item_title, d.matter_id, "
 					+ "d.kind, d.text, d.corrected_text, d.correction_reason, b.name AS body_name FROM {s}.decision d "
 					+ "LEFT JOIN {s}.body b ON b.body_id = d.body_id" + where + " ORDER BY d.date, d.position LIMIT ?"))
 			.params(params)
@@ -102,6 +102,8 @@ public class DecisionController {
 		decision.put("bodyName", row.get("body_name"));
 		decision.put("meetingId", row.get("meeting_id"));
 		decision.put("date", text(row.get("date")));
+		// as a meeting's: DAY, or MONTH or YEAR for a meeting of an undated protocol
+		decision.put("datePrecision", (row.get("date_precision") != null) ? row.get("date_precision") : "DAY");
 		decision.put("itemId", row.get("item_id"));
 		decision.put("itemTitle", row.get("item_title"));
 		decision.put("matterId", row.get("matter_id"));

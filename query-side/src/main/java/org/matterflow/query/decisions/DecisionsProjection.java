@@ -11,6 +11,7 @@ import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.DecisionWithdrawn;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.kernel.meeting.MinutesCorrected;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
@@ -39,13 +40,15 @@ class DecisionsProjection {
 
 	@EventHandler
 	void on(MeetingScheduled event) {
-		update("INSERT INTO {s}.meeting (meeting_id, body_id, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-				event.meetingId().value(), event.bodyId().value(), event.time().date());
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, date, date_precision) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.bodyId().value(), event.time().date(),
+				precision(event.time()));
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
-		update("UPDATE {s}.meeting SET date = ? WHERE meeting_id = ?", event.to().date(), event.meetingId().value());
+		update("UPDATE {s}.meeting SET date = ?, date_precision = ? WHERE meeting_id = ?", event.to().date(),
+				precision(event.to()), event.meetingId().value());
 	}
 
 	@EventHandler
@@ -78,8 +81,9 @@ class DecisionsProjection {
 
 	@EventHandler
 	void on(DecisionTaken event, TrackingToken token) {
-		update("INSERT INTO {s}.decision (meeting_id, decision_id, body_id, date, item_id, item_title, matter_id, kind, "
-				+ "text, words, position) SELECT m.meeting_id, ?, m.body_id, m.date, ?, i.title, ?, ?, ?, "
+		update("INSERT INTO {s}.decision (meeting_id, decision_id, body_id, date, date_precision, item_id, item_title, "
+				+ "matter_id, kind, text, words, position) SELECT m.meeting_id, ?, m.body_id, m.date, m.date_precision, ?, "
+				+ "i.title, ?, ?, ?, "
 				+ "? || coalesce(' ' || i.title_words, ''), ? FROM {s}.meeting m LEFT JOIN {s}.item i ON i.meeting_id = m.meeting_id "
 				+ "AND i.item_id = ? WHERE m.meeting_id = ? ON CONFLICT DO NOTHING", event.decisionId().value(),
 				event.itemId().value(), id(event.matterId()), event.kind().name(), event.text(),
@@ -113,6 +117,11 @@ class DecisionsProjection {
 					+ "WHERE d.meeting_id = ? AND d.decision_id = ?", event.correction(), event.reason(),
 					Folded.of(event.correction()), event.meetingId().value(), event.decisionId().value());
 		}
+	}
+
+	/** {@code MONTH} or {@code YEAR} for a meeting dated only to that; null for a day. */
+	private static String precision(MeetingTime time) {
+		return (time.precision() == MeetingTime.DatePrecision.DAY) ? null : time.precision().name();
 	}
 
 	private void update(String statement, Object... params) {

@@ -12,7 +12,8 @@ class DecisionsReadModel extends ReadModel {
 
 	DecisionsReadModel() {
 		// 2: the searched words folded, with their vector (ADR 0017)
-		super(NAME, 2);
+		// 3: each decision's date with its precision, as its meeting's
+		super(NAME, 3);
 	}
 
 	@Override

@@ -5,7 +5,9 @@ CREATE TABLE ${schema}.body (
 CREATE TABLE ${schema}.meeting (
     meeting_id TEXT PRIMARY KEY,
     body_id    TEXT NOT NULL,
-    date       DATE NOT NULL
+    date       DATE NOT NULL,
+    -- MONTH or YEAR for a meeting of an undated protocol; NULL for a day
+    date_precision TEXT
 );
 CREATE TABLE ${schema}.item (
     meeting_id TEXT NOT NULL,
@@ -20,6 +22,7 @@ CREATE TABLE ${schema}.decision (
     decision_id       TEXT   NOT NULL,
     body_id           TEXT   NOT NULL,
     date              DATE   NOT NULL,
+    date_precision    TEXT,
     item_id           TEXT   NOT NULL,
     item_title        TEXT,
     matter_id         TEXT,

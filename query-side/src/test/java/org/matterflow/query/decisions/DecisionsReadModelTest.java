@@ -1,5 +1,7 @@
 package org.matterflow.query.decisions;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -7,11 +9,20 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.matterflow.kernel.meeting.AgendaItemAdded;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.AgendaItemRenamed;
 import org.matterflow.kernel.meeting.DecisionId;
+import org.matterflow.kernel.meeting.DecisionKind;
 import org.matterflow.kernel.meeting.DecisionRevised;
+import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.DecisionWithdrawn;
+import org.matterflow.kernel.meeting.ItemKind;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingOpened;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -52,6 +63,24 @@ class DecisionsReadModelTest {
 		assertThat(january.at("/0/itemTitle").asText()).isEqualTo("Föräldraskapsstödsstrategin");
 		assertThat(january.at("/0/kind").asText()).isEqualTo("HAND_OUT_ASSIGNMENT");
 		assertThat(january.at("/0/bodyName").asText()).isEqualTo("Chefsgrupp folkhälsa");
+	}
+
+	@Test
+	void a_decision_of_a_protocol_dated_only_to_its_year_is_listed_with_the_precision_of_its_date() {
+		MeetingId council = MeetingId.of("radet-2024-" + this.story.run);
+		long decided = this.feeder.recordInYear("importer", 2024,
+				new MeetingScheduled(council, this.story.management,
+						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
+						MeetingMode.IN_PERSON, false, null),
+				new AgendaItemAdded(council, AgendaItemId.of("3"), 1, "Godkännande av dagordning", ItemKind.DECISION,
+						null, List.of(), List.of(), List.of(), null),
+				new MeetingOpened(council), new DecisionTaken(council, DecisionId.of("d-3"), AgendaItemId.of("3"), null,
+						DecisionKind.ADOPT_AGENDA, "Dagordningen fastställdes."));
+
+		JsonNode listed = this.reader.json("/api/decisions?body=" + this.story.management.value()
+				+ "&from=2024-01-01&to=2025-01-31&position=" + decided);
+		assertThat(listed.findValuesAsText("date")).containsExactly("2024-01-01", "2025-01-22");
+		assertThat(listed.findValuesAsText("datePrecision")).containsExactly("YEAR", "DAY");
 	}
 
 	@Test
