@@ -70,8 +70,9 @@ class CsvRowsTest {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
 		assertThat(response.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"decisions.csv\"");
-		assertThat(response.body()).startsWith("decisionId,bodyId,bodyName,meetingId,date,itemId,itemTitle,matterId,"
-				+ "kind,text,correctedText,correctionReason\r\n");
+		assertThat(response.body())
+			.startsWith("decisionId,bodyId,bodyName,meetingId,date,datePrecision,itemId,itemTitle,matterId,"
+					+ "kind,text,correctedText,correctionReason\r\n");
 		List<Map<String, String>> rows = parse(response.body());
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0)).containsEntry("decisionId", "d-1")
