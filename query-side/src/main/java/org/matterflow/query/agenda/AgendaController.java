@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.ReadYourWrites;
@@ -42,6 +43,7 @@ public class AgendaController {
 			  'nextMeeting', (
 			    SELECT json_build_object(
 			      'meetingId', m.meeting_id, 'title', m.title, 'date', to_char(m.date, 'YYYY-MM-DD'),
+			      'datePrecision', %s,
 			      'start', %s, 'end', %s, 'location', m.location,
 			      'tentative', m.tentative, 'status', m.status,
 			      'items', COALESCE((
@@ -56,7 +58,8 @@ public class AgendaController {
 			          'description', r.description, 'assignees', r.assignees,
 			          'due', json_build_object('date', to_char(r.due_date, 'YYYY-MM-DD'),
 			            'atMeeting', r.due_at_meeting, 'atMeetingOf', r.due_at_meeting_of),
-			          'handedOutOn', to_char(r.handed_out_on, 'YYYY-MM-DD'), 'overdue', r.overdue)
+			          'handedOutOn', to_char(r.handed_out_on, 'YYYY-MM-DD'), 'handedOutOnPrecision', %s,
+			          'overdue', r.overdue)
 			          ORDER BY r.handed_out_on, r.assignment_id)
 			        FROM {s}.report_due r
 			        WHERE r.waiting AND (r.due_at_meeting = m.meeting_id
@@ -71,14 +74,17 @@ public class AgendaController {
 			    SELECT json_agg(json_build_object(
 			      'fromMeeting', d.from_meeting, 'itemId', d.item_id, 'title', d.title,
 			      'matterId', d.matter_id, 'toMeeting', d.to_meeting, 'toBacklog', d.to_backlog,
-			      'reason', d.reason, 'deferredOn', to_char(d.deferred_on, 'YYYY-MM-DD'))
+			      'reason', d.reason, 'deferredOn', to_char(d.deferred_on, 'YYYY-MM-DD'),
+			      'deferredOnPrecision', %s)
 			      ORDER BY d.deferred_on, d.item_id)
 			    FROM {s}.deferral d JOIN {s}.meeting f ON f.meeting_id = d.from_meeting
 			    WHERE d.target_body = :body AND NOT d.resolved AND d.deferred_on <= :day), '[]'::json),
 			  'referredMatters', %s,
 			  'backlog', %s)
 			FROM {s}.body b WHERE b.body_id = :body
-			""".formatted(time("m.start_time"), time("m.end_time"), pending("REFERRAL"), pending("BACKLOG"));
+			""".formatted(DatePrecisions.shownInSql("m.date", "m.date_precision"), time("m.start_time"),
+			time("m.end_time"), DatePrecisions.shownInSql("r.handed_out_on", "r.handed_out_on_precision"),
+			DatePrecisions.shownInSql("d.deferred_on", "f.date_precision"), pending("REFERRAL"), pending("BACKLOG"));
 
 	/**
 	 * Matters waiting for a body in the order the agenda shows them: by priority and
@@ -132,11 +138,12 @@ public class AgendaController {
 				    SELECT json_agg(json_build_object(
 				      'matterId', p.matter_id, 'title', t.title, 'fromBody', p.from_body, 'purpose', p.purpose,
 				      'priority', p.priority, 'note', p.note, 'atMeeting', p.at_meeting, 'atItem', p.at_item,
-				      'since', to_char(p.since, 'YYYY-MM-DD'))
+				      'since', to_char(p.since, 'YYYY-MM-DD'), 'sincePrecision', %s)
 				      ORDER BY p.matter_id)
 				    FROM {s}.pending p JOIN {s}.matter t ON t.matter_id = p.matter_id
 				    WHERE p.body_id = :body AND p.source = '%s' AND NOT p.resolved AND NOT t.closed
-				      AND (p.since IS NULL OR p.since <= :day)), '[]'::json)""".formatted(source);
+				      AND (p.since IS NULL OR p.since <= :day)), '[]'::json)"""
+			.formatted(DatePrecisions.shownInSql("p.since", "p.since_precision"), source);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Statements;
@@ -89,17 +90,20 @@ class AgendaProjection {
 			+ "IS NOT DISTINCT FROM (excluded.from_body, excluded.at_meeting, excluded.at_item, excluded.purpose, "
 			+ "excluded.note) THEN pending.earlier ELSE pending.earlier || jsonb_build_array(jsonb_build_object("
 			+ "'fromBody', pending.from_body, 'purpose', pending.purpose, 'note', pending.note, 'atMeeting', "
-			+ "pending.at_meeting, 'atItem', pending.at_item, 'since', pending.since)) END, ";
+			+ "pending.at_meeting, 'atItem', pending.at_item, 'since', pending.since, 'sincePrecision', "
+			+ "pending.since_precision)) END, ";
 
 	@EventHandler
-	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate) {
-		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, at_item, since) "
-				+ "VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
-				+ EARLIER_REFERRALS
+	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate,
+			@MetaDataValue("businessDatePrecision") String precision) {
+		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, at_item, since, "
+				+ "since_precision) VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?, ?) "
+				+ "ON CONFLICT (body_id, matter_id, source) DO UPDATE SET " + EARLIER_REFERRALS
 				+ "from_body = excluded.from_body, purpose = excluded.purpose, note = excluded.note, "
-				+ "at_meeting = excluded.at_meeting, at_item = excluded.at_item, since = excluded.since, resolved = false",
-				event.toBody().value(), event.matterId().value(), event.fromBody().value(), event.purpose().name(),
-				event.note(), id(event.atMeeting()), id(event.itemId()), date(businessDate));
+				+ "at_meeting = excluded.at_meeting, at_item = excluded.at_item, since = excluded.since, "
+				+ "since_precision = excluded.since_precision, resolved = false", event.toBody().value(),
+				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
+				id(event.atMeeting()), id(event.itemId()), date(businessDate), sincePrecision(businessDate, precision));
 		// a dissolved body takes nothing up: a referral from it hands over what waited
 		// there, referred, on its backlog or deferred to it
 		update("UPDATE {s}.pending p SET resolved = true FROM {s}.body b WHERE p.body_id = ? AND p.matter_id = ? "
@@ -142,9 +146,9 @@ class AgendaProjection {
 			}
 			Map<String, Object> last = earlier.remove(earlier.size() - 1);
 			update("UPDATE {s}.pending SET from_body = ?, purpose = ?, note = ?, at_meeting = ?, at_item = ?, "
-					+ "since = ?::date, earlier = ?::jsonb" + where, last.get("fromBody"), last.get("purpose"),
-					last.get("note"), last.get("atMeeting"), last.get("atItem"), last.get("since"), Json.write(earlier),
-					event.toBody().value(), event.matterId().value());
+					+ "since = ?::date, since_precision = ?, earlier = ?::jsonb" + where, last.get("fromBody"),
+					last.get("purpose"), last.get("note"), last.get("atMeeting"), last.get("atItem"), last.get("since"),
+					last.get("sincePrecision"), Json.write(earlier), event.toBody().value(), event.matterId().value());
 			return;
 		}
 		for (int i = earlier.size() - 1; i >= 0; i--) {
@@ -170,27 +174,31 @@ class AgendaProjection {
 	}
 
 	@EventHandler
-	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate) {
-		update("INSERT INTO {s}.pending (body_id, matter_id, source, priority, note, since) VALUES (?, ?, 'BACKLOG', ?, ?, ?) "
-				+ "ON CONFLICT (body_id, matter_id, source) DO UPDATE SET priority = excluded.priority, note = excluded.note, "
-				+ "since = excluded.since, resolved = false", event.bodyId().value(), event.matterId().value(),
-				event.priority(), event.note(), date(businessDate));
+	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate,
+			@MetaDataValue("businessDatePrecision") String precision) {
+		update("INSERT INTO {s}.pending (body_id, matter_id, source, priority, note, since, since_precision) "
+				+ "VALUES (?, ?, 'BACKLOG', ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
+				+ "priority = excluded.priority, note = excluded.note, since = excluded.since, "
+				+ "since_precision = excluded.since_precision, resolved = false", event.bodyId().value(),
+				event.matterId().value(), event.priority(), event.note(), date(businessDate),
+				sincePrecision(businessDate, precision));
 	}
 
 	@EventHandler
 	void on(MeetingScheduled event) {
 		MeetingTime time = event.time();
-		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, start_time, end_time, location, tentative, status) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING", event.meetingId().value(),
-				event.bodyId().value(), event.title(), time.date(), time.start(), time.end(), event.location(),
-				event.tentative());
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, title, date, date_precision, start_time, end_time, location, "
+				+ "tentative, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT DO NOTHING",
+				event.meetingId().value(), event.bodyId().value(), event.title(), time.date(),
+				DatePrecisions.stored(time), time.start(), time.end(), event.location(), event.tentative());
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
 		MeetingTime to = event.to();
-		update("UPDATE {s}.meeting SET date = ?, start_time = ?, end_time = ?, location = ?, tentative = ? WHERE meeting_id = ?",
-				to.date(), to.start(), to.end(), event.location(), event.tentative(), event.meetingId().value());
+		update("UPDATE {s}.meeting SET date = ?, date_precision = ?, start_time = ?, end_time = ?, location = ?, "
+				+ "tentative = ? WHERE meeting_id = ?", to.date(), DatePrecisions.stored(to), to.start(), to.end(),
+				event.location(), event.tentative(), event.meetingId().value());
 	}
 
 	@EventHandler
@@ -339,14 +347,20 @@ class AgendaProjection {
 	 * meeting that handed it out.
 	 */
 	@EventHandler
-	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate) {
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate,
+			@MetaDataValue("businessDatePrecision") String precision) {
 		Due due = event.due();
+		String handedOut = (businessDate != null) ? "?, ?"
+				: "(SELECT m.date FROM {s}.meeting m WHERE m.meeting_id = ?), "
+						+ "(SELECT m.date_precision FROM {s}.meeting m WHERE m.meeting_id = ?)";
+		Object[] when = (businessDate != null) ? new Object[] { date(businessDate), DatePrecisions.stored(precision) }
+				: new Object[] { event.meetingId().value(), event.meetingId().value() };
 		update("INSERT INTO {s}.report_due (assignment_id, body_id, matter_id, description, assignees, due_date, "
-				+ "due_at_meeting, due_at_meeting_of, handed_out_on) "
-				+ "SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, coalesce(?, (SELECT m.date FROM {s}.meeting m WHERE m.meeting_id = ?)) "
-				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), event.bodyId().value(), id(event.matterId()),
-				event.description(), Json.write(event.assignees()), due.date(), id(due.atMeeting()),
-				id(due.atMeetingOf()), date(businessDate), event.meetingId().value());
+				+ "due_at_meeting, due_at_meeting_of, handed_out_on, handed_out_on_precision) "
+				+ "SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, " + handedOut + " ON CONFLICT DO NOTHING",
+				event.assignmentId().value(), event.bodyId().value(), id(event.matterId()), event.description(),
+				Json.write(event.assignees()), due.date(), id(due.atMeeting()), id(due.atMeetingOf()), when[0],
+				when[1]);
 	}
 
 	/** A new due asks for a report back again, also of one reported back before. */
@@ -393,6 +407,11 @@ class AgendaProjection {
 
 	private void status(MeetingId meeting, String status) {
 		update("UPDATE {s}.meeting SET status = ? WHERE meeting_id = ?", status, meeting.value());
+	}
+
+	/** The precision kept beside a business date: none without the date. */
+	private static String sincePrecision(String businessDate, String precision) {
+		return (businessDate != null) ? DatePrecisions.stored(precision) : null;
 	}
 
 	private static LocalDate date(String businessDate) {

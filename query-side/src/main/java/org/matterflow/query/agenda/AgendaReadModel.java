@@ -16,7 +16,8 @@ class AgendaReadModel extends ReadModel {
 		// 4: the assignments to be reported back at the next meeting; the item a matter
 		// was referred under
 		// 5: documents attached to an item after it was added, and taken off it
-		super(NAME, 5);
+		// 6: how precisely each date is known, for what an undated protocol recorded
+		super(NAME, 6);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
@@ -174,6 +175,8 @@ public class AssignmentController {
 		view.put("needsNewDue", needsNewDueBecause != null);
 		view.put("needsNewDueBecause", needsNewDueBecause);
 		view.put("handedOutOn", text(row.get("handed_out_on")));
+		view.put("handedOutOnPrecision",
+				DatePrecisions.shown(row.get("handed_out_on"), row.get("handed_out_on_precision")));
 		view.put("finishedOn", text(row.get("finished_on")));
 		return view;
 	}

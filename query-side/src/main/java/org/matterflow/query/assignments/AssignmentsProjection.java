@@ -10,6 +10,7 @@ import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
 
@@ -47,13 +48,16 @@ class AssignmentsProjection {
 	}
 
 	@EventHandler
-	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate) {
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate,
+			@MetaDataValue("businessDatePrecision") String precision) {
 		Due due = event.due();
 		update("INSERT INTO {s}.assignment (assignment_id, body_id, meeting_id, item_id, matter_id, description, kind, due_date, "
-				+ "due_at_meeting, due_at_meeting_of, status, handed_out_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) "
-				+ "ON CONFLICT DO NOTHING", event.assignmentId().value(), event.bodyId().value(),
-				event.meetingId().value(), event.itemId().value(), id(event.matterId()), event.description(),
-				event.kind().name(), due.date(), id(due.atMeeting()), id(due.atMeetingOf()), date(businessDate));
+				+ "due_at_meeting, due_at_meeting_of, status, handed_out_on, handed_out_on_precision) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) ON CONFLICT DO NOTHING",
+				event.assignmentId().value(), event.bodyId().value(), event.meetingId().value(), event.itemId().value(),
+				id(event.matterId()), event.description(), event.kind().name(), due.date(), id(due.atMeeting()),
+				id(due.atMeetingOf()), date(businessDate),
+				(businessDate != null) ? DatePrecisions.stored(precision) : null);
 		update("INSERT INTO {s}.assignment_words (assignment_id, words) VALUES (?, ?) ON CONFLICT DO NOTHING",
 				event.assignmentId().value(), Folded.of(event.description()));
 		assignees(event.assignmentId(), event.assignees());

@@ -17,7 +17,8 @@ class AssignmentsReadModel extends ReadModel {
 		// 3: bodies dissolved and meetings cancelled, for a due that cannot come about
 		// 4: the words of each assignment's description, folded, for the search (ADR
 		// 0017)
-		super(NAME, 4);
+		// 5: how precisely the day of its hand-out is known
+		super(NAME, 5);
 	}
 
 	@Override

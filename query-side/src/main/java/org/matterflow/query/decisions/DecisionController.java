@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
@@ -103,7 +104,7 @@ public class DecisionController {
 		decision.put("meetingId", row.get("meeting_id"));
 		decision.put("date", text(row.get("date")));
 		// as a meeting's: DAY, or MONTH or YEAR for a meeting of an undated protocol
-		decision.put("datePrecision", (row.get("date_precision") != null) ? row.get("date_precision") : "DAY");
+		decision.put("datePrecision", DatePrecisions.shown(row.get("date"), row.get("date_precision")));
 		decision.put("itemId", row.get("item_id"));
 		decision.put("itemTitle", row.get("item_title"));
 		decision.put("matterId", row.get("matter_id"));

@@ -11,8 +11,8 @@ import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.DecisionWithdrawn;
 import org.matterflow.kernel.meeting.MeetingRescheduled;
 import org.matterflow.kernel.meeting.MeetingScheduled;
-import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.kernel.meeting.MinutesCorrected;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
 
@@ -42,13 +42,13 @@ class DecisionsProjection {
 	void on(MeetingScheduled event) {
 		update("INSERT INTO {s}.meeting (meeting_id, body_id, date, date_precision) VALUES (?, ?, ?, ?) "
 				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.bodyId().value(), event.time().date(),
-				precision(event.time()));
+				DatePrecisions.stored(event.time()));
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
 		update("UPDATE {s}.meeting SET date = ?, date_precision = ? WHERE meeting_id = ?", event.to().date(),
-				precision(event.to()), event.meetingId().value());
+				DatePrecisions.stored(event.to()), event.meetingId().value());
 	}
 
 	@EventHandler
@@ -117,11 +117,6 @@ class DecisionsProjection {
 					+ "WHERE d.meeting_id = ? AND d.decision_id = ?", event.correction(), event.reason(),
 					Folded.of(event.correction()), event.meetingId().value(), event.decisionId().value());
 		}
-	}
-
-	/** {@code MONTH} or {@code YEAR} for a meeting dated only to that; null for a day. */
-	private static String precision(MeetingTime time) {
-		return (time.precision() == MeetingTime.DatePrecision.DAY) ? null : time.precision().name();
 	}
 
 	private void update(String statement, Object... params) {

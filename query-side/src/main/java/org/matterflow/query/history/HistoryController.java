@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
@@ -56,11 +57,11 @@ public class HistoryController {
 		view.put("raisedIn", matter.get("matter_raised_in"));
 		view.put("raisedOn", text(matter.get("matter_raised_on")));
 		view.put("raisedOnPrecision",
-				precision(matter.get("matter_raised_on"), matter.get("matter_raised_on_precision")));
+				DatePrecisions.shown(matter.get("matter_raised_on"), matter.get("matter_raised_on_precision")));
 		view.put("closed", matter.get("matter_closed"));
 		view.put("closedOn", text(matter.get("matter_closed_on")));
 		view.put("closedOnPrecision",
-				precision(matter.get("matter_closed_on"), matter.get("matter_closed_on_precision")));
+				DatePrecisions.shown(matter.get("matter_closed_on"), matter.get("matter_closed_on_precision")));
 		view.put("path", path(steps));
 		view.put("steps", steps);
 		return view;
@@ -139,15 +140,6 @@ public class HistoryController {
 		return path;
 	}
 
-	/**
-	 * How precisely a date is known: {@code DAY}, or {@code MONTH} or {@code YEAR} for
-	 * one recorded at a protocol that states only that (its date is then the span's first
-	 * day, as a meeting's is); none for no date.
-	 */
-	static String precision(Object date, Object precision) {
-		return (date == null) ? null : (precision != null) ? precision.toString() : "DAY";
-	}
-
 	private static Map<String, Object> step(Map<String, Object> row) {
 		Map<String, Object> step = new LinkedHashMap<>();
 		step.put("step", row.get("step"));
@@ -158,7 +150,8 @@ public class HistoryController {
 		step.put("decisionId", row.get("decision_id"));
 		step.put("assignmentId", row.get("assignment_id"));
 		step.put("businessDate", text(row.get("business_date")));
-		step.put("businessDatePrecision", precision(row.get("business_date"), row.get("business_date_precision")));
+		step.put("businessDatePrecision",
+				DatePrecisions.shown(row.get("business_date"), row.get("business_date_precision")));
 		step.put("recordedAt", text(row.get("recorded_at")));
 		step.put("recordedBy", row.get("recorded_by"));
 		step.put("summary", row.get("summary"));

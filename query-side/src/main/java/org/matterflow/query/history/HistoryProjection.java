@@ -12,6 +12,7 @@ import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Remembered;
@@ -590,9 +591,8 @@ class HistoryProjection {
 	 * an undated protocol; {@code null} for a day, and for no business date.
 	 */
 	private static String businessDatePrecision(EventMessage<?> message) {
-		Object precision = message.getMetaData().get("businessDatePrecision");
-		boolean day = precision == null || "DAY".equals(precision);
-		return (!day && businessDate(message) != null) ? precision.toString() : null;
+		return (businessDate(message) != null)
+				? DatePrecisions.stored(message.getMetaData().get("businessDatePrecision")) : null;
 	}
 
 	private static LocalDate businessDate(EventMessage<?> message) {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
@@ -127,19 +128,17 @@ public class MatterRegisterController {
 		matter.put("raisedIn", row.get("raised_in"));
 		matter.put("raisedInName", row.get("raised_in_name"));
 		matter.put("raisedOn", text(row.get("raised_on")));
-		matter.put("raisedOnPrecision",
-				HistoryController.precision(row.get("raised_on"), row.get("raised_on_precision")));
+		matter.put("raisedOnPrecision", DatePrecisions.shown(row.get("raised_on"), row.get("raised_on_precision")));
 		matter.put("status", Boolean.TRUE.equals(row.get("closed")) ? "CLOSED" : "OPEN");
 		matter.put("closedOn", text(row.get("closed_on")));
-		matter.put("closedOnPrecision",
-				HistoryController.precision(row.get("closed_on"), row.get("closed_on_precision")));
+		matter.put("closedOnPrecision", DatePrecisions.shown(row.get("closed_on"), row.get("closed_on_precision")));
 		Map<String, Object> last = new LinkedHashMap<>();
 		last.put("step", row.get("last_step"));
 		last.put("bodyId", row.get("last_body_id"));
 		last.put("bodyName", row.get("last_body_name"));
 		last.put("businessDate", text(row.get("last_business_date")));
 		last.put("businessDatePrecision",
-				HistoryController.precision(row.get("last_business_date"), row.get("last_business_date_precision")));
+				DatePrecisions.shown(row.get("last_business_date"), row.get("last_business_date_precision")));
 		last.put("position", row.get("last_position"));
 		matter.put("lastStep", last);
 		return matter;

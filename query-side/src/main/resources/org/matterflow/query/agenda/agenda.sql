@@ -14,6 +14,8 @@ CREATE TABLE ${schema}.meeting (
     body_id    TEXT    NOT NULL,
     title      TEXT,
     date       DATE    NOT NULL,
+    -- MONTH or YEAR for a meeting dated only to that (query.common.DatePrecisions); NULL for a day
+    date_precision TEXT,
     start_time TIME,
     end_time   TIME,
     location   TEXT,
@@ -64,6 +66,7 @@ CREATE TABLE ${schema}.pending (
     at_meeting TEXT,
     at_item    TEXT,
     since      DATE,
+    since_precision TEXT,
     resolved   BOOLEAN NOT NULL DEFAULT false,
     -- a referral: the referrals to the body before this one and since it last took the
     -- matter up, oldest first, for the entry to fall back on when this one is taken back
@@ -84,6 +87,7 @@ CREATE TABLE ${schema}.report_due (
     due_at_meeting    TEXT,
     due_at_meeting_of TEXT,
     handed_out_on     DATE    NOT NULL,
+    handed_out_on_precision TEXT,
     waiting           BOOLEAN NOT NULL DEFAULT true,
     -- past its due without a report back, until given a new one
     overdue           BOOLEAN NOT NULL DEFAULT false

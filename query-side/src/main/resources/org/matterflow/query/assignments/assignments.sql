@@ -30,6 +30,8 @@ CREATE TABLE ${schema}.assignment (
     -- later (minutes are written up after the meeting), clears it
     overdue_on        DATE,
     handed_out_on     DATE,
+    -- MONTH or YEAR when handed out at a meeting of an undated protocol (query.common.DatePrecisions)
+    handed_out_on_precision TEXT,
     finished_on       DATE
 );
 CREATE INDEX assignment_by_status ON ${schema}.assignment (status, due_date);

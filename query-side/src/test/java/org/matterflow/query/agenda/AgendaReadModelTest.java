@@ -562,6 +562,52 @@ class AgendaReadModelTest {
 			.containsExactly("https://documents.example/bilaga.pdf");
 	}
 
+	@Test
+	void what_an_undated_protocol_left_waiting_shows_its_dates_known_to_the_year_and_a_meeting_set_to_a_month_says_so() {
+		Story s = this.story;
+		MeetingId council = MeetingId.of("soder-2024-" + s.run);
+		MeetingId may2099 = MeetingId.of("soder-2099-05-" + s.run);
+		MatterId theme = MatterId.of("tema-" + s.run);
+		AssignmentId planning = AssignmentId.of("planera-" + s.run);
+		this.feeder.recordInYear("importer", 2024,
+				new MeetingScheduled(council, s.south,
+						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
+						MeetingMode.IN_PERSON, false, null),
+				item(council, "13", 1, "Arbetssätt i gruppen", null), new MeetingOpened(council),
+				new ItemDeferred(council, AgendaItemId.of("13"), null, null, s.south, "lågt deltagande"),
+				new AssignmentHandedOut(planning, s.south, council, AgendaItemId.of("13"), null,
+						List.of(Assignee.person("johanna", "Johanna Ek")), "planera temat",
+						Due.atNextMeetingOf(s.south), AssignmentKind.TASK),
+				new MeetingClosed(council), new MatterRaised(theme, s.south, "Tema genus", null, null),
+				new MatterQueued(theme, s.south, null, null));
+		long scheduled = this.feeder.record(LocalDate.of(2025, 9, 1),
+				new MeetingScheduled(may2099, s.south,
+						new MeetingTime(LocalDate.of(2099, 5, 1), null, null, MeetingTime.DatePrecision.MONTH), null,
+						MeetingMode.IN_PERSON, true, null));
+		Reader reader = new Reader(this.port);
+
+		JsonNode agenda = reader.json("/api/bodies/" + s.south.value() + "/agenda?on=2025-09-01&position=" + scheduled);
+		assertThat(agenda.at("/nextMeeting/meetingId").asText()).isEqualTo(may2099.value());
+		assertThat(agenda.at("/nextMeeting/date").asText()).isEqualTo("2099-05-01");
+		assertThat(agenda.at("/nextMeeting/datePrecision").asText()).isEqualTo("MONTH");
+		JsonNode due = agenda.at("/nextMeeting/reportsDue/0");
+		assertThat(due.get("assignmentId").asText()).isEqualTo(planning.value());
+		assertThat(due.get("handedOutOn").asText()).isEqualTo("2024-01-01");
+		assertThat(due.get("handedOutOnPrecision").asText()).isEqualTo("YEAR");
+		JsonNode deferred = agenda.at("/deferredItems/0");
+		assertThat(deferred.get("fromMeeting").asText()).isEqualTo(council.value());
+		assertThat(deferred.get("deferredOn").asText()).isEqualTo("2024-01-01");
+		assertThat(deferred.get("deferredOnPrecision").asText()).isEqualTo("YEAR");
+		assertThat(agenda.get("backlog").findValuesAsText("matterId")).as("the one with a priority first")
+			.containsExactly(s.plan.value(), theme.value());
+		assertThat(agenda.get("backlog").findValuesAsText("sincePrecision")).containsExactly("DAY", "YEAR");
+		assertThat(agenda.at("/referredMatters/0/sincePrecision").asText()).isEqualTo("DAY");
+
+		JsonNode assignment = reader.json("/api/assignments?body=" + s.south.value());
+		assertThat(assignment.findValuesAsText("assignmentId")).containsExactly(planning.value());
+		assertThat(assignment.at("/0/handedOutOnPrecision").asText()).isEqualTo("YEAR");
+	}
+
 	private static MeetingScheduled digitalMeeting(MeetingId meeting, BodyId body, LocalDate date) {
 		return new MeetingScheduled(meeting, body, new MeetingTime(date, null, null), null, MeetingMode.DIGITAL, false,
 				null);
