@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.kernel.meeting.MeetingTime.DatePrecision;
 
@@ -26,7 +27,9 @@ public final class RecordMetadata {
 
 	/**
 	 * {@code MONTH} or {@code YEAR} when the business date is known only to its month or
-	 * year; absent for a day (BusinessDate).
+	 * year; for a day absent, or {@code DAY} where the aggregate sets the date of an
+	 * event whose command carried a precision (BusinessDate,
+	 * {@link #tookEffectOn(LocalDate, DatePrecision)}).
 	 */
 	public static final String BUSINESS_DATE_PRECISION = "businessDatePrecision";
 
@@ -50,12 +53,21 @@ public final class RecordMetadata {
 
 	/**
 	 * Metadata for an event that took effect on a day known to the given precision (a
-	 * meeting of an undated protocol). The precision is written even for a day: it
-	 * replaces one the command carried (a {@code Business-Date} of a year), which the
-	 * event would otherwise keep beside a date it does not belong to.
+	 * meeting of an undated protocol). A day is written as {@code DAY} only when the
+	 * command being handled carried a precision (a {@code Business-Date} of a year): the
+	 * event takes over the command's metadata, and would otherwise keep that precision
+	 * beside a date it does not belong to. Every other event of a day carries none, as
+	 * every event recorded before precisions were kept.
 	 */
 	public static MetaData tookEffectOn(LocalDate date, DatePrecision precision) {
-		return MetaData.with(BUSINESS_DATE, date.toString()).and(BUSINESS_DATE_PRECISION, precision.name());
+		MetaData tookEffect = MetaData.with(BUSINESS_DATE, date.toString());
+		return (precision != DatePrecision.DAY || commandCarriesPrecision())
+				? tookEffect.and(BUSINESS_DATE_PRECISION, precision.name()) : tookEffect;
+	}
+
+	private static boolean commandCarriesPrecision() {
+		return CurrentUnitOfWork.isStarted()
+				&& CurrentUnitOfWork.get().getMessage().getMetaData().containsKey(BUSINESS_DATE_PRECISION);
 	}
 
 	/**

@@ -73,11 +73,17 @@ public class RecordMetadataConfiguration {
 		Map<String, Object> data = new HashMap<>(correlationDataFor(deadline));
 		data.put(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM);
 		data.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
-		data.putAll(RecordMetadata.tookEffectOn(LocalDate.now(clock)));
+		data.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
+		// the day it fired, to the day, whatever precision the command that set it had
+		data.remove(RecordMetadata.BUSINESS_DATE_PRECISION);
 		return data;
 	}
 
-	static Map<String, ?> correlationDataFor(Message<?> message) {
+	/**
+	 * What every event carries of the message that caused it; public for the aggregates'
+	 * fixtures, which hand it to their units of work as the application does.
+	 */
+	public static Map<String, ?> correlationDataFor(Message<?> message) {
 		Map<String, Object> data = new HashMap<>();
 		for (String key : new String[] { RecordMetadata.RECORDED_BY, RecordMetadata.RECORDED_AT,
 				RecordMetadata.BUSINESS_DATE, RecordMetadata.BUSINESS_DATE_PRECISION }) {

@@ -15,10 +15,6 @@ import org.matterflow.kernel.meeting.MeetingTime.DatePrecision;
 public record MeetingFacts(MeetingId meetingId, BodyId bodyId, LocalDate date, DatePrecision datePrecision,
 		MatterId matterId) {
 
-	public MeetingFacts(MeetingId meetingId, BodyId bodyId, LocalDate date, MatterId matterId) {
-		this(meetingId, bodyId, date, DatePrecision.DAY, matterId);
-	}
-
 	MeetingFacts withMatter(MatterId matter) {
 		return new MeetingFacts(this.meetingId, this.bodyId, this.date, this.datePrecision, matter);
 	}

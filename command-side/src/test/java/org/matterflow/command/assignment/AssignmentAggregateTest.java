@@ -3,12 +3,16 @@ package org.matterflow.command.assignment;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.common.UnknownReference;
 import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.command.infrastructure.RecordMetadataConfiguration;
 import org.matterflow.command.testing.KnownRecord;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.assignment.*;
@@ -67,6 +71,34 @@ class AssignmentAggregateTest {
 			.expectEvents(HANDED_OUT)
 			.expectScheduledDeadline(LocalDate.of(2025, 5, 22).atStartOfDay(MeetingTime.ZONE).toInstant(),
 					LocalDate.of(2025, 5, 21));
+	}
+
+	@Test
+	void an_assignment_handed_out_at_a_meeting_known_only_to_its_year_takes_effect_in_that_year() {
+		MeetingId council = MeetingId.of("radet-folkhalsa-2024");
+		this.record.meetingInSession(council, MANAGEMENT, LocalDate.of(2024, 1, 1), MeetingTime.DatePrecision.YEAR,
+				null);
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.when(new HandOutAssignment(ASSIGNMENT, council, ITEM_4, null, DEEPA, "planera temat",
+					Due.atNextMeetingOf(MANAGEMENT), AssignmentKind.TASK))
+			.expectEventsMatching(Matchers.exactSequenceOf(
+					Matchers.predicate(
+							(EventMessage<?> event) -> "2024-01-01".equals(event.getMetaData().get("businessDate"))
+									&& "YEAR".equals(event.getMetaData().get("businessDatePrecision"))),
+					Matchers.andNoMore()));
+	}
+
+	@Test
+	void an_assignment_handed_out_at_a_meeting_takes_effect_on_its_day_whatever_date_the_command_carried() {
+		this.fixture.registerCommandHandlerInterceptor(
+				new CorrelationDataInterceptor<>(RecordMetadataConfiguration::correlationDataFor));
+		this.fixture.givenCurrentTime(JANUARY_22)
+			.when(handOut(BY_MAY), java.util.Map.of("businessDate", "2024-01-01", "businessDatePrecision", "YEAR"))
+			.expectEventsMatching(Matchers.exactSequenceOf(
+					Matchers.predicate(
+							(EventMessage<?> event) -> "2025-01-22".equals(event.getMetaData().get("businessDate"))
+									&& "DAY".equals(event.getMetaData().get("businessDatePrecision"))),
+					Matchers.andNoMore()));
 	}
 
 	@Test

@@ -225,6 +225,8 @@ class CommandApiTest {
 		assertThat(rows.get(1).metaData().get("businessDate").asText())
 			.as("what happens at a meeting takes effect on the meeting day, whenever it is recorded")
 			.isEqualTo("2025-01-22");
+		assertThat(rows).as("a business date known to the day carries no precision")
+			.noneMatch((row) -> row.metaData().has("businessDatePrecision"));
 	}
 
 	@Test

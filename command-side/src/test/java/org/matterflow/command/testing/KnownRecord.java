@@ -17,6 +17,7 @@ import org.matterflow.kernel.body.BodyId;
 import org.matterflow.kernel.matter.MatterId;
 import org.matterflow.kernel.meeting.AgendaItemId;
 import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingTime.DatePrecision;
 
 /**
  * What the other aggregates of the record hold, for fixture tests of one aggregate: the
@@ -64,7 +65,13 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	}
 
 	public KnownRecord meetingInSession(MeetingId meeting, BodyId body, LocalDate date, MatterId matterOfItems) {
-		this.meetingsInSession.put(meeting, new MeetingFacts(meeting, body, date, matterOfItems));
+		return meetingInSession(meeting, body, date, DatePrecision.DAY, matterOfItems);
+	}
+
+	/** A meeting dated only to a month or a year, as an undated protocol's is. */
+	public KnownRecord meetingInSession(MeetingId meeting, BodyId body, LocalDate date, DatePrecision precision,
+			MatterId matterOfItems) {
+		this.meetingsInSession.put(meeting, new MeetingFacts(meeting, body, date, precision, matterOfItems));
 		return this;
 	}
 
