@@ -81,11 +81,7 @@ class AssignmentAggregateTest {
 		this.fixture.givenCurrentTime(JANUARY_22)
 			.when(new HandOutAssignment(ASSIGNMENT, council, ITEM_4, null, DEEPA, "planera temat",
 					Due.atNextMeetingOf(MANAGEMENT), AssignmentKind.TASK))
-			.expectEventsMatching(Matchers.exactSequenceOf(
-					Matchers.predicate(
-							(EventMessage<?> event) -> "2024-01-01".equals(event.getMetaData().get("businessDate"))
-									&& "YEAR".equals(event.getMetaData().get("businessDatePrecision"))),
-					Matchers.andNoMore()));
+			.expectEventsMatching(oneEventTakingEffectOn("2024-01-01", "YEAR"));
 	}
 
 	@Test
@@ -94,11 +90,7 @@ class AssignmentAggregateTest {
 				new CorrelationDataInterceptor<>(RecordMetadataConfiguration::correlationDataFor));
 		this.fixture.givenCurrentTime(JANUARY_22)
 			.when(handOut(BY_MAY), java.util.Map.of("businessDate", "2024-01-01", "businessDatePrecision", "YEAR"))
-			.expectEventsMatching(Matchers.exactSequenceOf(
-					Matchers.predicate(
-							(EventMessage<?> event) -> "2025-01-22".equals(event.getMetaData().get("businessDate"))
-									&& "DAY".equals(event.getMetaData().get("businessDatePrecision"))),
-					Matchers.andNoMore()));
+			.expectEventsMatching(oneEventTakingEffectOn("2025-01-22", "DAY"));
 	}
 
 	@Test
@@ -446,6 +438,16 @@ class AssignmentAggregateTest {
 			.when(new ReviseAssignment(ASSIGNMENT, "återkomma med förslag på arbetsgrupp och budget", null))
 			.expectException(refusedWith(ErrorCode.MINUTES_ADJUSTED))
 			.expectNoEvents();
+	}
+
+	/** One event, whose metadata dates it to the day and precision given. */
+	private static org.hamcrest.Matcher<java.util.List<EventMessage<?>>> oneEventTakingEffectOn(String date,
+			String precision) {
+		return Matchers
+			.exactSequenceOf(
+					Matchers.predicate((EventMessage<?> event) -> date.equals(event.getMetaData().get("businessDate"))
+							&& precision.equals(event.getMetaData().get("businessDatePrecision"))),
+					Matchers.andNoMore());
 	}
 
 	private static HandOutAssignment handOut(Due due) {
