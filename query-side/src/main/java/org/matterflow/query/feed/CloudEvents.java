@@ -54,9 +54,8 @@ final class CloudEvents {
 		event.put("globalposition", globalIndex);
 		extension(event, "recordedby", metadata.get("recordedBy"));
 		extension(event, "businessdate", metadata.get("businessDate"));
-		// MONTH or YEAR for a date known only to that; absent for a day, which events at
-		// a
-		// meeting name to replace a precision their command carried
+		// MONTH or YEAR for a date known only to that; absent for a day, also where an
+		// event names DAY to replace a precision its command carried
 		Object precision = metadata.get("businessDatePrecision");
 		extension(event, "dateprecision", "DAY".equals(precision) ? null : precision);
 		extension(event, "correlationid", metadata.get("correlationId"));
