@@ -591,7 +591,8 @@ class HistoryProjection {
 	 * an undated protocol; {@code null} for a day, and for no business date.
 	 */
 	private static String businessDatePrecision(EventMessage<?> message) {
-		return (businessDate(message) != null)
+		// checked by its presence, not parsed again: record() parses the date already
+		return (message.getMetaData().get("businessDate") != null)
 				? DatePrecisions.stored(message.getMetaData().get("businessDatePrecision")) : null;
 	}
 
