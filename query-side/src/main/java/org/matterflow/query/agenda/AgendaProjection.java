@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.assignment.AssignmentBecameOverdue;
 import org.matterflow.kernel.assignment.AssignmentCompleted;
@@ -24,6 +25,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.DatePrecisions;
+import org.matterflow.query.common.DatePrecisions.Inferred;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Statements;
@@ -36,6 +38,12 @@ import static org.matterflow.query.common.Rows.id;
  * same title) is put on an agenda of that body.
  */
 class AgendaProjection {
+
+	/**
+	 * Where a business date without a precision may find its meeting's: for one recorded
+	 * before precisions were kept (DatePrecisions.inferred).
+	 */
+	private static final String MEETINGS = "{s}.meeting";
 
 	private final Statements statements;
 
@@ -94,16 +102,17 @@ class AgendaProjection {
 			+ "pending.since_precision)) END, ";
 
 	@EventHandler
-	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate,
-			@MetaDataValue("businessDatePrecision") String precision) {
+	void on(MatterReferred event, @MetaDataValue("businessDate") String businessDate, EventMessage<?> message) {
+		Inferred precision = DatePrecisions.inferred(message.getMetaData(), id(event.atMeeting()));
 		update("INSERT INTO {s}.pending (body_id, matter_id, source, from_body, purpose, note, at_meeting, at_item, since, "
-				+ "since_precision) VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?, ?) "
+				+ "since_precision) VALUES (?, ?, 'REFERRAL', ?, ?, ?, ?, ?, ?, " + precision.sql(MEETINGS) + ") "
 				+ "ON CONFLICT (body_id, matter_id, source) DO UPDATE SET " + EARLIER_REFERRALS
 				+ "from_body = excluded.from_body, purpose = excluded.purpose, note = excluded.note, "
 				+ "at_meeting = excluded.at_meeting, at_item = excluded.at_item, since = excluded.since, "
-				+ "since_precision = excluded.since_precision, resolved = false", event.toBody().value(),
-				event.matterId().value(), event.fromBody().value(), event.purpose().name(), event.note(),
-				id(event.atMeeting()), id(event.itemId()), date(businessDate), sincePrecision(businessDate, precision));
+				+ "since_precision = excluded.since_precision, resolved = false",
+				DatePrecisions.params(event.toBody().value(), event.matterId().value(), event.fromBody().value(),
+						event.purpose().name(), event.note(), id(event.atMeeting()), id(event.itemId()),
+						date(businessDate), precision));
 		// a dissolved body takes nothing up: a referral from it hands over what waited
 		// there, referred, on its backlog or deferred to it
 		update("UPDATE {s}.pending p SET resolved = true FROM {s}.body b WHERE p.body_id = ? AND p.matter_id = ? "
@@ -174,14 +183,15 @@ class AgendaProjection {
 	}
 
 	@EventHandler
-	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate,
-			@MetaDataValue("businessDatePrecision") String precision) {
+	void on(MatterQueued event, @MetaDataValue("businessDate") String businessDate, EventMessage<?> message) {
+		Inferred precision = DatePrecisions.inferred(message.getMetaData(), null);
 		update("INSERT INTO {s}.pending (body_id, matter_id, source, priority, note, since, since_precision) "
-				+ "VALUES (?, ?, 'BACKLOG', ?, ?, ?, ?) ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
+				+ "VALUES (?, ?, 'BACKLOG', ?, ?, ?, " + precision.sql(MEETINGS)
+				+ ") ON CONFLICT (body_id, matter_id, source) DO UPDATE SET "
 				+ "priority = excluded.priority, note = excluded.note, since = excluded.since, "
-				+ "since_precision = excluded.since_precision, resolved = false", event.bodyId().value(),
-				event.matterId().value(), event.priority(), event.note(), date(businessDate),
-				sincePrecision(businessDate, precision));
+				+ "since_precision = excluded.since_precision, resolved = false",
+				DatePrecisions.params(event.bodyId().value(), event.matterId().value(), event.priority(), event.note(),
+						date(businessDate), precision));
 	}
 
 	@EventHandler
@@ -347,20 +357,21 @@ class AgendaProjection {
 	 * meeting that handed it out.
 	 */
 	@EventHandler
-	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate,
-			@MetaDataValue("businessDatePrecision") String precision) {
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate, EventMessage<?> message) {
 		Due due = event.due();
-		String handedOut = (businessDate != null) ? "?, ?"
+		String meeting = event.meetingId().value();
+		Inferred precision = DatePrecisions.inferred(message.getMetaData(), meeting);
+		String handedOut = (businessDate != null) ? "?, " + precision.sql(MEETINGS)
 				: "(SELECT m.date FROM {s}.meeting m WHERE m.meeting_id = ?), "
 						+ "(SELECT m.date_precision FROM {s}.meeting m WHERE m.meeting_id = ?)";
-		Object[] when = (businessDate != null) ? new Object[] { date(businessDate), DatePrecisions.stored(precision) }
-				: new Object[] { event.meetingId().value(), event.meetingId().value() };
+		Object[] when = (businessDate != null) ? new Object[] { date(businessDate), precision }
+				: new Object[] { meeting, meeting };
 		update("INSERT INTO {s}.report_due (assignment_id, body_id, matter_id, description, assignees, due_date, "
 				+ "due_at_meeting, due_at_meeting_of, handed_out_on, handed_out_on_precision) "
 				+ "SELECT ?, ?, ?, ?, ?::jsonb, ?, ?, ?, " + handedOut + " ON CONFLICT DO NOTHING",
-				event.assignmentId().value(), event.bodyId().value(), id(event.matterId()), event.description(),
-				Json.write(event.assignees()), due.date(), id(due.atMeeting()), id(due.atMeetingOf()), when[0],
-				when[1]);
+				DatePrecisions.params(event.assignmentId().value(), event.bodyId().value(), id(event.matterId()),
+						event.description(), Json.write(event.assignees()), due.date(), id(due.atMeeting()),
+						id(due.atMeetingOf()), when[0], when[1]));
 	}
 
 	/** A new due asks for a report back again, also of one reported back before. */
@@ -407,11 +418,6 @@ class AgendaProjection {
 
 	private void status(MeetingId meeting, String status) {
 		update("UPDATE {s}.meeting SET status = ? WHERE meeting_id = ?", status, meeting.value());
-	}
-
-	/** The precision kept beside a business date: none without the date. */
-	private static String sincePrecision(String businessDate, String precision) {
-		return (businessDate != null) ? DatePrecisions.stored(precision) : null;
 	}
 
 	private static LocalDate date(String businessDate) {

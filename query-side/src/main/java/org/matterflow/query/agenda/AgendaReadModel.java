@@ -17,7 +17,8 @@ class AgendaReadModel extends ReadModel {
 		// was referred under
 		// 5: documents attached to an item after it was added, and taken off it
 		// 6: how precisely each date is known, for what an undated protocol recorded
-		super(NAME, 6);
+		// 7: the same for what was recorded before precisions were kept, from its meeting
+		super(NAME, 7);
 	}
 
 	@Override

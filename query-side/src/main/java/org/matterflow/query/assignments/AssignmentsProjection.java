@@ -4,13 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.matterflow.kernel.assignment.*;
 import org.matterflow.kernel.body.BodyDissolved;
 import org.matterflow.kernel.body.BodyEstablished;
 import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.kernel.meeting.MeetingRescheduled;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.DatePrecisions;
+import org.matterflow.query.common.DatePrecisions.Inferred;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Statements;
 
@@ -18,6 +23,12 @@ import static org.matterflow.query.common.Rows.id;
 
 /** Writes one generation of the assignments read model. */
 class AssignmentsProjection {
+
+	/**
+	 * Where a hand-out's day without a precision may find its meeting's: for one recorded
+	 * before precisions were kept (DatePrecisions.inferred).
+	 */
+	private static final String MEETINGS = "{s}.undated_meeting";
 
 	private final Statements statements;
 
@@ -47,17 +58,43 @@ class AssignmentsProjection {
 				event.meetingId().value(), date(businessDate), event.reason());
 	}
 
+	/**
+	 * Meetings known only to their month or year, for the precision of what was handed
+	 * out at them before precisions were kept: few, so the others are not kept.
+	 */
 	@EventHandler
-	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate,
-			@MetaDataValue("businessDatePrecision") String precision) {
+	void on(MeetingScheduled event) {
+		undated(event.meetingId().value(), event.time());
+	}
+
+	@EventHandler
+	void on(MeetingRescheduled event) {
+		undated(event.meetingId().value(), event.to());
+	}
+
+	private void undated(String meeting, MeetingTime time) {
+		String precision = DatePrecisions.stored(time);
+		if (precision != null) {
+			update("INSERT INTO {s}.undated_meeting (meeting_id, date, date_precision) VALUES (?, ?, ?) "
+					+ "ON CONFLICT (meeting_id) DO UPDATE SET date = excluded.date, "
+					+ "date_precision = excluded.date_precision", meeting, time.date(), precision);
+		}
+		else {
+			update("DELETE FROM {s}.undated_meeting WHERE meeting_id = ?", meeting);
+		}
+	}
+
+	@EventHandler
+	void on(AssignmentHandedOut event, @MetaDataValue("businessDate") String businessDate, EventMessage<?> message) {
 		Due due = event.due();
+		Inferred precision = DatePrecisions.inferred(message.getMetaData(), event.meetingId().value());
 		update("INSERT INTO {s}.assignment (assignment_id, body_id, meeting_id, item_id, matter_id, description, kind, due_date, "
 				+ "due_at_meeting, due_at_meeting_of, status, handed_out_on, handed_out_on_precision) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) ON CONFLICT DO NOTHING",
-				event.assignmentId().value(), event.bodyId().value(), event.meetingId().value(), event.itemId().value(),
-				id(event.matterId()), event.description(), event.kind().name(), due.date(), id(due.atMeeting()),
-				id(due.atMeetingOf()), date(businessDate),
-				(businessDate != null) ? DatePrecisions.stored(precision) : null);
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, " + precision.sql(MEETINGS)
+				+ ") ON CONFLICT DO NOTHING",
+				DatePrecisions.params(event.assignmentId().value(), event.bodyId().value(), event.meetingId().value(),
+						event.itemId().value(), id(event.matterId()), event.description(), event.kind().name(),
+						due.date(), id(due.atMeeting()), id(due.atMeetingOf()), date(businessDate), precision));
 		update("INSERT INTO {s}.assignment_words (assignment_id, words) VALUES (?, ?) ON CONFLICT DO NOTHING",
 				event.assignmentId().value(), Folded.of(event.description()));
 		assignees(event.assignmentId(), event.assignees());

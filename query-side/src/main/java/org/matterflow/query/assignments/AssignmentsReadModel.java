@@ -18,7 +18,9 @@ class AssignmentsReadModel extends ReadModel {
 		// 4: the words of each assignment's description, folded, for the search (ADR
 		// 0017)
 		// 5: how precisely the day of its hand-out is known
-		super(NAME, 5);
+		// 6: the same for what was handed out before precisions were kept, from its
+		// meeting
+		super(NAME, 6);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.matterflow.kernel.body.BodyRenamed;
 import org.matterflow.kernel.matter.*;
 import org.matterflow.kernel.meeting.*;
 import org.matterflow.query.common.DatePrecisions;
+import org.matterflow.query.common.DatePrecisions.Inferred;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Json;
 import org.matterflow.query.common.Remembered;
@@ -28,6 +29,9 @@ import static org.matterflow.query.common.Rows.id;
  * are kept in lookup tables.
  */
 class HistoryProjection {
+
+	/** Where a business date without a precision may find its meeting's. */
+	private static final String MEETINGS = "{s}.meeting";
 
 	/** Enough for every meeting and assignment of years of a region's bodies. */
 	static final int REMEMBERED_FACTS = 20_000;
@@ -100,25 +104,29 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MeetingScheduled event) {
-		update("INSERT INTO {s}.meeting (meeting_id, body_id, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-				event.meetingId().value(), event.bodyId().value(), event.time().date());
+		update("INSERT INTO {s}.meeting (meeting_id, body_id, date, date_precision) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT DO NOTHING", event.meetingId().value(), event.bodyId().value(), event.time().date(),
+				DatePrecisions.stored(event.time()));
 		// as the insert: the first scheduling of a meeting id is the one that holds
 		this.bodyOfMeeting.putIfAbsent(event.meetingId().value(), event.bodyId().value());
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
-		update("UPDATE {s}.meeting SET date = ? WHERE meeting_id = ?", event.to().date(), event.meetingId().value());
+		update("UPDATE {s}.meeting SET date = ?, date_precision = ? WHERE meeting_id = ?", event.to().date(),
+				DatePrecisions.stored(event.to()), event.meetingId().value());
 	}
 
 	@EventHandler
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
+		Inferred precision = precision(message, null);
 		update("INSERT INTO {s}.matter (matter_id, title, reference, description, reference_key, words, raised_in, "
-				+ "raised_on, raised_on_precision, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-				+ "ON CONFLICT DO NOTHING", event.matterId().value(), event.title(), event.reference(),
-				event.description(), Folded.of(event.reference()),
-				Folded.words(event.title(), event.reference(), event.description()), event.bodyId().value(),
-				dayOf(message), businessDatePrecision(message), token.position().orElse(-1));
+				+ "raised_on, raised_on_precision, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+				+ precision.sql(MEETINGS) + ", ?) ON CONFLICT DO NOTHING",
+				DatePrecisions.params(event.matterId().value(), event.title(), event.reference(), event.description(),
+						Folded.of(event.reference()),
+						Folded.words(event.title(), event.reference(), event.description()), event.bodyId().value(),
+						dayOf(message), precision, token.position().orElse(-1)));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
 					.with("reference", event.reference())
@@ -238,8 +246,10 @@ class HistoryProjection {
 
 	@EventHandler
 	void on(MatterClosed event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = true, closed_on = ?, closed_on_precision = ? WHERE matter_id = ?",
-				businessDate(message), businessDatePrecision(message), event.matterId().value());
+		Inferred precision = precision(message, null);
+		update("UPDATE {s}.matter SET closed = true, closed_on = ?, closed_on_precision = " + precision.sql(MEETINGS)
+				+ " WHERE matter_id = ?",
+				DatePrecisions.params(businessDate(message), precision, event.matterId().value()));
 		record(event.matterId().value(), Step.of("CLOSED", null, event.outcome()), message, token);
 	}
 
@@ -568,13 +578,17 @@ class HistoryProjection {
 	 */
 	private void record(String matter, Step step, EventMessage<?> message, TrackingToken token, String suffix) {
 		Object recordedBy = message.getMetaData().get("recordedBy");
+		Inferred precision = precision(message, step.meetingId());
 		update("INSERT INTO {s}.step (matter_id, event_id, position, step, body_id, meeting_id, item_id, decision_id, "
 				+ "assignment_id, business_date, business_date_precision, recorded_at, recorded_by, summary, details) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING", matter,
-				message.getIdentifier() + ((suffix != null) ? "/" + suffix : ""), token.position().orElse(-1),
-				step.kind(), step.bodyId(), step.meetingId(), step.itemId(), step.decisionId(), step.assignmentId(),
-				businessDate(message), businessDatePrecision(message), java.sql.Timestamp.from(message.getTimestamp()),
-				(recordedBy != null) ? recordedBy.toString() : null, step.summary(), Json.write(step.details()));
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + precision.sql(MEETINGS)
+				+ ", ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+				DatePrecisions.params(matter, message.getIdentifier() + ((suffix != null) ? "/" + suffix : ""),
+						token.position().orElse(-1), step.kind(), step.bodyId(), step.meetingId(), step.itemId(),
+						step.decisionId(), step.assignmentId(), businessDate(message), precision,
+						java.sql.Timestamp.from(message.getTimestamp()),
+						(recordedBy != null) ? recordedBy.toString() : null, step.summary(),
+						Json.write(step.details())));
 	}
 
 	/**
@@ -588,12 +602,12 @@ class HistoryProjection {
 
 	/**
 	 * {@code MONTH} or {@code YEAR} for a business date known only to that, recorded at
-	 * an undated protocol; {@code null} for a day, and for no business date.
+	 * an undated protocol, {@code null} for a day and for no business date: the event's
+	 * own, or for one recorded before precisions were kept its meeting's
+	 * (DatePrecisions.inferred).
 	 */
-	private static String businessDatePrecision(EventMessage<?> message) {
-		// checked by its presence, not parsed again: record() parses the date already
-		return (message.getMetaData().get("businessDate") != null)
-				? DatePrecisions.stored(message.getMetaData().get("businessDatePrecision")) : null;
+	private static Inferred precision(EventMessage<?> message, String atMeeting) {
+		return DatePrecisions.inferred(message.getMetaData(), atMeeting);
 	}
 
 	private static LocalDate businessDate(EventMessage<?> message) {

@@ -16,7 +16,9 @@ class HistoryReadModel extends ReadModel {
 	HistoryReadModel() {
 		// 4: a matter's searched words and registration number folded (ADR 0017)
 		// 5: the steps taken back, kept beside the trail (ADR 0018)
-		super(NAME, 5);
+		// 6: a meeting's precision, for what was recorded at it before precisions were
+		// kept
+		super(NAME, 6);
 	}
 
 	@Override

@@ -11,6 +11,13 @@ CREATE TABLE ${schema}.cancelled_meeting (
     cancelled_on DATE,
     reason       TEXT
 );
+-- meetings known only to their month or year (an undated protocol): what was handed out at one
+-- before precisions were kept carries none, and is known as precisely as its meeting
+CREATE TABLE ${schema}.undated_meeting (
+    meeting_id     TEXT PRIMARY KEY,
+    date           DATE NOT NULL,
+    date_precision TEXT NOT NULL
+);
 CREATE TABLE ${schema}.assignment (
     assignment_id     TEXT PRIMARY KEY,
     body_id           TEXT    NOT NULL,

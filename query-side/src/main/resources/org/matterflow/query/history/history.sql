@@ -25,9 +25,11 @@ CREATE TABLE ${schema}.matter (
 CREATE INDEX matter_by_raising ON ${schema}.matter (raised_on, raised_position);
 CREATE INDEX matter_by_reference ON ${schema}.matter (reference_key);
 CREATE TABLE ${schema}.meeting (
-    meeting_id TEXT PRIMARY KEY,
-    body_id    TEXT NOT NULL,
-    date       DATE NOT NULL
+    meeting_id     TEXT PRIMARY KEY,
+    body_id        TEXT NOT NULL,
+    date           DATE NOT NULL,
+    -- MONTH or YEAR for a meeting of an undated protocol; NULL for a day
+    date_precision TEXT
 );
 CREATE TABLE ${schema}.item (
     meeting_id TEXT NOT NULL,

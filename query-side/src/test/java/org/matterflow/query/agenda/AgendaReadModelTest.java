@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -564,12 +565,27 @@ class AgendaReadModelTest {
 
 	@Test
 	void what_an_undated_protocol_left_waiting_shows_its_dates_known_to_the_year_and_a_meeting_set_to_a_month_says_so() {
+		MeetingId council = MeetingId.of("soder-2024-" + this.story.run);
+		undatedProtocolLeftWaiting(council, (events) -> this.feeder.recordInYear("importer", 2024, events));
+	}
+
+	/**
+	 * Events imported before precisions were kept carry none: they are known as precisely
+	 * as the meeting they were recorded at, which every store knows.
+	 */
+	@Test
+	void what_an_undated_protocol_left_waiting_before_precisions_were_kept_is_known_to_the_year_of_its_meeting() {
+		MeetingId council = MeetingId.of("soder-2024-" + this.story.run);
+		undatedProtocolLeftWaiting(council,
+				(events) -> this.feeder.recordImportedBeforePrecisions(council, LocalDate.of(2024, 1, 1), events));
+	}
+
+	private void undatedProtocolLeftWaiting(MeetingId council, Consumer<Object[]> imported) {
 		Story s = this.story;
-		MeetingId council = MeetingId.of("soder-2024-" + s.run);
 		MeetingId may2099 = MeetingId.of("soder-2099-05-" + s.run);
 		MatterId theme = MatterId.of("tema-" + s.run);
 		AssignmentId planning = AssignmentId.of("planera-" + s.run);
-		this.feeder.recordInYear("importer", 2024,
+		imported.accept(new Object[] {
 				new MeetingScheduled(council, s.south,
 						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
 						MeetingMode.IN_PERSON, false, null),
@@ -579,7 +595,7 @@ class AgendaReadModelTest {
 						List.of(Assignee.person("johanna", "Johanna Ek")), "planera temat",
 						Due.atNextMeetingOf(s.south), AssignmentKind.TASK),
 				new MeetingClosed(council), new MatterRaised(theme, s.south, "Tema genus", null, null),
-				new MatterQueued(theme, s.south, null, null));
+				new MatterQueued(theme, s.south, null, null) });
 		long scheduled = this.feeder.record(LocalDate.of(2025, 9, 1),
 				new MeetingScheduled(may2099, s.south,
 						new MeetingTime(LocalDate.of(2099, 5, 1), null, null, MeetingTime.DatePrecision.MONTH), null,

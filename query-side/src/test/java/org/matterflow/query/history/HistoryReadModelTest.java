@@ -28,6 +28,10 @@ import org.matterflow.kernel.meeting.DecisionKind;
 import org.matterflow.kernel.meeting.DecisionTaken;
 import org.matterflow.kernel.meeting.DecisionWithdrawn;
 import org.matterflow.kernel.meeting.DeferralWithdrawn;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.ReadModels;
 import org.matterflow.query.common.Statements;
 import org.matterflow.query.testing.EventFeeder;
@@ -217,6 +221,45 @@ class HistoryReadModelTest {
 		assertThat(reader.json("/api/matters/" + story.strategy.value() + "/history?position=" + raised)
 			.get("raisedOnPrecision")
 			.asText()).as("a matter raised on a known day").isEqualTo("DAY");
+	}
+
+	/**
+	 * Events imported before precisions were kept carry none: they are known as precisely
+	 * as the meeting they were recorded at, or whose record imported them.
+	 */
+	@Test
+	void what_an_undated_protocol_recorded_before_precisions_were_kept_is_known_to_the_year_of_its_meeting() {
+		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		story.record(this.feeder);
+		MeetingId council = MeetingId.of("radet-2024-" + story.run);
+		MeetingId september = MeetingId.of("cg-2025-09-01-" + story.run);
+		MatterId theme = MatterId.of("tema-genus-" + story.run);
+		this.feeder.record(LocalDate.of(2025, 8, 1),
+				new MeetingScheduled(council, story.management,
+						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
+						MeetingMode.IN_PERSON, false, null),
+				new MeetingScheduled(september, story.management, new MeetingTime(LocalDate.of(2025, 9, 1), null, null),
+						null, MeetingMode.IN_PERSON, false, null));
+		this.feeder.recordImportedBeforePrecisions(council, LocalDate.of(2024, 1, 1),
+				new MatterRaised(theme, story.management, "Tema genus " + story.run, null, null),
+				new MatterReferred(theme, story.management, story.south, ReferralPurpose.FOR_INFORMATION, council, null,
+						"till länsdelarna"));
+		long last = this.feeder.recordImportedBeforePrecisions(
+				september, LocalDate.of(2025, 9, 1), new MatterReferred(theme, story.management, story.joint,
+						ReferralPurpose.FOR_DECISION, september, null, "till gemensamma chefsdagen"),
+				new MatterClosed(theme, "lämnat vidare"));
+		Reader reader = new Reader(this.port);
+
+		JsonNode history = reader.json("/api/matters/" + theme.value() + "/history?position=" + last);
+		assertThat(history.get("raisedOnPrecision").asText()).as("from the meeting whose record raised it")
+			.isEqualTo("YEAR");
+		assertThat(history.get("steps").findValuesAsText("businessDatePrecision"))
+			.as("a meeting on the first of a month is known to the day")
+			.containsExactly("YEAR", "YEAR", "DAY", "DAY");
+		assertThat(history.get("closedOnPrecision").asText()).isEqualTo("DAY");
+		assertThat(
+				reader.json("/api/matters?q=" + story.run + "&raisedTo=2024-12-31").at("/0/raisedOnPrecision").asText())
+			.isEqualTo("YEAR");
 	}
 
 	@Test

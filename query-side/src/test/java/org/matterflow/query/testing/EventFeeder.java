@@ -14,6 +14,7 @@ import org.matterflow.kernel.assignment.AssignmentEvent;
 import org.matterflow.kernel.body.BodyEvent;
 import org.matterflow.kernel.matter.MatterEvent;
 import org.matterflow.kernel.meeting.MeetingEvent;
+import org.matterflow.kernel.meeting.MeetingId;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,9 +63,22 @@ public class EventFeeder {
 				payloads);
 	}
 
+	/**
+	 * Appends the events as an import of the meeting's record appended them before
+	 * precisions were kept: on the meeting's day, with the import's correlation id
+	 * ({@code import:<meeting>:<digest>}, docs/meeting-records.md) and no precision.
+	 */
+	public long recordImportedBeforePrecisions(MeetingId meeting, LocalDate day, Object... payloads) {
+		return record("importer", MetaData.with("businessDate", day.toString()),
+				"import:" + meeting.value() + ":0123456789ab", payloads);
+	}
+
 	private long record(String recordedBy, MetaData businessDate, Object... payloads) {
+		return record(recordedBy, businessDate, UUID.randomUUID().toString(), payloads);
+	}
+
+	private long record(String recordedBy, MetaData businessDate, String correlation, Object... payloads) {
 		List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-		String correlation = UUID.randomUUID().toString();
 		for (Object payload : payloads) {
 			String stream = streamOf(payload);
 			long sequence = this.sequences.merge(stream, 0L, (old, ignored) -> old + 1);
