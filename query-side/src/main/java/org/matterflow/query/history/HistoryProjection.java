@@ -109,24 +109,47 @@ class HistoryProjection {
 				DatePrecisions.stored(event.time()));
 		// as the insert: the first scheduling of a meeting id is the one that holds
 		this.bodyOfMeeting.putIfAbsent(event.meetingId().value(), event.bodyId().value());
+		precisionForImported(event.meetingId().value(), event.time());
 	}
 
 	@EventHandler
 	void on(MeetingRescheduled event) {
 		update("UPDATE {s}.meeting SET date = ?, date_precision = ? WHERE meeting_id = ?", event.to().date(),
 				DatePrecisions.stored(event.to()), event.meetingId().value());
+		precisionForImported(event.meetingId().value(), event.to());
+	}
+
+	/**
+	 * A meeting record raises and closes the matters it lists before it schedules its
+	 * meeting. Recorded before precisions were kept, those events carry none and find no
+	 * meeting yet: they take the meeting's precision once it is scheduled (or moved) to a
+	 * month or a year on their day.
+	 */
+	private void precisionForImported(String meeting, MeetingTime time) {
+		String precision = DatePrecisions.stored(time);
+		if (precision == null) {
+			return;
+		}
+		update("UPDATE {s}.step s SET business_date_precision = ? FROM {s}.matter m WHERE s.matter_id = m.matter_id "
+				+ "AND ((m.raised_import = ? AND s.step = 'RAISED') OR (m.closed_import = ? AND s.step = 'CLOSED')) "
+				+ "AND s.business_date = ? AND s.business_date_precision IS NULL", precision, meeting, meeting,
+				time.date());
+		update("UPDATE {s}.matter SET raised_on_precision = ? WHERE raised_import = ? AND raised_on = ? "
+				+ "AND raised_on_precision IS NULL", precision, meeting, time.date());
+		update("UPDATE {s}.matter SET closed_on_precision = ? WHERE closed_import = ? AND closed_on = ? "
+				+ "AND closed_on_precision IS NULL", precision, meeting, time.date());
 	}
 
 	@EventHandler
 	void on(MatterRaised event, EventMessage<?> message, TrackingToken token) {
 		Inferred precision = precision(message, null);
 		update("INSERT INTO {s}.matter (matter_id, title, reference, description, reference_key, words, raised_in, "
-				+ "raised_on, raised_on_precision, raised_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-				+ precision.sql(MEETINGS) + ", ?) ON CONFLICT DO NOTHING",
+				+ "raised_on, raised_on_precision, raised_position, raised_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+				+ precision.sql(MEETINGS) + ", ?, ?) ON CONFLICT DO NOTHING",
 				DatePrecisions.params(event.matterId().value(), event.title(), event.reference(), event.description(),
 						Folded.of(event.reference()),
 						Folded.words(event.title(), event.reference(), event.description()), event.bodyId().value(),
-						dayOf(message), precision, token.position().orElse(-1)));
+						dayOf(message), precision, token.position().orElse(-1), precision.imported()));
 		record(event.matterId().value(),
 				Step.of("RAISED", event.bodyId().value(), event.title())
 					.with("reference", event.reference())
@@ -248,15 +271,16 @@ class HistoryProjection {
 	void on(MatterClosed event, EventMessage<?> message, TrackingToken token) {
 		Inferred precision = precision(message, null);
 		update("UPDATE {s}.matter SET closed = true, closed_on = ?, closed_on_precision = " + precision.sql(MEETINGS)
-				+ " WHERE matter_id = ?",
-				DatePrecisions.params(businessDate(message), precision, event.matterId().value()));
+				+ ", closed_import = ? WHERE matter_id = ?",
+				DatePrecisions.params(businessDate(message), precision, precision.imported(),
+						event.matterId().value()));
 		record(event.matterId().value(), Step.of("CLOSED", null, event.outcome()), message, token);
 	}
 
 	@EventHandler
 	void on(MatterReopened event, EventMessage<?> message, TrackingToken token) {
-		update("UPDATE {s}.matter SET closed = false, closed_on = NULL, closed_on_precision = NULL WHERE matter_id = ?",
-				event.matterId().value());
+		update("UPDATE {s}.matter SET closed = false, closed_on = NULL, closed_on_precision = NULL, closed_import = NULL "
+				+ "WHERE matter_id = ?", event.matterId().value());
 		record(event.matterId().value(), Step.of("REOPENED", null, event.reason()), message, token);
 	}
 

@@ -18,7 +18,8 @@ class HistoryReadModel extends ReadModel {
 		// 5: the steps taken back, kept beside the trail (ADR 0018)
 		// 6: a meeting's precision, for what was recorded at it before precisions were
 		// kept
-		super(NAME, 6);
+		// 7: the same for the matters its record raised or closed before scheduling it
+		super(NAME, 7);
 	}
 
 	@Override

@@ -18,12 +18,19 @@ CREATE TABLE ${schema}.matter (
     raised_position BIGINT  NOT NULL,
     closed          BOOLEAN NOT NULL DEFAULT false,
     closed_on       DATE,
-    closed_on_precision TEXT
+    closed_on_precision TEXT,
+    -- the meeting whose record raised or closed the matter without a precision, recorded before
+    -- precisions were kept and before the record scheduled its meeting: its precision is taken
+    -- once the meeting is scheduled (DatePrecisions.inferred)
+    raised_import   TEXT,
+    closed_import   TEXT
 );
 -- the register of matters: in the order they were raised, found by registration number or by words
 -- (the search reads every row of the register that the other filters leave: query.common.WordSearch)
 CREATE INDEX matter_by_raising ON ${schema}.matter (raised_on, raised_position);
 CREATE INDEX matter_by_reference ON ${schema}.matter (reference_key);
+CREATE INDEX matter_by_raising_import ON ${schema}.matter (raised_import) WHERE raised_import IS NOT NULL;
+CREATE INDEX matter_by_closing_import ON ${schema}.matter (closed_import) WHERE closed_import IS NOT NULL;
 CREATE TABLE ${schema}.meeting (
     meeting_id     TEXT PRIMARY KEY,
     body_id        TEXT NOT NULL,

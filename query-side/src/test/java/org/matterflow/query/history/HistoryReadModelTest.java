@@ -225,7 +225,8 @@ class HistoryReadModelTest {
 
 	/**
 	 * Events imported before precisions were kept carry none: they are known as precisely
-	 * as the meeting they were recorded at, or whose record imported them.
+	 * as the meeting they were recorded at, or whose record imported them. A record
+	 * raises and closes the matters it lists before it schedules its meeting.
 	 */
 	@Test
 	void what_an_undated_protocol_recorded_before_precisions_were_kept_is_known_to_the_year_of_its_meeting() {
@@ -234,16 +235,21 @@ class HistoryReadModelTest {
 		MeetingId council = MeetingId.of("radet-2024-" + story.run);
 		MeetingId september = MeetingId.of("cg-2025-09-01-" + story.run);
 		MatterId theme = MatterId.of("tema-genus-" + story.run);
-		this.feeder.record(LocalDate.of(2025, 8, 1),
+		MatterId done = MatterId.of("tema-jamlikhet-" + story.run);
+		LocalDate year2024 = LocalDate.of(2024, 1, 1);
+		this.feeder.recordImportedBeforePrecisions(council, year2024,
+				new MatterRaised(theme, story.management, "Tema genus " + story.run, null, null),
+				new MatterRaised(done, story.management, "Tema jämlikhet " + story.run, null, null),
+				new MatterClosed(done, "behandlat"));
+		this.feeder.recordImportedBeforePrecisions(council, year2024,
 				new MeetingScheduled(council, story.management,
-						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
-						MeetingMode.IN_PERSON, false, null),
+						new MeetingTime(year2024, null, null, MeetingTime.DatePrecision.YEAR), null,
+						MeetingMode.IN_PERSON, false, null));
+		this.feeder.recordImportedBeforePrecisions(council, year2024, new MatterReferred(theme, story.management,
+				story.south, ReferralPurpose.FOR_INFORMATION, council, null, "till länsdelarna"));
+		this.feeder.recordImportedBeforePrecisions(september, LocalDate.of(2025, 9, 1),
 				new MeetingScheduled(september, story.management, new MeetingTime(LocalDate.of(2025, 9, 1), null, null),
 						null, MeetingMode.IN_PERSON, false, null));
-		this.feeder.recordImportedBeforePrecisions(council, LocalDate.of(2024, 1, 1),
-				new MatterRaised(theme, story.management, "Tema genus " + story.run, null, null),
-				new MatterReferred(theme, story.management, story.south, ReferralPurpose.FOR_INFORMATION, council, null,
-						"till länsdelarna"));
 		long last = this.feeder.recordImportedBeforePrecisions(
 				september, LocalDate.of(2025, 9, 1), new MatterReferred(theme, story.management, story.joint,
 						ReferralPurpose.FOR_DECISION, september, null, "till gemensamma chefsdagen"),
@@ -257,9 +263,12 @@ class HistoryReadModelTest {
 			.as("a meeting on the first of a month is known to the day")
 			.containsExactly("YEAR", "YEAR", "DAY", "DAY");
 		assertThat(history.get("closedOnPrecision").asText()).isEqualTo("DAY");
-		assertThat(
-				reader.json("/api/matters?q=" + story.run + "&raisedTo=2024-12-31").at("/0/raisedOnPrecision").asText())
-			.isEqualTo("YEAR");
+		JsonNode closed = reader.json("/api/matters/" + done.value() + "/history");
+		assertThat(closed.get("closedOnPrecision").asText()).isEqualTo("YEAR");
+		assertThat(closed.get("steps").findValuesAsText("businessDatePrecision")).containsExactly("YEAR", "YEAR");
+		JsonNode listed = reader.json("/api/matters?status=all&q=" + story.run + "&raisedTo=2024-12-31");
+		assertThat(listed.findValuesAsText("matterId")).containsExactly(theme.value(), done.value());
+		assertThat(listed.findValuesAsText("raisedOnPrecision")).containsExactly("YEAR", "YEAR");
 	}
 
 	@Test
