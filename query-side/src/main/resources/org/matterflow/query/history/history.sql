@@ -60,7 +60,9 @@ CREATE TABLE ${schema}.assignment (
     meeting_id    TEXT NOT NULL,
     item_id       TEXT NOT NULL
 );
--- one row per step of a matter; rows are only ever added, so nothing can rewrite the trail
+-- one row per step of a matter; rows are only ever added, so nothing can rewrite the trail (the one
+-- value filled in later is the precision of a raising or closing recorded before precisions were
+-- kept, once its record's meeting is scheduled: HistoryProjection.precisionForImported)
 CREATE TABLE ${schema}.step (
     matter_id     TEXT        NOT NULL,
     event_id      TEXT        NOT NULL,
