@@ -1,5 +1,6 @@
 package org.matterflow.query.common;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +17,21 @@ import org.springframework.stereotype.Component;
  * The work of a query side started to prepare its upgrade (profile
  * {@code prepare-upgrade}): waits until every generation this version needs has read up
  * to the head of the event store, then returns, and the application ends
- * ({@code QuerySideApplication}). The version that serves keeps serving throughout.
+ * ({@code QuerySideApplication}) with exit code 0. The version that serves keeps serving
+ * throughout.
+ *
+ * <p>
+ * A preparation whose generations read nothing further for the stall limit (a database
+ * refusing their writes, an event they cannot handle past what they may park) ends with
+ * exit code {@value #STALLED}, saying what holds each back, rather than wait unseen: a
+ * job runner sees it failed and may start it again, and a run started again resumes what
+ * was built.
  */
 @Component
 @ConditionalOnBooleanProperty("matterflow.read-models.prepare-upgrade")
-class UpgradePreparation implements ApplicationRunner {
+class UpgradePreparation implements ApplicationRunner, ExitCodeGenerator {
+
+	static final int STALLED = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(UpgradePreparation.class);
 
@@ -28,9 +41,20 @@ class UpgradePreparation implements ApplicationRunner {
 
 	private final EventStoreHead head;
 
-	UpgradePreparation(ReadModels readModels, EventStoreHead head) {
+	private final Duration stallLimit;
+
+	private int exitCode;
+
+	UpgradePreparation(ReadModels readModels, EventStoreHead head,
+			@Value("${matterflow.read-models.prepare-upgrade-stall-limit:15m}") Duration stallLimit) {
 		this.readModels = readModels;
 		this.head = head;
+		this.stallLimit = stallLimit;
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
 	}
 
 	@Override
@@ -40,6 +64,7 @@ class UpgradePreparation implements ApplicationRunner {
 			return;
 		}
 		long reported = System.nanoTime();
+		Stall stall = new Stall(this.stallLimit);
 		while (true) {
 			long newest = this.head.refresh();
 			List<ReadModels.Progress> rebuilds = this.readModels.rebuilds();
@@ -49,12 +74,54 @@ class UpgradePreparation implements ApplicationRunner {
 						+ "recorded meanwhile", newest, describe(rebuilds));
 				return;
 			}
+			if (stall.stalled(rebuilds, System.nanoTime())) {
+				log.error(
+						"Upgrade not prepared: no generation has read further for {}, the store's head at {}: {}. "
+								+ "Mend what holds it back and start the preparation again; it resumes what was built",
+						readable(this.stallLimit), newest, describe(rebuilds));
+				this.exitCode = STALLED;
+				return;
+			}
 			if (System.nanoTime() - reported > REPORT_EVERY_NANOS) {
 				log.info("Preparing the upgrade, the store's head at {}: {}", newest, describe(rebuilds));
 				reported = System.nanoTime();
 			}
 			Thread.sleep(500);
 		}
+	}
+
+	/**
+	 * Whether the generations have read nothing further for the limit: any one that reads
+	 * further starts it again.
+	 */
+	static final class Stall {
+
+		private final long limitNanos;
+
+		private List<String> positions = List.of();
+
+		private long since;
+
+		Stall(Duration limit) {
+			this.limitNanos = limit.toNanos();
+		}
+
+		boolean stalled(List<ReadModels.Progress> rebuilds, long nowNanos) {
+			List<String> now = rebuilds.stream()
+				.map((progress) -> progress.readModel() + "@" + progress.position())
+				.toList();
+			if (!now.equals(this.positions)) {
+				this.positions = now;
+				this.since = nowNanos;
+				return false;
+			}
+			return nowNanos - this.since >= this.limitNanos;
+		}
+
+	}
+
+	static String readable(Duration duration) {
+		return (duration.toSeconds() % 60 == 0) ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
 	}
 
 	/** One line for the log: how far each generation has read, and what holds it back. */
