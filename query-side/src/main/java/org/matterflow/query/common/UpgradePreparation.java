@@ -1,15 +1,18 @@
 package org.matterflow.query.common;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +24,11 @@ import org.springframework.stereotype.Component;
  * throughout.
  *
  * <p>
- * A preparation whose generations read nothing further for the stall limit (a database
- * refusing their writes, an event they cannot handle past what they may park) ends with
- * exit code {@value #STALLED}, saying what holds each back, rather than wait unseen: a
- * job runner sees it failed and may start it again, and a run started again resumes what
- * was built.
+ * A preparation with a generation behind the store's head that reads nothing further for
+ * the stall limit (a database refusing its writes, an event it cannot handle past what it
+ * may park) ends with exit code {@value #STALLED}, saying what holds each back, rather
+ * than wait unseen: a job runner sees it failed and may start it again, and a run started
+ * again resumes what was built.
  */
 @Component
 @ConditionalOnBooleanProperty("matterflow.read-models.prepare-upgrade")
@@ -74,9 +77,9 @@ class UpgradePreparation implements ApplicationRunner, ExitCodeGenerator {
 						+ "recorded meanwhile", newest, describe(rebuilds));
 				return;
 			}
-			if (stall.stalled(rebuilds, System.nanoTime())) {
+			if (stall.stalled(rebuilds, newest, System.nanoTime())) {
 				log.error(
-						"Upgrade not prepared: no generation has read further for {}, the store's head at {}: {}. "
+						"Upgrade not prepared: a generation has read nothing further for {}, the store's head at {}: {}. "
 								+ "Mend what holds it back and start the preparation again; it resumes what was built",
 						readable(this.stallLimit), newest, describe(rebuilds));
 				this.exitCode = STALLED;
@@ -91,31 +94,39 @@ class UpgradePreparation implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * Whether the generations have read nothing further for the limit: any one that reads
-	 * further starts it again.
+	 * Whether a generation still behind the store's head has read nothing further for the
+	 * limit. The others keep following what the serving version records, so their reading
+	 * on says nothing of the one held back.
 	 */
 	static final class Stall {
 
 		private final long limitNanos;
 
-		private List<String> positions = List.of();
+		private final Map<String, Behind> behind = new HashMap<>();
 
-		private long since;
+		private record Behind(OptionalLong position, long since) {
+		}
 
 		Stall(Duration limit) {
 			this.limitNanos = limit.toNanos();
 		}
 
-		boolean stalled(List<ReadModels.Progress> rebuilds, long nowNanos) {
-			List<String> now = rebuilds.stream()
-				.map((progress) -> progress.readModel() + "@" + progress.position())
-				.toList();
-			if (!now.equals(this.positions)) {
-				this.positions = now;
-				this.since = nowNanos;
-				return false;
+		boolean stalled(List<ReadModels.Progress> rebuilds, long newest, long nowNanos) {
+			boolean stalled = false;
+			for (ReadModels.Progress progress : rebuilds) {
+				if (progress.hasRead(newest)) {
+					this.behind.remove(progress.readModel());
+					continue;
+				}
+				Behind last = this.behind.get(progress.readModel());
+				if (last == null || !last.position().equals(progress.position())) {
+					this.behind.put(progress.readModel(), new Behind(progress.position(), nowNanos));
+				}
+				else if (nowNanos - last.since() >= this.limitNanos) {
+					stalled = true;
+				}
 			}
-			return nowNanos - this.since >= this.limitNanos;
+			return stalled;
 		}
 
 	}

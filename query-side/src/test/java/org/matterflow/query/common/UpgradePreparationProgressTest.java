@@ -36,23 +36,34 @@ class UpgradePreparationProgressTest {
 	}
 
 	@Test
-	void a_preparation_whose_generations_read_nothing_further_for_the_stall_limit_is_stalled_until_one_reads_on() {
+	void a_preparation_whose_generation_behind_the_head_reads_nothing_further_for_the_stall_limit_is_stalled() {
 		long minute = Duration.ofMinutes(1).toNanos();
 		UpgradePreparation.Stall stall = new UpgradePreparation.Stall(Duration.ofMinutes(15));
-		List<ReadModels.Progress> heldBack = List.of(
-				new ReadModels.Progress("agenda", 5, 7, OptionalLong.of(1_000), Optional.empty()),
-				new ReadModels.Progress("history", 5, 7, OptionalLong.of(17), Optional.of("SQLException")));
+		ReadModels.Progress heldBack = new ReadModels.Progress("history", 5, 7, OptionalLong.of(17),
+				Optional.of("SQLException"));
 
-		assertThat(stall.stalled(heldBack, 0)).isFalse();
-		assertThat(stall.stalled(heldBack, 14 * minute)).isFalse();
-		assertThat(stall.stalled(heldBack, 15 * minute)).isTrue();
-		List<ReadModels.Progress> readOn = List.of(heldBack.get(0),
-				new ReadModels.Progress("history", 5, 7, OptionalLong.of(18), Optional.empty()));
-		assertThat(stall.stalled(readOn, 16 * minute)).as("one read further").isFalse();
-		assertThat(stall.stalled(readOn, 30 * minute)).isFalse();
-		assertThat(stall.stalled(readOn, 31 * minute)).isTrue();
+		assertThat(stall.stalled(List.of(following(1_000), heldBack), 1_000, 0)).isFalse();
+		assertThat(stall.stalled(List.of(following(1_100), heldBack), 1_100, 14 * minute)).isFalse();
+		assertThat(stall.stalled(List.of(following(1_200), heldBack), 1_200, 15 * minute))
+			.as("the agenda following what is recorded meanwhile does not count")
+			.isTrue();
+		ReadModels.Progress readOn = new ReadModels.Progress("history", 5, 7, OptionalLong.of(18), Optional.empty());
+		assertThat(stall.stalled(List.of(following(1_200), readOn), 1_200, 16 * minute)).as("it read further")
+			.isFalse();
+		assertThat(stall.stalled(List.of(following(1_200), readOn), 1_200, 30 * minute)).isFalse();
+		assertThat(stall.stalled(List.of(following(1_200), readOn), 1_200, 31 * minute)).isTrue();
+		assertThat(stall.stalled(
+				List.of(following(1_200),
+						new ReadModels.Progress("history", 5, 7, OptionalLong.of(1_200), Optional.empty())),
+				1_200, 60 * minute))
+			.as("caught up, however long the store's head stays where it is")
+			.isFalse();
 		assertThat(UpgradePreparation.readable(Duration.ofMinutes(15))).isEqualTo("15 min");
 		assertThat(UpgradePreparation.readable(Duration.ofSeconds(90))).isEqualTo("90 s");
+	}
+
+	private static ReadModels.Progress following(long position) {
+		return new ReadModels.Progress("agenda", 5, 7, OptionalLong.of(position), Optional.empty());
 	}
 
 }
