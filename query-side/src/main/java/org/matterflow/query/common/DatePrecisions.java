@@ -62,13 +62,18 @@ public final class DatePrecisions {
 		if (metadata.containsKey("businessDatePrecision")) {
 			return new Inferred(stored(metadata.get("businessDatePrecision")), null, null, null);
 		}
-		LocalDate day = LocalDate.parse(businessDate.toString());
-		String imported = importedMeeting(metadata.get("correlationId"));
-		// a month or a year is dated on its first day: any other day is known to the day
-		if (day.getDayOfMonth() != 1 || (atMeeting == null && imported == null)) {
+		// a month or a year is dated on its first day: any other day is known to the day.
+		// Told by the ISO date's text, not parsed: nearly every event of a day asks this,
+		// and the step's handler parses its date already
+		String day = businessDate.toString();
+		if (!day.endsWith("-01")) {
 			return Inferred.NONE;
 		}
-		return new Inferred(null, atMeeting, imported, day);
+		String imported = importedMeeting(metadata.get("correlationId"));
+		if (atMeeting == null && imported == null) {
+			return Inferred.NONE;
+		}
+		return new Inferred(null, atMeeting, imported, LocalDate.parse(day));
 	}
 
 	/**
