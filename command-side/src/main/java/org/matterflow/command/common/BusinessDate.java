@@ -50,13 +50,13 @@ public record BusinessDate(LocalDate date, DatePrecision precision) {
 	}
 
 	/**
-	 * Into an event's metadata: the date always, and the precision only when it is not a
-	 * day, so that every event recorded before precisions were kept reads as a day, as it
-	 * was.
+	 * Into an event's metadata: the date always, and the precision when it is not a day
+	 * or the day is the first of a month (RecordMetadata#namesPrecision), so that every
+	 * event recorded before precisions were kept reads as a day, as it was.
 	 */
 	public void putInto(Map<String, Object> metadata) {
 		metadata.put(RecordMetadata.BUSINESS_DATE, this.date.toString());
-		if (this.precision != DatePrecision.DAY) {
+		if (RecordMetadata.namesPrecision(this.date, this.precision)) {
 			metadata.put(RecordMetadata.BUSINESS_DATE_PRECISION, this.precision.name());
 		}
 	}

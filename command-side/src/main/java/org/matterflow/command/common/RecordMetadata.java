@@ -27,8 +27,9 @@ public final class RecordMetadata {
 
 	/**
 	 * {@code MONTH} or {@code YEAR} when the business date is known only to its month or
-	 * year; for a day absent, or {@code DAY} where the aggregate sets the date of an
-	 * event whose command carried a precision (BusinessDate,
+	 * year; for a day absent, or {@code DAY} on the first of a month
+	 * ({@link #namesPrecision}) and where the aggregate sets the date of an event whose
+	 * command carried a precision (BusinessDate,
 	 * {@link #tookEffectOn(LocalDate, DatePrecision)}).
 	 */
 	public static final String BUSINESS_DATE_PRECISION = "businessDatePrecision";
@@ -57,12 +58,26 @@ public final class RecordMetadata {
 	 * command being handled carried a precision (a {@code Business-Date} of a year): the
 	 * event takes over the command's metadata, and would otherwise keep that precision
 	 * beside a date it does not belong to. Every other event of a day carries none, as
-	 * every event recorded before precisions were kept.
+	 * every event recorded before precisions were kept, unless it is dated on the first
+	 * of a month ({@link #namesPrecision}).
 	 */
 	public static MetaData tookEffectOn(LocalDate date, DatePrecision precision) {
 		MetaData tookEffect = MetaData.with(BUSINESS_DATE, date.toString());
-		return (precision != DatePrecision.DAY || commandCarriesPrecision())
+		return (namesPrecision(date, precision) || commandCarriesPrecision())
 				? tookEffect.and(BUSINESS_DATE_PRECISION, precision.name()) : tookEffect;
+	}
+
+	/**
+	 * Whether an event dated so writes its precision beside the date: a month or a year
+	 * always, and a day only on the first of a month. A month or a year is dated on its
+	 * first day, and events recorded before precisions were kept carry none, so the read
+	 * models take the precision of its meeting for an event without one dated on a first
+	 * (DatePrecisions on the query side). Written there, a day is read as it is told,
+	 * without a look at any meeting; on the other days of a month, the key is left out of
+	 * every event of a day.
+	 */
+	public static boolean namesPrecision(LocalDate date, DatePrecision precision) {
+		return precision != DatePrecision.DAY || date.getDayOfMonth() == 1;
 	}
 
 	private static boolean commandCarriesPrecision() {

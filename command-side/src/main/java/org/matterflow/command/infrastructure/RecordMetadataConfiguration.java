@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.matterflow.command.common.BusinessDate;
 import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.common.TextGuard;
 import org.matterflow.kernel.meeting.MeetingTime;
@@ -41,7 +42,7 @@ public class RecordMetadataConfiguration {
 			}
 			stamp.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
 			if (!command.getMetaData().containsKey(RecordMetadata.BUSINESS_DATE)) {
-				stamp.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
+				BusinessDate.of(LocalDate.now(clock)).putInto(stamp);
 			}
 			if (!command.getMetaData().containsKey(RecordMetadata.CORRELATION_ID)) {
 				stamp.put(RecordMetadata.CORRELATION_ID, command.getIdentifier());
@@ -73,9 +74,9 @@ public class RecordMetadataConfiguration {
 		Map<String, Object> data = new HashMap<>(correlationDataFor(deadline));
 		data.put(RecordMetadata.RECORDED_BY, RecordMetadata.SYSTEM);
 		data.put(RecordMetadata.RECORDED_AT, Instant.now(clock).toString());
-		data.put(RecordMetadata.BUSINESS_DATE, LocalDate.now(clock).toString());
 		// the day it fired, to the day, whatever precision the command that set it had
 		data.remove(RecordMetadata.BUSINESS_DATE_PRECISION);
+		BusinessDate.of(LocalDate.now(clock)).putInto(data);
 		return data;
 	}
 

@@ -432,6 +432,16 @@ class AssignmentAggregateTest {
 	}
 
 	@Test
+	void an_assignment_handed_out_at_a_meeting_on_the_first_of_a_month_names_its_day_as_known_to_the_day() {
+		MeetingId september = MeetingId.of("lg-2025-09-01");
+		this.record.meetingInSession(september, MANAGEMENT, LocalDate.of(2025, 9, 1), null);
+		this.fixture.givenCurrentTime(LocalDate.of(2025, 9, 1).atTime(16, 30).atZone(MeetingTime.ZONE).toInstant())
+			.when(new HandOutAssignment(ASSIGNMENT, september, ITEM_4, null, DEEPA, "planera temat",
+					Due.on(LocalDate.of(2025, 10, 15)), AssignmentKind.TASK))
+			.expectEventsMatching(oneEventTakingEffectOn("2025-09-01", "DAY"));
+	}
+
+	@Test
 	void an_assignment_handed_out_at_a_meeting_whose_minutes_are_adjusted_is_corrected_not_revised() {
 		this.record.adjustedMeeting(JANUARY, MANAGEMENT, LocalDate.of(2025, 1, 22));
 		this.fixture.given(HANDED_OUT)

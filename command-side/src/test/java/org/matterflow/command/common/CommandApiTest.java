@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.matterflow.command.testing.Api.json;
 
 /**
@@ -610,6 +611,22 @@ class CommandApiTest {
 							json("{'meetingId':'" + id("m") + "','bodyId':'" + group + "','date':'2025-01-22'}")),
 				400, "INVALID_REQUEST");
 		assertThat(ahead.text("detail")).contains(nextYear + " has not come yet");
+	}
+
+	@Test
+	void a_business_date_on_the_first_of_a_month_is_written_as_known_to_the_day() {
+		String group = establishedGroup();
+		String meeting = id("m");
+		ok(this.api.header("Business-Date", "2025-08-01")
+			.post("/api/meetings",
+					json("{'meetingId':'" + meeting + "','bodyId':'" + group + "','date':'2025-09-01'}")));
+		ok(this.api.post("/api/meetings/" + meeting + "/open", null));
+
+		List<EventStoreRows.Row> rows = this.events.of("meeting:" + meeting);
+		assertThat(rows).as("a month or a year is dated on its first day too; these name the day")
+			.extracting((row) -> row.metaData().get("businessDate").asText(),
+					(row) -> row.metaData().path("businessDatePrecision").asText())
+			.containsExactly(tuple("2025-08-01", "DAY"), tuple("2025-09-01", "DAY"));
 	}
 
 	@Test

@@ -52,7 +52,9 @@ public final class DatePrecisions {
 	 * Events recorded before precisions were kept carry none, and those of an undated
 	 * protocol are dated on its meeting's first day of the year or month: they took
 	 * effect as precisely as the meeting is known, and every store knows that. An event
-	 * that carries a precision, {@code DAY} included, is taken at its word.
+	 * that carries a precision, {@code DAY} included, is taken at its word: the command
+	 * side now names {@code DAY} on every event dated on the first of a month, so only
+	 * events of a store recorded before that need a meeting's.
 	 */
 	public static Inferred inferred(MetaData metadata, String atMeeting) {
 		Object businessDate = metadata.get("businessDate");
@@ -105,11 +107,11 @@ public final class DatePrecisions {
 	}
 
 	/**
-	 * A precision, or the meetings it may be taken from: see {@link #inferred}. Most
-	 * events need no meeting's; only those that may are written with the statement that
-	 * reads one, so that the others' writes wait on no write of a meeting (Statements
-	 * batches a transaction's writes by statement, in an order that keeps what each
-	 * reads).
+	 * A precision, or the meetings it may be taken from: see {@link #inferred}. Events
+	 * recorded since precisions were kept need no meeting's; only those that may are
+	 * written with the statement that reads one, so that the others' writes wait on no
+	 * write of a meeting (Statements batches a transaction's writes by statement, in an
+	 * order that keeps what each reads).
 	 */
 	public record Inferred(String stored, String atMeeting, String imported, LocalDate date) {
 
