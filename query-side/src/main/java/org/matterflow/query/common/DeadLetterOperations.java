@@ -8,7 +8,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,19 +34,13 @@ public class DeadLetterOperations {
 	}
 
 	@ReadOperation
-	public WebEndpointResponse<List<DeadLetters.Letter>> deadLetters(@Selector String name) {
-		if (!this.readModels.names().contains(name)) {
-			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
-		}
-		return new WebEndpointResponse<>(this.readModels.deadLettersOf(name));
+	public List<DeadLetters.Letter> deadLetters(@Selector String name) {
+		return this.readModels.deadLettersOf(name);
 	}
 
 	@WriteOperation
-	public WebEndpointResponse<DeadLetters.Retried> retry(@Selector String name) {
-		if (!this.readModels.names().contains(name)) {
-			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
-		}
-		return new WebEndpointResponse<>(this.readModels.retryDeadLetters(name));
+	public DeadLetters.Retried retry(@Selector String name) {
+		return this.readModels.retryDeadLetters(name);
 	}
 
 }

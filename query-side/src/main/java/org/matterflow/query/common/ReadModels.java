@@ -247,10 +247,21 @@ public class ReadModels implements SmartLifecycle {
 	}
 
 	private Generation servingGeneration(String readModel) {
-		if (!this.models.containsKey(readModel)) {
-			throw new IllegalArgumentException("there is no read model '" + readModel + "'");
-		}
+		requireKnown(readModel);
 		return this.active.get(readModel);
+	}
+
+	/**
+	 * Refuses a name that is no read model's, as an operator may type one (404, naming
+	 * those there are).
+	 */
+	private ReadModel requireKnown(String readModel) {
+		ReadModel model = this.models.get(readModel);
+		if (model == null) {
+			throw new NotFound("there is no read model '" + readModel + "'; the read models are "
+					+ String.join(", ", this.models.keySet()));
+		}
+		return model;
 	}
 
 	/** The processor of the generation that serves the read model. */
@@ -294,10 +305,7 @@ public class ReadModels implements SmartLifecycle {
 	 * one that another process is building right now is not.
 	 */
 	public synchronized Generation rebuild(String readModel) {
-		ReadModel model = this.models.get(readModel);
-		if (model == null) {
-			throw new IllegalArgumentException("there is no read model '" + readModel + "'");
-		}
+		ReadModel model = requireKnown(readModel);
 		Generation existing = this.building.get(readModel);
 		if (existing != null) {
 			return existing;

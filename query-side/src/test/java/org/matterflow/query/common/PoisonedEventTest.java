@@ -124,7 +124,12 @@ class PoisonedEventTest {
 			.isEqualTo(cancelled);
 		assertThat(operator.json("/actuator/deadletters").get("bodies")).isEmpty();
 		assertThat(auditor.get("/actuator/deadletters").status()).as("for operators only").isEqualTo(403);
-		assertThat(operator.get("/actuator/deadletters/minutes").status()).isEqualTo(404);
+		Reader.Response unknown = operator.get("/actuator/deadletters/minutes");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+		assertThat(unknown.body().get("detail").asText()).startsWith("there is no read model 'minutes'")
+			.contains("meetings");
+		assertThat(operator.post("/actuator/deadletters/minutes").status()).isEqualTo(404);
 
 		JsonNode retried = operator.post("/actuator/deadletters/meetings").body();
 		assertThat(retried.get("aggregatesHandled").asInt()).isZero();

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.matterflow.kernel.meeting.MeetingCancelled;
+import org.matterflow.kernel.meeting.MeetingId;
+import org.matterflow.kernel.meeting.MeetingMode;
+import org.matterflow.kernel.meeting.MeetingScheduled;
+import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.testing.EventFeeder;
 import org.matterflow.query.testing.QueryIntegrationTest;
 import org.matterflow.query.testing.Reader;
@@ -95,10 +99,15 @@ class RebuildTest {
 
 	@Test
 	void a_rebuilt_generation_has_planner_statistics_when_it_takes_over() {
-		Story story = new Story(UUID.randomUUID().toString().substring(0, 8));
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Story story = new Story(run);
 		story.record(this.feeder);
 		// a row in each of the read model's tables
 		this.feeder.record(LocalDate.of(2025, 8, 1), new MeetingCancelled(story.southAugust, "semester"));
+		this.feeder.record(LocalDate.of(2024, 1, 1),
+				new MeetingScheduled(MeetingId.of("soder-2024-" + run), story.south,
+						new MeetingTime(LocalDate.of(2024, 1, 1), null, null, MeetingTime.DatePrecision.YEAR), null,
+						MeetingMode.IN_PERSON, false, null));
 		Reader operator = new Reader(this.port, "operator");
 		int generation = generationOf(operator, "assignments");
 
@@ -110,7 +119,8 @@ class RebuildTest {
 			.param(schema)
 			.query(String.class)
 			.list()).as("tables of %s that the planner has statistics of", schema)
-			.containsExactly("assignee", "assignment", "assignment_words", "body", "cancelled_meeting");
+			.containsExactly("assignee", "assignment", "assignment_words", "body", "cancelled_meeting",
+					"undated_meeting");
 	}
 
 	@Test
@@ -138,6 +148,16 @@ class RebuildTest {
 		assertThat(serving.claimSegment(0)).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(true);
 		await().atMost(Duration.ofSeconds(60)).until(() -> generationOf(operator, "decisions") > generation);
 		assertThat(this.readModels.servingProcessor("decisions").processingStatus()).isNotEmpty();
+	}
+
+	@Test
+	void rebuilding_a_read_model_that_does_not_exist_is_refused_naming_those_that_do() {
+		Reader.Response refused = new Reader(this.port, "operator").post("/actuator/readmodels/minutes");
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.body().get("code").asText()).isEqualTo("UNKNOWN_ID");
+		assertThat(refused.body().get("detail").asText()).isEqualTo(
+				"there is no read model 'minutes'; the read models are " + String.join(", ", this.readModels.names()));
 	}
 
 	@Test
