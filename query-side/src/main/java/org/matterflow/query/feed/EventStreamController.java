@@ -78,6 +78,7 @@ class EventStreamController implements DisposableBean {
 	SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
 			@RequestParam(required = false) Long after, @RequestParam(required = false) List<String> type,
 			@RequestParam(required = false) String body, @RequestParam(required = false) String matter) {
+		PublishedLanguage.requirePublished("type", type);
 		boolean resuming = lastEventId != null && !lastEventId.isBlank();
 		long cursor = cursor(lastEventId, after);
 		this.feed.requireGivenOut(resuming ? "Last-Event-ID" : "after", cursor);

@@ -44,6 +44,7 @@ class FeedController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidValue("limit", "limit is between 1 and " + MAX_LIMIT);
 		}
+		PublishedLanguage.requirePublished("type", type);
 		if (afterId != null) {
 			if (after == 0) {
 				throw new InvalidValue("afterId", "afterId is the id of the event at position after; 0 has none");

@@ -1,9 +1,11 @@
 package org.matterflow.query.feed;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.assignment.*;
 import org.matterflow.kernel.body.*;
 import org.matterflow.kernel.matter.*;
@@ -96,6 +98,23 @@ public final class PublishedLanguage {
 	/** Every published event, in the order of the documentation. */
 	public static Map<Class<?>, PublishedType> all() {
 		return java.util.Collections.unmodifiableMap(TYPES);
+	}
+
+	/**
+	 * Refuses a type that is not published, so that a misspelt filter or subscription is
+	 * told so at once rather than matching nothing for as long as it is read.
+	 * @param parameter what the types were sent as, named in the refusal
+	 */
+	public static void requirePublished(String parameter, List<String> types) {
+		if (types == null) {
+			return;
+		}
+		for (String type : types) {
+			if (TYPES.values().stream().noneMatch((published) -> published.type().equals(type))) {
+				throw new InvalidValue(parameter,
+						"'" + type + "' is not a published event type; see docs/integration.md");
+			}
+		}
 	}
 
 }

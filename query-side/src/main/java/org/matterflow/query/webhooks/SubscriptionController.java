@@ -57,13 +57,7 @@ class SubscriptionController {
 		String id = (request.id() != null) ? Identifier.check(request.id(), "id") : UUID.randomUUID().toString();
 		String url = url(request.url());
 		List<String> types = (request.types() != null) ? request.types() : List.of();
-		List<String> published = PublishedLanguage.all().values().stream().map((type) -> type.type()).toList();
-		for (String type : types) {
-			if (!published.contains(type)) {
-				throw new InvalidValue("types",
-						"'" + type + "' is not a published event type; see docs/integration.md");
-			}
-		}
+		PublishedLanguage.requirePublished("types", types);
 		String secret = (request.secret() != null) ? WebhookSignature.checked(request.secret())
 				: WebhookSignature.newSecret();
 		long after = (request.after() != null) ? request.after() : this.feed.head();

@@ -149,6 +149,19 @@ class EventStreamTest {
 	}
 
 	@Test
+	void a_stream_of_a_type_that_is_not_published_is_refused() throws Exception {
+		HttpResponse<String> refused = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/events/stream?type=org.matterflow.nothing"))
+			.header("Accept", "text/event-stream")
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8)))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("'org.matterflow.nothing' is not a published event type");
+	}
+
+	@Test
 	void a_stream_resumed_past_the_newest_event_as_from_before_a_restore_is_refused() throws Exception {
 		long newest = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
 			.query(Long.class)

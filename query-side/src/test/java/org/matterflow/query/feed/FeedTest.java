@@ -243,7 +243,16 @@ class FeedTest {
 		assertThat(page.get("events").findValuesAsText("type"))
 			.contains("org.matterflow.matter.raised", "org.matterflow.matter.referred")
 			.containsOnly("org.matterflow.matter.raised", "org.matterflow.matter.referred");
-		assertThat(this.reader.json("/api/events?type=org.matterflow.no%22such%7Dtype").get("events")).isEmpty();
+	}
+
+	@Test
+	void a_type_that_is_not_published_is_refused_rather_than_matching_nothing() {
+		Reader.Response refused = this.reader
+			.get("/api/events?type=org.matterflow.matter.raised" + "&type=org.matterflow.no%22such%7Dtype");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.body().get("detail").asText())
+			.isEqualTo("'org.matterflow.no\"such}type' is not a published event type; see docs/integration.md");
 	}
 
 	@Test
