@@ -14,6 +14,7 @@ import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.DecisionKind;
 import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Page;
+import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.matterflow.query.common.WordSearch;
@@ -53,6 +54,7 @@ public class DecisionController {
 		if (limit < 1 || limit > 5000) {
 			throw new InvalidValue("limit", "limit must be between 1 and 5000");
 		}
+		Period.requireOrdered(from, "to", to);
 		Sql sql = new Sql(this.consistency.schemaAfter(DecisionsReadModel.NAME, position));
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();

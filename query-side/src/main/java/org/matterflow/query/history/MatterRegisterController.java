@@ -16,6 +16,7 @@ import org.matterflow.kernel.InvalidValue;
 import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
 import org.matterflow.query.common.Page;
+import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
 import org.matterflow.query.common.WordSearch;
@@ -68,6 +69,7 @@ public class MatterRegisterController {
 		if (limit < 1 || limit > 5000) {
 			throw new InvalidValue("limit", "limit must be between 1 and 5000");
 		}
+		Period.requireOrdered(raisedFrom, "raisedTo", raisedTo);
 		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();

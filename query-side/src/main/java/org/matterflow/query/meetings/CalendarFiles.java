@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Base64;
 
-import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -43,9 +43,7 @@ public class CalendarFiles {
 		LocalDate today = LocalDate.now(MeetingTime.ZONE);
 		LocalDate first = (from != null) ? from : today.minusYears(1);
 		LocalDate last = (to != null) ? to : today.plusYears(2);
-		if (last.isBefore(first)) {
-			throw new InvalidValue("to", "the period ends (" + last + ") before it starts (" + first + ")");
-		}
+		Period.requireOrdered(first, "to", last);
 		String schema = this.consistency.schemaAfter(MeetingsReadModel.NAME, position);
 		String name = (body != null) ? this.queries.bodyName(schema, body) : "matterflow";
 		byte[] calendar = MeetingCalendar.of(name, this.queries.calendarEntries(schema, first, last, body))

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.matterflow.kernel.InvalidValue;
+import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -65,9 +65,7 @@ public class MeetingController {
 	List<Map<String, Object>> calendar(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String body, @RequestParam(required = false) Long position) {
-		if (to.isBefore(from)) {
-			throw new InvalidValue("to", "the period ends (" + to + ") before it starts (" + from + ")");
-		}
+		Period.requireOrdered(from, "to", to);
 		return this.queries.calendar(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), from, to, body);
 	}
 

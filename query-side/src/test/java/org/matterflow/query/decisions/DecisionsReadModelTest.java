@@ -228,6 +228,21 @@ class DecisionsReadModelTest {
 	}
 
 	@Test
+	void a_period_that_ends_before_it_starts_is_refused_rather_than_answered_with_nothing() {
+		for (String query : new String[] { "/api/decisions?from=2025-05-22&to=2025-01-22",
+				"/api/matters?raisedFrom=2025-05-22&raisedTo=2025-01-22",
+				"/api/calendar?from=2025-05-22&to=2025-01-22" }) {
+			Reader.Response refused = this.reader.get(query);
+			assertThat(refused.status()).as(query).isEqualTo(400);
+			assertThat(refused.contentType()).as(query).startsWith("application/problem+json");
+			assertThat(refused.body().get("detail").asText()).as(query)
+				.isEqualTo("the period ends (2025-01-22) before it starts (2025-05-22)");
+		}
+		assertThat(this.reader.get("/api/decisions?from=2025-05-22&to=2025-05-22").status()).as("one day")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void a_parameter_holding_the_nul_character_is_refused_rather_than_failing_in_the_database() {
 		for (String query : new String[] { "/api/decisions?body=%00", "/api/matters?q=a%00b",
 				"/api/assignments?assignee=%00", "/api/events?body=%00", "/api/calendar?body=%00" }) {
