@@ -25,6 +25,9 @@ final class JsonProblemPath {
 	 * failure names none.
 	 */
 	static Unreadable describe(Throwable failure) {
+		if (isEmptyBody(failure)) {
+			return new Unreadable(null, "the request body is empty");
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				String field = path(unknown);
@@ -45,6 +48,14 @@ final class JsonProblemPath {
 			}
 		}
 		return new Unreadable(null, "the request body is not JSON of the expected shape");
+	}
+
+	/**
+	 * Whether the body was empty: Spring says so only in its message. An empty body is
+	 * not malformed JSON, and a meeting record sent as YAML has none either.
+	 */
+	static boolean isEmptyBody(Throwable failure) {
+		return failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing");
 	}
 
 	private static String path(DatabindException databind) {

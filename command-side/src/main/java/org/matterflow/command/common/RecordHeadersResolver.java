@@ -37,13 +37,21 @@ class RecordHeadersResolver implements HandlerMethodArgumentResolver {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
+		long version;
 		try {
-			return Long.parseLong(header.strip().replace("\"", ""));
+			version = Long.parseLong(header.strip().replace("\"", ""));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidValue(EXPECTED_VERSION,
-					"the Expected-Version header must be the version number you last saw, but was '" + header + "'");
+			version = -1;
 		}
+		// a version counts a record's events from 0: a negative one was never seen, and
+		// would be refused as stale though the client's mistake is its header
+		if (version < 0) {
+			throw new InvalidValue(EXPECTED_VERSION,
+					"the Expected-Version header must be the version number you last saw, 0 or more, but was '" + header
+							+ "'");
+		}
+		return version;
 	}
 
 }

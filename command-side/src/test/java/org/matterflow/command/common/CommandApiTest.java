@@ -259,6 +259,30 @@ class CommandApiTest {
 	}
 
 	@Test
+	void an_empty_body_is_refused_as_empty_whatever_the_request_takes() {
+		for (String[] request : new String[][] { { "/api/meetings", "application/json" },
+				{ "/api/imports", "application/yaml" } }) {
+			Response refused = refusedWithNothingAppended(() -> this.api.post(request[0], request[1], ""), 400,
+					"INVALID_REQUEST");
+			assertThat(refused.text("detail")).as(request[0]).isEqualTo("the request body is empty");
+		}
+	}
+
+	@Test
+	void an_expected_version_that_is_no_version_is_refused_as_malformed_not_as_stale() {
+		String group = establishedGroup();
+		for (String version : new String[] { "-1", "senaste" }) {
+			Response refused = refusedWithNothingAppended(
+					() -> this.api.header("Expected-Version", version)
+						.post("/api/bodies/" + group + "/rename", json("{'name':'Nytt namn'}")),
+					400, "INVALID_REQUEST");
+			assertThat(refused.text("detail"))
+				.isEqualTo("the Expected-Version header must be the version number you last saw, 0 or more, but was '"
+						+ version + "'");
+		}
+	}
+
+	@Test
 	void a_missing_field_is_named_in_the_refusal() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'date':'2025-01-22'}")), 400, "INVALID_REQUEST");
