@@ -16,11 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -100,6 +103,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> parked(ReadYourWrites.Parked ex) {
 		// no Retry-After: waiting does not help, an operator has to act
 		return respond(HttpStatus.SERVICE_UNAVAILABLE, null, ex.getMessage(), null);
+	}
+
+	/**
+	 * A body that could not be read: the few requests that take one (a subscription, a
+	 * calendar address) are told whether it was empty or not their JSON, with a code, as
+	 * the command side tells commands. A value refused while the body was read names its
+	 * field.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidValue invalid) {
+				return ResponseEntity.badRequest().body(invalid(invalid).getBody());
+			}
+		}
+		// Spring tells an empty body only in its message
+		boolean empty = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing");
+		return ResponseEntity.badRequest()
+			.body(invalidParameter(null,
+					empty ? "the request body is empty"
+							: "the request body is not JSON of the expected shape (its fields are in /v3/api-docs)")
+				.getBody());
 	}
 
 	/**

@@ -136,7 +136,14 @@ class WebhookTest {
 			.statusCode()).isEqualTo(400);
 		assertThat(post("/api/subscriptions", "{\"url\":\"https://example.org/hook\",\"secret\":\"hunter2\"}")
 			.statusCode()).isEqualTo(400);
-		assertThat(post("/api/subscriptions", "{\"url\":").statusCode()).isEqualTo(400);
+		HttpResponse<String> malformed = post("/api/subscriptions", "{\"url\":");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(malformed.body()).contains("\"code\":\"INVALID_REQUEST\"")
+			.contains("the request body is not JSON of the expected shape");
+		HttpResponse<String> empty = post("/api/subscriptions", null);
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(empty.body()).contains("\"detail\":\"the request body is empty\"");
 		long newest = this.jdbc.sql("SELECT coalesce(max(position), 0) FROM projections.feed_event")
 			.query(Long.class)
 			.single();
