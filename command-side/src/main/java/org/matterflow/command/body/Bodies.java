@@ -7,6 +7,12 @@ import org.matterflow.kernel.body.BodyId;
 /** What other aggregates may ask about bodies before they refer to one. */
 public interface Bodies {
 
+	/**
+	 * Refuses unless the body has been established, dissolved or not: a body's place in
+	 * the structure may be recorded after its parent was dissolved.
+	 */
+	void requireEstablished(BodyId bodyId);
+
 	/** Refuses unless the body exists and is not dissolved. */
 	void requireActive(BodyId bodyId);
 

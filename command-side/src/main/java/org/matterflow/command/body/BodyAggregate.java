@@ -19,6 +19,7 @@ import org.matterflow.command.common.RecordMetadata;
 import org.matterflow.command.common.RuleViolation;
 import org.matterflow.command.infrastructure.AggregateCacheConfiguration;
 import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.Revision;
 import org.matterflow.kernel.body.AppointMember;
 import org.matterflow.kernel.body.BodyDissolved;
@@ -73,13 +74,21 @@ class BodyAggregate {
 
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-	void handle(EstablishBody command) {
+	void handle(EstablishBody command, Bodies bodies) {
 		BodyEstablished established = new BodyEstablished(command.bodyId(), command.name(), command.kind(),
 				command.parentBody(), command.mission(), command.establishedOn());
 		if (this.origin != null) {
 			RuleViolation.check(this.origin.equals(established), ErrorCode.DUPLICATE_ID,
 					"a different body with id '" + command.bodyId().value() + "' is already established");
 			return;
+		}
+		if (command.parentBody() != null) {
+			if (command.parentBody().equals(command.bodyId())) {
+				throw new InvalidValue("parentBody", "a body cannot be its own parent");
+			}
+			// the structure's tree holds only bodies it knows: a parent misspelt would
+			// leave the body hanging under a name no query can follow
+			bodies.requireEstablished(command.parentBody());
 		}
 		apply(established);
 	}

@@ -24,6 +24,12 @@ class BodyDirectory implements Bodies {
 	}
 
 	@Override
+	public void requireEstablished(BodyId bodyId) {
+		ask(bodyId, (body) -> {
+		});
+	}
+
+	@Override
 	public void requireActive(BodyId bodyId) {
 		ask(bodyId, BodyAggregate::requireActive);
 	}

@@ -7,8 +7,11 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.common.RecordMetadata;
+import org.matterflow.command.common.UnknownReference;
 import org.matterflow.command.infrastructure.FirstComponentTargetResolver;
+import org.matterflow.command.testing.KnownRecord;
 import org.matterflow.kernel.ErrorCode;
+import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.PersonId;
 import org.matterflow.kernel.body.*;
 import org.matterflow.kernel.meeting.MeetingTime;
@@ -27,12 +30,50 @@ class BodyAggregateTest {
 	private static final MemberAppointed APPOINTED = new MemberAppointed(COUNCIL, MEMBERSHIP, PersonId.of("anna"),
 			"Anna Andersson", "Lekebergs kommun", null, Role.MEMBER, LocalDate.of(2023, 1, 1));
 
+	private static final BodyId MANAGEMENT = BodyId.of("chefsgrupp-folkhalsa");
+
+	private static final BodyId DISSOLVED = BodyId.of("arbetsgrupp-2019");
+
 	private FixtureConfiguration<BodyAggregate> fixture;
 
 	@BeforeEach
 	void setUp() {
 		this.fixture = new AggregateTestFixture<>(BodyAggregate.class)
-			.registerCommandTargetResolver(new FirstComponentTargetResolver());
+			.registerCommandTargetResolver(new FirstComponentTargetResolver())
+			.registerInjectableResource(new KnownRecord().body(MANAGEMENT).dissolvedBody(DISSOLVED));
+	}
+
+	@Test
+	void a_body_is_established_under_a_parent_the_record_knows_dissolved_or_not() {
+		BodyId group = BodyId.of("samverkansgrupp-barn-unga");
+		this.fixture.givenNoPriorActivity()
+			.when(new EstablishBody(group, "Samverkansgrupp barn och unga", BodyKind.WORKING_GROUP, MANAGEMENT, null,
+					null))
+			.expectEvents(new BodyEstablished(group, "Samverkansgrupp barn och unga", BodyKind.WORKING_GROUP,
+					MANAGEMENT, null, null));
+		this.fixture.givenNoPriorActivity()
+			.when(new EstablishBody(group, "Samverkansgrupp barn och unga", BodyKind.WORKING_GROUP, DISSOLVED, null,
+					null))
+			.expectSuccessfulHandlerExecution();
+	}
+
+	@Test
+	void a_body_under_a_parent_that_was_never_established_is_refused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new EstablishBody(BodyId.of("samverkansgrupp-barn-unga"), "Samverkansgrupp barn och unga",
+					BodyKind.WORKING_GROUP, BodyId.of("chefsgrup-folkhalsa"), null, null))
+			.expectException(UnknownReference.class)
+			.expectExceptionMessage("there is no body with id 'chefsgrup-folkhalsa'")
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_body_cannot_be_its_own_parent() {
+		this.fixture.givenNoPriorActivity()
+			.when(new EstablishBody(COUNCIL, "Specifika samverkansrådet för folkhälsa", BodyKind.COUNCIL, COUNCIL, null,
+					null))
+			.expectException(InvalidValue.class)
+			.expectNoEvents();
 	}
 
 	@Test

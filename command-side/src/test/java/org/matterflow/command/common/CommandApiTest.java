@@ -259,6 +259,23 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_body_under_a_parent_never_established_or_under_itself_is_refused_and_nothing_is_appended() {
+		String group = id("arbetsgrupp");
+		Response unknown = refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies", json("{'bodyId':'" + group
+						+ "','name':'Arbetsgrupp','kind':'WORKING_GROUP','parentBody':'" + id("saknas") + "'}")),
+				422, "UNKNOWN_ID");
+		assertThat(unknown.text("detail")).startsWith("there is no body with id 'saknas-");
+		Response itself = refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies", json("{'bodyId':'" + group
+						+ "','name':'Arbetsgrupp','kind':'WORKING_GROUP','parentBody':'" + group + "'}")),
+				400, "INVALID_REQUEST");
+		assertThat(itself.text("detail")).isEqualTo("a body cannot be its own parent");
+		ok(this.api.post("/api/bodies", json("{'bodyId':'" + group
+				+ "','name':'Arbetsgrupp','kind':'WORKING_GROUP','parentBody':'" + establishedGroup() + "'}")));
+	}
+
+	@Test
 	void an_empty_body_is_refused_as_empty_whatever_the_request_takes() {
 		for (String[] request : new String[][] { { "/api/meetings", "application/json" },
 				{ "/api/imports", "application/yaml" } }) {

@@ -103,6 +103,13 @@ public class KnownRecord implements Bodies, Meetings, Matters {
 	}
 
 	@Override
+	public void requireEstablished(BodyId bodyId) {
+		if (!this.activeBodies.contains(bodyId) && !this.dissolvedBodies.contains(bodyId)) {
+			throw new UnknownReference("body", bodyId.value());
+		}
+	}
+
+	@Override
 	public void requireActive(BodyId bodyId) {
 		if (this.dissolvedBodies.contains(bodyId)) {
 			throw new RuleViolation(ErrorCode.BODY_DISSOLVED, "body '" + bodyId.value() + "' is dissolved");
