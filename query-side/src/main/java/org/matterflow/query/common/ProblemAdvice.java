@@ -38,6 +38,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_ID, ex.getMessage(), null);
 	}
 
+	@ExceptionHandler(UnknownReference.class)
+	ResponseEntity<ProblemDetail> unknownReference(UnknownReference ex) {
+		return respond(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.UNKNOWN_ID, ex.getMessage(), null);
+	}
+
 	@ExceptionHandler(Conflict.class)
 	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
 		return respond(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_ID, ex.getMessage(), null);

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.Base64;
 
 import org.matterflow.kernel.meeting.MeetingTime;
+import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
+import org.matterflow.query.common.UnknownReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -80,7 +82,12 @@ public class CalendarFiles {
 	 * {@code position}.
 	 */
 	public void requireBody(String body, Long position) {
-		this.queries.bodyName(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), body);
+		try {
+			this.queries.bodyName(this.consistency.schemaAfter(MeetingsReadModel.NAME, position), body);
+		}
+		catch (NotFound ex) {
+			throw new UnknownReference("body", body);
+		}
 	}
 
 }

@@ -142,8 +142,11 @@ class CalendarAddressTest {
 		Reader.Response refused = this.auditor.post("/api/calendar-addresses",
 				"{\"body\": \"ingen-" + this.run + "\"}");
 
-		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.status()).as("a body named in the request, not in the path").isEqualTo(422);
 		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.body().get("code").asText()).isEqualTo("UNKNOWN_ID");
+		assertThat(refused.body().get("detail").asText())
+			.isEqualTo("there is no body with id 'ingen-" + this.run + "'");
 		assertThat(this.auditor.json("/api/calendar-addresses")).hasSize(before);
 	}
 
