@@ -228,6 +228,22 @@ class DecisionsReadModelTest {
 	}
 
 	@Test
+	void a_filter_sent_empty_as_a_form_sends_a_blank_field_filters_nothing() {
+		String body = this.story.management.value();
+		for (String list : new String[] { "/api/decisions?body=" + body + "&position=" + this.position,
+				"/api/matters?body=" + body + "&position=" + this.position,
+				"/api/assignments?status=all&body=" + body + "&position=" + this.position }) {
+			JsonNode filtered = this.reader.json(list);
+			assertThat(filtered).as(list).isNotEmpty();
+			assertThat(this.reader.json(list + "&matter=&q=&reference=&assignee=&kind=")).as(list + " and blanks")
+				.isEqualTo(filtered);
+			assertThat(this.reader.json(list.replace("body=" + body, "body=%20" + body + "%20")))
+				.as(list + " with spaces around the body")
+				.isEqualTo(filtered);
+		}
+	}
+
+	@Test
 	void a_period_that_ends_before_it_starts_is_refused_rather_than_answered_with_nothing() {
 		for (String query : new String[] { "/api/decisions?from=2025-05-22&to=2025-01-22",
 				"/api/matters?raisedFrom=2025-05-22&raisedTo=2025-01-22",
