@@ -1,5 +1,7 @@
 package org.matterflow.command;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -8,6 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * of the aggregates and appends their events to the event store in PostgreSQL.
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "matterflow command API", version = "1",
+		description = "Record what the collaboration's bodies do: bodies, meetings, agendas, decisions, assignments "
+				+ "and matters, and whole meeting records. Every change is an event; refusals are "
+				+ "application/problem+json with a code (README, docs/adr/0004-the-error-contract.md)."))
 public class CommandSideApplication {
 
 	/**

@@ -87,7 +87,10 @@ class EndToEndTest {
 					HttpRequest.newBuilder(side.resolve("/v3/api-docs")).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(document.statusCode()).as(side + "v3/api-docs").isEqualTo(200);
-			assertThat(JSON.readTree(document.body()).get("openapi").asText()).startsWith("3.");
+			JsonNode openApi = JSON.readTree(document.body());
+			assertThat(openApi.get("openapi").asText()).startsWith("3.");
+			assertThat(openApi.at("/info/title").asText()).as("the document names its API")
+				.isEqualTo(side.equals(sides.commandSideAt("/")) ? "matterflow command API" : "matterflow query API");
 			HttpResponse<String> ui = this.http.send(
 					HttpRequest.newBuilder(side.resolve("/swagger-ui.html")).GET().build(),
 					HttpResponse.BodyHandlers.ofString());

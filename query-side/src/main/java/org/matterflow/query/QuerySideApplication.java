@@ -1,5 +1,7 @@
 package org.matterflow.query;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,6 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * query API that secretaries, auditors and dashboards read.
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "matterflow query API", version = "1",
+		description = "Read the record: each body's agenda, meetings and minutes, the calendar, the decision "
+				+ "register, the register of matters and their history, the assignments, and the event feed "
+				+ "for integrations (docs/integration.md)."))
 public class QuerySideApplication {
 
 	/**
