@@ -1,9 +1,11 @@
 package org.matterflow.query.feed;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.assignment.*;
@@ -32,6 +34,9 @@ public final class PublishedLanguage {
 	}
 
 	private static final Map<Class<?>, PublishedType> TYPES = new LinkedHashMap<>();
+
+	/** The types' names, which filters and subscriptions name them by. */
+	private static final Set<String> NAMES = new HashSet<>();
 
 	static {
 		publish(BodyEstablished.class, "body.established");
@@ -89,6 +94,7 @@ public final class PublishedLanguage {
 
 	private static void publish(Class<?> event, String name) {
 		TYPES.put(event, new PublishedType("org.matterflow." + name, 1));
+		NAMES.add("org.matterflow." + name);
 	}
 
 	public static Optional<PublishedType> of(Class<?> event) {
@@ -110,7 +116,7 @@ public final class PublishedLanguage {
 			return;
 		}
 		for (String type : types) {
-			if (TYPES.values().stream().noneMatch((published) -> published.type().equals(type))) {
+			if (!NAMES.contains(type)) {
 				throw new InvalidValue(parameter,
 						"'" + type + "' is not a published event type; see docs/integration.md");
 			}
