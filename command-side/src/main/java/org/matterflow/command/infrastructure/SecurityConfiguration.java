@@ -1,9 +1,12 @@
 package org.matterflow.command.infrastructure;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.matterflow.kernel.ProblemText;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -38,11 +41,12 @@ public class SecurityConfiguration {
 			"/swagger-ui/**", "/swagger-ui.html" };
 
 	@ConfigurationProperties("matterflow.security")
-	public record SecurityProperties(String mode, List<LocalUser> users) {
+	public record SecurityProperties(String mode, List<LocalUser> users, TokenCache tokenCache) {
 
 		public SecurityProperties {
 			mode = (mode != null) ? mode : "jwt";
 			users = (users != null) ? users : List.of();
+			tokenCache = (tokenCache != null) ? tokenCache : new TokenCache(null, null);
 		}
 
 		public boolean local() {
@@ -58,8 +62,23 @@ public class SecurityConfiguration {
 	public record LocalUser(String name, String password, List<String> roles) {
 	}
 
+	/**
+	 * How many checked tokens are remembered, and for how long at most: as long as the
+	 * decoder trusts the issuer's key set without fetching it again (5 minutes in Spring
+	 * Security's). A size of 0 checks every request's token.
+	 */
+	public record TokenCache(Long size, Duration lifetime) {
+
+		public TokenCache {
+			size = (size != null) ? size : 1_000L;
+			lifetime = (lifetime != null) ? lifetime : Duration.ofMinutes(5);
+		}
+
+	}
+
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> decoders)
+			throws Exception {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
@@ -74,7 +93,9 @@ public class SecurityConfiguration {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized(properties)));
 		}
 		else {
-			http.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+			JwtDecoder decoder = CachingJwtDecoder.of(decoders.getObject(), properties.tokenCache().size(),
+					properties.tokenCache().lifetime(), Clock.systemUTC());
+			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(unauthorized(properties)));
 		}
 		return http.build();

@@ -1,20 +1,23 @@
 package org.matterflow.query.infrastructure;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.matterflow.kernel.ProblemText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -47,11 +50,12 @@ public class SecurityConfiguration {
 			"/calendar/*.ics" };
 
 	@ConfigurationProperties("matterflow.security")
-	public record SecurityProperties(String mode, List<LocalUser> users) {
+	public record SecurityProperties(String mode, List<LocalUser> users, TokenCache tokenCache) {
 
 		public SecurityProperties {
 			mode = (mode != null) ? mode : "jwt";
 			users = (users != null) ? users : List.of();
+			tokenCache = (tokenCache != null) ? tokenCache : new TokenCache(null, null);
 		}
 
 		public boolean local() {
@@ -67,8 +71,22 @@ public class SecurityConfiguration {
 	public record LocalUser(String name, String password, List<String> roles) {
 	}
 
+	/**
+	 * How many checked tokens are remembered, and for how long at most: as long as the
+	 * decoder trusts the issuer's key set without fetching it again (5 minutes in Spring
+	 * Security's). A size of 0 checks every request's token.
+	 */
+	public record TokenCache(Long size, Duration lifetime) {
+
+		public TokenCache {
+			size = (size != null) ? size : 1_000L;
+			lifetime = (lifetime != null) ? lifetime : Duration.ofMinutes(5);
+		}
+
+	}
+
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties,
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> decoders,
 			@org.springframework.beans.factory.annotation.Value("${matterflow.integration.subscriber-authorities:ROLE_INTEGRATOR,SCOPE_matterflow.subscribe}") String[] subscribers)
 			throws Exception {
 		http.csrf((csrf) -> csrf.disable())
@@ -88,7 +106,9 @@ public class SecurityConfiguration {
 			http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized(properties)));
 		}
 		else {
-			http.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+			JwtDecoder decoder = CachingJwtDecoder.of(decoders.getObject(), properties.tokenCache().size(),
+					properties.tokenCache().lifetime(), Clock.systemUTC());
+			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(unauthorized(properties)));
 		}
 		return http.build();
