@@ -63,15 +63,14 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * How many checked tokens are remembered, and for how long at most: as long as the
-	 * decoder trusts the issuer's key set without fetching it again (5 minutes in Spring
-	 * Security's). A size of 0 checks every request's token.
+	 * How many checked tokens are remembered, and for how long at most (ADR 0019). A size
+	 * of 0 checks every request's token.
 	 */
 	public record TokenCache(Long size, Duration lifetime) {
 
 		public TokenCache {
 			size = (size != null) ? size : 1_000L;
-			lifetime = (lifetime != null) ? lifetime : Duration.ofMinutes(5);
+			lifetime = (lifetime != null) ? lifetime : Duration.ofMinutes(1);
 		}
 
 	}

@@ -30,10 +30,10 @@ import com.sun.net.httpserver.HttpServer;
  * JWT from an issuer the harness plays for the run. It serves its discovery document and
  * its key set over HTTP on the loopback interface, and the sides name it by
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, as production names the
- * region's identity provider, so they find its key, cache it and check every token's
- * RS256 signature, expiry and issuer as they would there. With
- * {@code MATTERFLOW_BENCH_SIGN_IN=basic} the clients sign in with HTTP Basic as the local
- * users instead, as every run up to the thirty-second did.
+ * region's identity provider, so they find its key, cache it and check each token's RS256
+ * signature, expiry and issuer as they would there (a token checked is remembered for a
+ * minute, ADR 0019). With {@code MATTERFLOW_BENCH_SIGN_IN=basic} the clients sign in with
+ * HTTP Basic as the local users instead, as every run up to the thirty-second did.
  */
 final class SignIn implements AutoCloseable {
 
@@ -74,7 +74,8 @@ final class SignIn implements AutoCloseable {
 	/** What the report says of it. */
 	String describe() {
 		return (this.issuer != null)
-				? "JWT (RS256, 2,048-bit key) from an issuer at " + issuerUri() + ", checked on every request"
+				? "JWT (RS256, 2,048-bit key) from an issuer at " + issuerUri()
+						+ ", checked by each side as in production (ADR 0019)"
 				: "HTTP Basic as the local users (MATTERFLOW_BENCH_SIGN_IN=basic)";
 	}
 

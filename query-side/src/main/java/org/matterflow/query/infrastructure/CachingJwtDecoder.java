@@ -19,11 +19,12 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * 45 µs of CPU alone and about twice that on two busy cores, a quarter of what the query
  * side's request threads spend on a query (docs/performance.md).
  * <p>
- * A token is remembered until it expires and for {@code lifetime} at most: as long as the
- * decoder it wraps would go on trusting its issuer's key set without asking again. One
- * that fails its check is never remembered, so it is checked, and refused, every time.
- * Tokens are looked up by their whole text: only the very token that was checked is
- * answered.
+ * A token is remembered until it expires and for {@code lifetime} at most, so that one
+ * signed with a key the issuer has since withdrawn is refused at most that much later
+ * than without the cache (the decoder itself trusts a key set it fetched for five
+ * minutes; ADR 0019). One that fails its check is never remembered, so it is checked, and
+ * refused, every time. Tokens are looked up by their whole text: only the very token that
+ * was checked is answered.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
