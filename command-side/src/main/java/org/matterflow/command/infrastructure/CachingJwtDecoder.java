@@ -3,12 +3,11 @@ package org.matterflow.command.infrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -32,11 +31,13 @@ final class CachingJwtDecoder implements JwtDecoder {
 
 	private final Cache<String, Jwt> checked;
 
-	private CachingJwtDecoder(JwtDecoder decoder, long size, Duration lifetime, Clock clock) {
+	private CachingJwtDecoder(JwtDecoder decoder, long size, Duration lifetime, Clock clock, Ticker ticker) {
 		this.decoder = decoder;
 		this.checked = Caffeine.newBuilder()
 			.maximumSize(size)
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			// how long a token is remembered is counted on the ticker, so that a step of
+			// the wall clock (a correction of the machine's time) cannot lengthen it
+			.ticker(ticker)
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> rememberedFor(jwt, lifetime, clock.instant())))
 			.build();
 	}
@@ -44,13 +45,16 @@ final class CachingJwtDecoder implements JwtDecoder {
 	/**
 	 * {@code decoder} itself when {@code size} is 0, so that an operator can turn the
 	 * cache off; otherwise {@code decoder} behind a cache of at most {@code size} tokens.
+	 * A token's expiry is compared with {@code clock} once, when it is checked; from then
+	 * on its time is counted by {@code ticker}.
 	 */
-	static JwtDecoder of(JwtDecoder decoder, long size, Duration lifetime, Clock clock) {
+	static JwtDecoder of(JwtDecoder decoder, long size, Duration lifetime, Clock clock, Ticker ticker) {
 		if (size < 0 || lifetime.isNegative()) {
 			throw new IllegalArgumentException(
 					"the token cache's size and lifetime are 0 or more, not " + size + " and " + lifetime);
 		}
-		return (size == 0 || lifetime.isZero()) ? decoder : new CachingJwtDecoder(decoder, size, lifetime, clock);
+		return (size == 0 || lifetime.isZero()) ? decoder
+				: new CachingJwtDecoder(decoder, size, lifetime, clock, ticker);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.matterflow.kernel.ProblemText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -106,7 +107,7 @@ public class SecurityConfiguration {
 		}
 		else {
 			JwtDecoder decoder = CachingJwtDecoder.of(decoders.getObject(), properties.tokenCache().size(),
-					properties.tokenCache().lifetime(), Clock.systemUTC());
+					properties.tokenCache().lifetime(), Clock.systemUTC(), Ticker.systemTicker());
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(unauthorized(properties)));
 		}

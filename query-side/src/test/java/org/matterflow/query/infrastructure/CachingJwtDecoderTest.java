@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -33,7 +34,8 @@ class CachingJwtDecoderTest {
 	 */
 	final Issuer issuer = new Issuer(this.clock);
 
-	final JwtDecoder decoder = CachingJwtDecoder.of(this.issuer, 100, Duration.ofMinutes(5), this.clock);
+	final JwtDecoder decoder = CachingJwtDecoder.of(this.issuer, 100, Duration.ofMinutes(5), this.clock,
+			this.clock::nanos);
 
 	@Test
 	void a_token_is_checked_once_while_it_is_valid() {
@@ -87,7 +89,8 @@ class CachingJwtDecoderTest {
 
 	@Test
 	void a_size_of_nothing_checks_every_token() {
-		JwtDecoder uncached = CachingJwtDecoder.of(this.issuer, 0, Duration.ofMinutes(5), this.clock);
+		JwtDecoder uncached = CachingJwtDecoder.of(this.issuer, 0, Duration.ofMinutes(5), this.clock,
+				this.clock::nanos);
 		uncached.decode("valid-for-PT1H");
 		uncached.decode("valid-for-PT1H");
 
@@ -97,10 +100,10 @@ class CachingJwtDecoderTest {
 
 	@Test
 	void a_negative_size_or_lifetime_is_refused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CachingJwtDecoder.of(this.issuer, -1, Duration.ofMinutes(5), this.clock));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CachingJwtDecoder.of(this.issuer, 100, Duration.ofMinutes(-5), this.clock));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CachingJwtDecoder.of(this.issuer, -1, Duration.ofMinutes(5), this.clock, this.clock::nanos));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CachingJwtDecoder.of(this.issuer, 100, Duration.ofMinutes(-5), this.clock, this.clock::nanos));
 	}
 
 	/**
@@ -153,6 +156,11 @@ class CachingJwtDecoderTest {
 
 		void pass(Duration time) {
 			this.now = this.now.plus(time);
+		}
+
+		/** The cache's ticker, which moves with this clock. */
+		long nanos() {
+			return TimeUnit.MILLISECONDS.toNanos(millis());
 		}
 
 		@Override
