@@ -15,6 +15,7 @@ import org.matterflow.kernel.InvalidValue;
 import org.matterflow.kernel.meeting.MeetingTime;
 import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Json;
+import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.ReadYourWrites;
 import org.matterflow.query.common.Sql;
@@ -24,6 +25,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,6 +36,12 @@ import static org.matterflow.query.common.Rows.text;
 public class AssignmentController {
 
 	private static final List<String> STATUSES = List.of("open", "completed", "withdrawn", "all");
+
+	/**
+	 * Whether an assignment is overdue, today the parameter; without a due date the
+	 * comparison is NULL, which is not an answer to "overdue?".
+	 */
+	private static final String OVERDUE = "(a.status = 'OPEN' AND (a.overdue OR COALESCE(a.due_date < ? AND NOT a.reported_back, false)))";
 
 	private final JdbcClient jdbc;
 
@@ -99,16 +107,14 @@ public class AssignmentController {
 			where.append(" AND a.due_date < ?");
 			params.add(dueBefore);
 		}
-		// without a due date the comparison is NULL, which is not an answer to "overdue?"
-		String overdueExpression = "(a.status = 'OPEN' AND (a.overdue OR COALESCE(a.due_date < ? AND NOT a.reported_back, false)))";
 		if (overdue != null) {
-			where.append(" AND " + overdueExpression + " = ?");
+			where.append(" AND " + OVERDUE + " = ?");
 			params.add(today);
 			params.add(overdue);
 		}
 		if (needsNewDue != null) {
 			// as needsNewDueBecause below decides it for one row
-			where.append(" AND (a.status = 'OPEN' AND NOT a.reported_back AND NOT " + overdueExpression
+			where.append(" AND (a.status = 'OPEN' AND NOT a.reported_back AND NOT " + OVERDUE
 					+ " AND (cm.meeting_id IS NOT NULL OR db.dissolved_on IS NOT NULL)) = ?");
 			params.add(today);
 			params.add(needsNewDue);
@@ -127,6 +133,37 @@ public class AssignmentController {
 			params.add(cursor.handedOut());
 			params.add(cursor.assignment());
 		}
+		String query = select(where.toString())
+				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id LIMIT ?";
+		params.add(limit + 1);
+		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
+		return Page.of(rows, limit, (row) -> AssignmentCursor.of(row).toString(), AssignmentController::view);
+	}
+
+	/**
+	 * One assignment as the list shows it, for a client that holds its id: the answer to
+	 * the command that handed it out, a link from the minutes or a reminder.
+	 */
+	@GetMapping("/api/assignments/{assignmentId}")
+	@Operation(summary = "One assignment as the list shows it: assignees, due, status, overdue, reported back, "
+			+ "whether it needs a new due")
+	Map<String, Object> assignment(@PathVariable String assignmentId, @RequestParam(required = false) Long position) {
+		Sql sql = new Sql(this.consistency.schemaAfter(AssignmentsReadModel.NAME, position));
+		return this.jdbc.sql(sql.of(select(" WHERE a.assignment_id = ?")))
+			.params(LocalDate.now(MeetingTime.ZONE), assignmentId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.map(AssignmentController::view)
+			.orElseThrow(() -> new NotFound("assignment", assignmentId));
+	}
+
+	/**
+	 * The list's statement for the assignments {@code where} selects, its first parameter
+	 * today.
+	 */
+	private static String select(String where) {
 		// The assignees and the body's name in the same statement (one round trip and
 		// one snapshot for the whole list), as subqueries: PostgreSQL plans the statement
 		// afresh at every call, and each relation joined multiplies the join orders it
@@ -139,16 +176,12 @@ public class AssignmentController {
 		String assignees = "(SELECT COALESCE(json_agg(json_build_object('kind', x.kind, 'id', x.assignee_id, 'name', "
 				+ "COALESCE(x.name, CASE WHEN x.kind = 'BODY' THEN (SELECT n.name FROM {s}.body n WHERE n.body_id = x.assignee_id) END)) "
 				+ "ORDER BY x.assignee_id), '[]'::json) FROM {s}.assignee x WHERE x.assignment_id = a.assignment_id)";
-		String query = "SELECT a.*, (SELECT b.name FROM {s}.body b WHERE b.body_id = a.body_id) AS body_name, "
-				+ overdueExpression + " AS is_overdue, " + assignees + " AS assignee_list, "
+		return "SELECT a.*, (SELECT b.name FROM {s}.body b WHERE b.body_id = a.body_id) AS body_name, " + OVERDUE
+				+ " AS is_overdue, " + assignees + " AS assignee_list, "
 				+ "cm.meeting_id AS cancelled_meeting, cm.cancelled_on, cm.reason AS cancelled_because, "
 				+ "db.name AS due_body_name, db.dissolved_on AS due_body_dissolved_on FROM {s}.assignment a "
 				+ "LEFT JOIN {s}.cancelled_meeting cm ON cm.meeting_id = a.due_at_meeting "
-				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where
-				+ " ORDER BY a.due_date NULLS LAST, a.handed_out_on, a.assignment_id LIMIT ?";
-		params.add(limit + 1);
-		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
-		return Page.of(rows, limit, (row) -> AssignmentCursor.of(row).toString(), AssignmentController::view);
+				+ "LEFT JOIN {s}.body db ON db.body_id = a.due_at_meeting_of" + where;
 	}
 
 	private static Map<String, Object> view(Map<String, Object> row) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.matterflow.kernel.InvalidValue;
 import org.matterflow.query.common.DatePrecisions;
 import org.matterflow.query.common.Folded;
+import org.matterflow.query.common.NotFound;
 import org.matterflow.query.common.Page;
 import org.matterflow.query.common.Period;
 import org.matterflow.query.common.ReadYourWrites;
@@ -24,6 +25,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,8 +110,39 @@ public class MatterRegisterController {
 			params.add(cursor.position());
 		}
 		params.add(limit + 1);
+		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(register(where.toString())))
+			.params(params)
+			.query()
+			.listOfRows();
+		return Page.of(rows, limit, "raised_on", "raised_position", MatterRegisterController::view);
+	}
+
+	/**
+	 * One matter as the register lists it, for a client that holds its id: the answer to
+	 * a command that raised it, a link from a decision or an assignment, a bookmark.
+	 */
+	@GetMapping("/api/matters/{matterId}")
+	@Operation(summary = "One matter as the register lists it: title, registration number, where and when raised, "
+			+ "open or closed, the last step")
+	Map<String, Object> matter(@PathVariable String matterId, @RequestParam(required = false) Long position) {
+		Sql sql = new Sql(this.consistency.schemaAfter(HistoryReadModel.NAME, position));
+		return this.jdbc.sql(sql.of(register(" WHERE m.matter_id = ?")))
+			.params(matterId, 1)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.map(MatterRegisterController::view)
+			.orElseThrow(() -> new NotFound("matter", matterId));
+	}
+
+	/**
+	 * The register's statement for the matters {@code where} selects, its last parameter
+	 * the number of rows at most.
+	 */
+	private static String register(String where) {
 		// a listed matter's last step is an index lookup, made after the limit
-		String query = "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.matter_id, m.title, m.reference, "
+		return "SELECT m.*, rb.name AS raised_in_name, l.* FROM (SELECT m.matter_id, m.title, m.reference, "
 				+ "m.raised_in, m.raised_on, m.raised_on_precision, m.raised_position, m.closed, m.closed_on, "
 				+ "m.closed_on_precision FROM {s}.matter m" + where
 				+ " ORDER BY m.raised_on, m.raised_position LIMIT ?) m LEFT JOIN {s}.body rb ON rb.body_id = m.raised_in "
@@ -118,8 +151,6 @@ public class MatterRegisterController {
 				+ "s.position AS last_position FROM {s}.step s "
 				+ "LEFT JOIN {s}.body b ON b.body_id = s.body_id WHERE s.matter_id = m.matter_id "
 				+ "ORDER BY s.position DESC, s.event_id DESC LIMIT 1) l ON true ORDER BY m.raised_on, m.raised_position";
-		List<Map<String, Object>> rows = this.jdbc.sql(sql.of(query)).params(params).query().listOfRows();
-		return Page.of(rows, limit, "raised_on", "raised_position", MatterRegisterController::view);
 	}
 
 	private static Map<String, Object> view(Map<String, Object> row) {

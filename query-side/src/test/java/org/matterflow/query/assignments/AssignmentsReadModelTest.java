@@ -264,6 +264,9 @@ class AssignmentsReadModelTest {
 			.isEqualTo("the meeting it is due at was cancelled on 2025-09-01: för få anmälda");
 		assertThat(listed.at("/1/overdue").isBoolean()).as("false, not null").isTrue();
 		assertThat(listed.at("/1/overdue").asBoolean()).isFalse();
+		assertThat(this.reader.json("/api/assignments/" + atSeptember.value() + "?position=" + cancelled))
+			.as("read by its id, as listed")
+			.isEqualTo(listed.get(1));
 
 		long changed = this.feeder.record(LocalDate.of(2025, 9, 2),
 				new AssignmentDueDateChanged(atSeptember, new Due(null, null, september),
@@ -363,6 +366,23 @@ class AssignmentsReadModelTest {
 		ids.addAll(rest.body().findValuesAsText("assignmentId"));
 		assertThat(ids).as("the story's and the 501, each once").hasSize(before + 501).doesNotHaveDuplicates();
 		assertThat(this.reader.get(all + "&limit=5001").status()).isEqualTo(400);
+	}
+
+	@Test
+	void one_assignment_is_read_by_its_id_as_the_list_shows_it_and_an_unknown_one_is_not_found() {
+		JsonNode listed = this.reader
+			.json("/api/assignments?status=all&body=" + this.story.management.value() + "&position=" + this.position);
+		assertThat(listed.size()).isPositive();
+		for (JsonNode assignment : listed) {
+			assertThat(this.reader
+				.json("/api/assignments/" + assignment.get("assignmentId").asText() + "?position=" + this.position))
+				.isEqualTo(assignment);
+		}
+
+		Reader.Response unknown = this.reader.get("/api/assignments/no-such-assignment-" + this.story.run);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(unknown.body().get("detail").asText()).contains("no-such-assignment-" + this.story.run);
 	}
 
 	@Test

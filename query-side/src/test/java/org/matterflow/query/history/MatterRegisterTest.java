@@ -178,6 +178,28 @@ class MatterRegisterTest {
 	}
 
 	@Test
+	void one_matter_is_read_by_its_id_as_the_register_lists_it_and_an_unknown_one_is_not_found() {
+		JsonNode south = list("body=" + this.story.south.value());
+		JsonNode strategy = this.reader
+			.json("/api/matters/" + this.story.strategy.value() + "?position=" + this.position);
+		assertThat(strategy).isEqualTo(south.get(0));
+		assertThat(this.reader.json("/api/matters/" + this.story.plan.value() + "?position=" + this.position))
+			.isEqualTo(south.get(1));
+
+		this.position = this.feeder.record(LocalDate.of(2025, 11, 20),
+				new MatterClosed(this.story.strategy, "strategin antagen"));
+		JsonNode closed = this.reader
+			.json("/api/matters/" + this.story.strategy.value() + "?position=" + this.position);
+		assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.get("closedOn").asText()).isEqualTo("2025-11-20");
+
+		Reader.Response unknown = this.reader.get("/api/matters/no-such-matter-" + this.story.run);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(unknown.body().get("detail").asText()).contains("no-such-matter-" + this.story.run);
+	}
+
+	@Test
 	void a_filter_the_register_does_not_know_is_refused_as_a_problem() {
 		for (String query : new String[] { "status=pending", "limit=0", "limit=5001", "raisedFrom=22%20jan",
 				"limit=many", "after=2024-12-01" }) {
