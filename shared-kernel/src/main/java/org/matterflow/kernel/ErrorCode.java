@@ -11,6 +11,11 @@ public enum ErrorCode {
 	INVALID_REQUEST,
 	/** No body, meeting, matter, assignment, item or membership has that id. */
 	UNKNOWN_ID,
+	/**
+	 * The side has no address of that path: a misspelt path, or a read sent to the
+	 * command side (since 2026-12-07; until then such a problem had no code).
+	 */
+	UNKNOWN_PATH,
 	/** The id is already taken by something with different content. */
 	DUPLICATE_ID,
 	/** The client saw an older version than the one now stored. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,16 +18,22 @@ import org.matterflow.kernel.Unreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where refusals become RFC 9457 problems: 400 for a request of the wrong
@@ -40,6 +48,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	private static final String TYPE_BASE = "https://matterflow.example/problems/";
+
+	private static final String OTHER_SIDE = "; the record is read on the query side, and this side's addresses are listed at /v3/api-docs";
 
 	@ExceptionHandler(InvalidValue.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidValue ex) {
@@ -76,6 +86,93 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> concurrent(ConcurrencyException ex) {
 		return respond(problem(HttpStatus.CONFLICT, ErrorCode.STALE_VERSION,
 				"someone else changed this at the same moment; nothing of your request was recorded, retry it"));
+	}
+
+	/**
+	 * An address this side does not have, most often a misspelt path or a request meant
+	 * for the other side. Spring's own answer said "No static resource", which is not how
+	 * a client thinks of an API, and carried no code.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return refused(headers, problem(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PATH,
+				"there is no address " + path(request, ex) + OTHER_SIDE));
+	}
+
+	/**
+	 * A method the address does not take: the problem says which it takes, as Allow does.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
+		String takes = (allowed == null || allowed.isEmpty()) ? "no method"
+				: String.join(" or ", allowed.stream().map(HttpMethod::name).sorted().toList());
+		return refused(headers,
+				problem(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_REQUEST,
+						"this address takes " + takes + ", not " + ex.getMethod()
+								+ ("GET".equals(ex.getMethod()) ? "; the record is read on the query side" : "")));
+	}
+
+	/** A body of a type the address does not read. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "no Content-Type";
+		return refused(headers, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.INVALID_REQUEST,
+				"this address reads " + named(ex.getSupportedMediaTypes()) + ", not " + sent));
+	}
+
+	/** An answer asked for in a type this address does not give. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String asked = Objects.requireNonNullElse(request.getHeader(HttpHeaders.ACCEPT), "nothing");
+		return refused(headers, problem(HttpStatus.NOT_ACCEPTABLE, ErrorCode.INVALID_REQUEST,
+				"this address answers in " + named(ex.getSupportedMediaTypes()) + ", not " + asked));
+	}
+
+	/**
+	 * Whatever else Spring MVC refuses before a handler runs (a required parameter or
+	 * header missing, say) carries a code too, as every problem of matterflow does.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && statusCode.is4xxClientError()
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			ErrorCode code = (statusCode.value() == 404) ? ErrorCode.UNKNOWN_PATH : ErrorCode.INVALID_REQUEST;
+			problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+			problem.setProperty("code", code.name());
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<Object> refused(HttpHeaders headers, ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static String path(WebRequest request, NoResourceFoundException ex) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: "/" + ex.getResourcePath();
+	}
+
+	/** The concrete types of a list, without the wildcards Spring adds beside them. */
+	private static String named(List<org.springframework.http.MediaType> types) {
+		List<String> names = types.stream()
+			.filter((type) -> !type.isWildcardType() && !type.isWildcardSubtype() && !type.getSubtype().contains("*"))
+			.map((type) -> type.getType() + "/" + type.getSubtype())
+			.distinct()
+			.toList();
+		if (names.isEmpty()) {
+			return "no type";
+		}
+		return (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
 	}
 
 	@Override
@@ -145,6 +242,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	public static HttpStatus statusOf(ErrorCode code) {
 		return switch (code) {
 			case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+			case UNKNOWN_PATH -> HttpStatus.NOT_FOUND;
 			case UNKNOWN_ID, ITEM_NOT_ON_AGENDA, REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 			case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;

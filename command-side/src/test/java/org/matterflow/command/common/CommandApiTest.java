@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.matterflow.command.testing.Api.json;
@@ -530,13 +532,43 @@ class CommandApiTest {
 	}
 
 	@Test
-	void a_method_the_path_does_not_take_is_refused_as_a_problem_and_logs_no_warning(CapturedOutput output) {
+	void a_method_the_path_does_not_take_is_refused_as_a_problem_and_logs_no_warning(CapturedOutput output)
+			throws Exception {
 		String meeting = scheduledMeeting();
-		Response response = this.api.get("/api/meetings/" + meeting + "/attendance/bo/remove");
-		assertThat(response.status()).isEqualTo(405);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.text("detail")).contains("'GET'");
+		Response response = refusedWithNothingAppended(
+				() -> this.api.get("/api/meetings/" + meeting + "/attendance/bo/remove"), 405, "INVALID_REQUEST");
+		assertThat(response.text("detail"))
+			.isEqualTo("this address takes POST, not GET; the record is read on the query side");
 		assertThat(output).doesNotContain("Request method 'GET' is not supported");
+		HttpResponse<String> deleted = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/bodies"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder().encodeToString("secretary:secretary".getBytes(UTF_8)))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(deleted.statusCode()).isEqualTo(405);
+		assertThat(deleted.headers().allValues("Allow")).containsExactly("POST");
+		assertThat(deleted.body()).contains("\"detail\":\"this address takes POST, not DELETE\"");
+	}
+
+	@Test
+	void an_address_the_command_side_does_not_have_is_not_found_with_where_to_look() {
+		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meeting", "{}"), 404, "UNKNOWN_PATH");
+		assertThat(response.text("detail")).isEqualTo("there is no address /api/meeting; the record is read on the "
+				+ "query side, and this side's addresses are listed at /v3/api-docs");
+		assertThat(response.text("type")).isEqualTo("https://matterflow.example/problems/unknown-path");
+	}
+
+	@Test
+	void a_body_of_a_type_the_address_does_not_read_is_refused_with_the_type_it_reads() {
+		Response json = refusedWithNothingAppended(() -> this.api.post("/api/bodies", "text/csv", "namn;typ"), 415,
+				"INVALID_REQUEST");
+		assertThat(json.text("detail"))
+			.isEqualTo("this address reads application/json or application/yaml, not text/csv;charset=UTF-8");
+		Response yaml = refusedWithNothingAppended(() -> this.api.post("/api/imports", "application/json", "{}"), 415,
+				"INVALID_REQUEST");
+		assertThat(yaml.text("detail")).startsWith("this address reads application/yaml, application/x-yaml")
+			.endsWith(", not application/json");
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,23 +17,33 @@ import org.matterflow.kernel.Unreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Query refusals as RFC 9457 problems, with the same codes as the command side. */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	private static final String TYPE_BASE = "https://matterflow.example/problems/";
+
+	private static final String OTHER_SIDE = "; the record is changed on the command side, and this side's addresses are listed at /v3/api-docs";
 
 	@ExceptionHandler(NotFound.class)
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
@@ -116,6 +128,93 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * the command side tells commands. A value refused while the body was read names its
 	 * field.
 	 */
+	/**
+	 * An address this side does not have, most often a misspelt path or a request meant
+	 * for the other side. Spring's own answer said "No static resource", which is not how
+	 * a client thinks of an API, and carried no code.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return refused(headers, problem(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PATH,
+				"there is no address " + path(request, ex) + OTHER_SIDE));
+	}
+
+	/**
+	 * A method the address does not take: the problem says which it takes, as Allow does.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
+		String takes = (allowed == null || allowed.isEmpty()) ? "no method"
+				: String.join(" or ", allowed.stream().map(HttpMethod::name).sorted().toList());
+		return refused(headers, problem(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_REQUEST,
+				"this address takes " + takes + ", not " + ex.getMethod()
+						+ ((allowed != null && !allowed.contains(HttpMethod.POST) && "POST".equals(ex.getMethod()))
+								? "; the record is changed on the command side" : "")));
+	}
+
+	/** A body of a type the address does not read. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "no Content-Type";
+		return refused(headers, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.INVALID_REQUEST,
+				"this address reads " + named(ex.getSupportedMediaTypes()) + ", not " + sent));
+	}
+
+	/** An answer asked for in a type this address does not give. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String asked = Objects.requireNonNullElse(request.getHeader(HttpHeaders.ACCEPT), "nothing");
+		return refused(headers, problem(HttpStatus.NOT_ACCEPTABLE, ErrorCode.INVALID_REQUEST,
+				"this address answers in " + named(ex.getSupportedMediaTypes()) + ", not " + asked));
+	}
+
+	/**
+	 * Whatever else Spring MVC refuses before a handler runs (a required parameter or
+	 * header missing, say) carries a code too, as every problem of matterflow does.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && statusCode.is4xxClientError()
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			ErrorCode code = (statusCode.value() == 404) ? ErrorCode.UNKNOWN_PATH : ErrorCode.INVALID_REQUEST;
+			problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+			problem.setProperty("code", code.name());
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<Object> refused(HttpHeaders headers, ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	private static String path(WebRequest request, NoResourceFoundException ex) {
+		return (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+				: "/" + ex.getResourcePath();
+	}
+
+	/** The concrete types of a list, without the wildcards Spring adds beside them. */
+	private static String named(List<MediaType> types) {
+		List<String> names = types.stream()
+			.filter((type) -> !type.isWildcardType() && !type.isWildcardSubtype() && !type.getSubtype().contains("*"))
+			.map((type) -> type.getType() + "/" + type.getSubtype())
+			.distinct()
+			.toList();
+		if (names.isEmpty()) {
+			return "no type";
+		}
+		return (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -159,12 +258,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<ProblemDetail> respond(HttpStatus status, ErrorCode code, String detail,
 			String retryAfter) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
+		ProblemDetail problem;
 		if (code != null) {
-			problem.setType(
-					URI.create("https://matterflow.example/problems/" + code.name().toLowerCase().replace('_', '-')));
-			problem.setProperty("code", code.name());
+			problem = problem(status, code, detail);
+		}
+		else {
+			problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setTitle(status.getReasonPhrase());
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -172,6 +272,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return response.body(problem);
+	}
+
+	/** A problem with matterflow's type, title and error code. */
+	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(status.getReasonPhrase());
+		problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+		problem.setProperty("code", code.name());
+		return problem;
 	}
 
 	/** A field's error, its field named first as clients read it. */

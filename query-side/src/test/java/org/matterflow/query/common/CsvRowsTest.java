@@ -155,6 +155,9 @@ class CsvRowsTest {
 		HttpResponse<String> notAList = this.reader
 			.raw("/api/bodies/" + this.group.value() + "/agenda?position=" + this.position, "text/csv");
 		assertThat(notAList.statusCode()).isEqualTo(406);
+		assertThat(notAList.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(notAList.body()).contains("\"code\":\"INVALID_REQUEST\"")
+			.contains("\"detail\":\"this address answers in application/json or application/yaml, not text/csv\"");
 	}
 
 	@Test

@@ -228,6 +228,16 @@ class MeetingCalendarTest {
 	}
 
 	@Test
+	void the_annual_wheel_asked_for_without_its_period_is_refused_naming_what_it_needs() {
+		Reader.Response response = this.reader.get("/api/calendar?to=2025-12-31");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.body().get("code").asText()).as("as every refusal has").isEqualTo("INVALID_REQUEST");
+		assertThat(response.body().get("detail").asText()).contains("'from'");
+	}
+
+	@Test
 	void a_period_that_ends_before_it_starts_is_refused_with_a_problem() {
 		HttpResponse<String> response = this.reader.raw("/api/calendar.ics?from=2025-12-31&to=2025-01-01",
 				"text/calendar");
