@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.matterflow.kernel.ProblemText;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -77,8 +78,8 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> decoders)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> decoders,
+			ObjectProvider<MeterRegistry> registries) throws Exception {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
@@ -95,6 +96,9 @@ public class SecurityConfiguration {
 		else {
 			JwtDecoder decoder = CachingJwtDecoder.of(decoders.getObject(), properties.tokenCache().size(),
 					properties.tokenCache().lifetime(), Clock.systemUTC(), Ticker.systemTicker());
+			if (decoder instanceof CachingJwtDecoder cache) {
+				registries.ifAvailable(cache::bindTo);
+			}
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(unauthorized(properties)));
 		}

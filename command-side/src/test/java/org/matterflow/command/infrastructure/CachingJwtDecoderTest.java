@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -85,6 +87,23 @@ class CachingJwtDecoderTest {
 		assertThat(auditor.getTokenValue()).isEqualTo("valid-for-PT30M");
 		assertThat(this.decoder.decode("valid-for-PT30M")).isSameAs(auditor);
 		assertThat(this.issuer.checked).containsExactly("valid-for-PT1H", "valid-for-PT30M");
+	}
+
+	@Test
+	void an_operator_sees_how_often_a_token_was_known() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		((MeterBinder) this.decoder).bindTo(registry);
+		this.decoder.decode("valid-for-PT1H");
+		this.decoder.decode("valid-for-PT1H");
+		this.decoder.decode("valid-for-PT1H");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode("forged"));
+
+		assertThat(
+				registry.get("cache.gets").tags("cache", "checked-tokens", "result", "hit").functionCounter().count())
+			.isEqualTo(2);
+		assertThat(
+				registry.get("cache.gets").tags("cache", "checked-tokens", "result", "miss").functionCounter().count())
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.matterflow.command.CommandSideApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.matterflow.command.testing.OwnDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,9 @@ class JwtSecurityTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void a_token_with_the_record_scope_records_in_the_name_of_its_subject() throws Exception {
 		String body = "grupp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -61,6 +65,25 @@ class JwtSecurityTest {
 			.query(String.class)
 			.single();
 		assertThat(metaData).contains("\"recordedBy\":\"maria.lindborg\"");
+	}
+
+	@Test
+	void a_token_sent_again_is_known_and_the_operators_metrics_count_it() throws Exception {
+		String token = token("maria.lindborg", "matterflow.record");
+		double before = this.meters.find("cache.gets")
+			.tags("cache", "checked-tokens", "result", "hit")
+			.functionCounter()
+			.count();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> response = post(token,
+					"{\"name\":\"Arbetsgrupp " + i + "\",\"kind\":\"WORKING_GROUP\"}");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		}
+
+		assertThat(this.meters.find("cache.gets")
+			.tags("cache", "checked-tokens", "result", "hit")
+			.functionCounter()
+			.count()).isEqualTo(before + 2);
 	}
 
 	@Test

@@ -8,6 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -25,7 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * refused, every time. Tokens are looked up by their whole text: only the very token that
  * was checked is answered.
  */
-final class CachingJwtDecoder implements JwtDecoder {
+final class CachingJwtDecoder implements JwtDecoder, MeterBinder {
 
 	private final JwtDecoder decoder;
 
@@ -38,6 +41,7 @@ final class CachingJwtDecoder implements JwtDecoder {
 			// how long a token is remembered is counted on the ticker, so that a step of
 			// the wall clock (a correction of the machine's time) cannot lengthen it
 			.ticker(ticker)
+			.recordStats()
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> rememberedFor(jwt, lifetime, clock.instant())))
 			.build();
 	}
@@ -66,6 +70,16 @@ final class CachingJwtDecoder implements JwtDecoder {
 		Jwt jwt = this.decoder.decode(token);
 		this.checked.put(token, jwt);
 		return jwt;
+	}
+
+	/**
+	 * The cache's hits and misses as {@code cache_gets_total{cache="checked-tokens"}}, so
+	 * that an operator sees whether clients send their tokens again, as the cache
+	 * assumes, or fetch one for every request.
+	 */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		CaffeineCacheMetrics.monitor(registry, this.checked, "checked-tokens");
 	}
 
 	private static Duration rememberedFor(Jwt jwt, Duration lifetime, Instant now) {

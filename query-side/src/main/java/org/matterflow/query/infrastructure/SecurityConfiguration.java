@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.matterflow.kernel.ProblemText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,6 +88,7 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> decoders,
+			ObjectProvider<MeterRegistry> registries,
 			@org.springframework.beans.factory.annotation.Value("${matterflow.integration.subscriber-authorities:ROLE_INTEGRATOR,SCOPE_matterflow.subscribe}") String[] subscribers)
 			throws Exception {
 		http.csrf((csrf) -> csrf.disable())
@@ -108,6 +110,9 @@ public class SecurityConfiguration {
 		else {
 			JwtDecoder decoder = CachingJwtDecoder.of(decoders.getObject(), properties.tokenCache().size(),
 					properties.tokenCache().lifetime(), Clock.systemUTC(), Ticker.systemTicker());
+			if (decoder instanceof CachingJwtDecoder cache) {
+				registries.ifAvailable(cache::bindTo);
+			}
 			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(unauthorized(properties)));
 		}
