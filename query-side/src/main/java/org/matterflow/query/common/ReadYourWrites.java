@@ -2,6 +2,7 @@ package org.matterflow.query.common;
 
 import java.time.Duration;
 
+import org.matterflow.kernel.InvalidValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +43,14 @@ public class ReadYourWrites {
 	 * one is given.
 	 */
 	public String schemaAfter(String readModel, Long position) {
+		if (position != null && position < 0) {
+			// a command's answer never gives one: a client that computes it has a bug,
+			// which an answer that waits for nothing would hide
+			throw new InvalidValue("position",
+					"position is the position a command's answer gave, 0 or more, not " + position);
+		}
 		this.readModels.requireServingVersion(readModel);
-		if (position != null && position >= 0) {
+		if (position != null) {
 			long started = System.nanoTime();
 			long deadline = started + this.timeout.toNanos();
 			boolean inStore = false;

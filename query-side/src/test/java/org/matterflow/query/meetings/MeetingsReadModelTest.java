@@ -378,4 +378,16 @@ class MeetingsReadModelTest {
 		assertThat(response.body().get("newest").asLong()).isGreaterThanOrEqualTo(newest).isLessThan(newest + 1000);
 	}
 
+	@Test
+	void a_position_below_zero_is_refused_rather_than_waited_for_by_no_one() {
+		for (String query : new String[] { "/api/calendar?from=2020-01-01&to=2020-12-31&position=-1",
+				"/api/matters?position=-5", "/api/assignments/any?position=-1" }) {
+			Reader.Response response = this.reader.get(query);
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+			assertThat(response.body().get("code").asText()).as(query).isEqualTo("INVALID_REQUEST");
+			assertThat(response.body().at("/errors/0/field").asText()).as(query).isEqualTo("position");
+		}
+	}
+
 }
