@@ -1,5 +1,7 @@
 package org.matterflow.kernel;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,26 @@ class ProblemTextTest {
 
 		assertThat(problem.get("status").asInt()).isEqualTo(401);
 		assertThat(problem.has("code")).isFalse();
+	}
+
+	@Test
+	void a_refusal_of_a_type_names_the_concrete_types_without_parameters_or_wildcards() {
+		assertThat(ProblemText.typeNotRead(
+				List.of("application/json", "application/*+json", "application/yaml", "text/csv;charset=UTF-8"),
+				"text/plain"))
+			.isEqualTo("this address reads application/json, application/yaml or text/csv, not text/plain");
+		assertThat(ProblemText.typeNotGiven(List.of("application/json", "application/*+json"), "application/xml"))
+			.isEqualTo("this address answers in application/json, not application/xml");
+		assertThat(ProblemText.typeNotGiven(List.of("*/*"), "text/html"))
+			.isEqualTo("this address answers in no type, not text/html");
+	}
+
+	@Test
+	void a_refusal_of_a_method_names_the_methods_the_address_takes() {
+		assertThat(ProblemText.methodNotTaken(List.of("POST", "GET"), "PUT"))
+			.isEqualTo("this address takes GET or POST, not PUT");
+		assertThat(ProblemText.methodNotTaken(List.of(), "GET")).isEqualTo("this address takes no method, not GET");
+		assertThat(ProblemText.noAddress("/api/nothing")).isEqualTo("there is no address /api/nothing");
 	}
 
 }

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.matterflow.kernel.ErrorCode;
 import org.matterflow.kernel.ExpectedValue;
 import org.matterflow.kernel.InvalidValue;
+import org.matterflow.kernel.ProblemText;
 import org.matterflow.kernel.Unreachable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +138,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		return refused(headers, problem(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PATH,
-				"there is no address " + path(request, ex) + OTHER_SIDE));
+				ProblemText.noAddress(path(request, ex)) + OTHER_SIDE));
 	}
 
 	/**
@@ -147,10 +148,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
-		String takes = (allowed == null || allowed.isEmpty()) ? "no method"
-				: String.join(" or ", allowed.stream().map(HttpMethod::name).sorted().toList());
+		List<String> takes = (allowed != null) ? allowed.stream().map(HttpMethod::name).toList() : List.of();
 		return refused(headers, problem(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_REQUEST,
-				"this address takes " + takes + ", not " + ex.getMethod()
+				ProblemText.methodNotTaken(takes, ex.getMethod())
 						+ ((allowed != null && !allowed.contains(HttpMethod.POST) && "POST".equals(ex.getMethod()))
 								? "; the record is changed on the command side" : "")));
 	}
@@ -161,7 +161,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "no Content-Type";
 		return refused(headers, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.INVALID_REQUEST,
-				"this address reads " + named(ex.getSupportedMediaTypes()) + ", not " + sent));
+				ProblemText.typeNotRead(names(ex.getSupportedMediaTypes()), sent)));
 	}
 
 	/** An answer asked for in a type this address does not give. */
@@ -170,7 +170,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String asked = Objects.requireNonNullElse(request.getHeader(HttpHeaders.ACCEPT), "nothing");
 		return refused(headers, problem(HttpStatus.NOT_ACCEPTABLE, ErrorCode.INVALID_REQUEST,
-				"this address answers in " + named(ex.getSupportedMediaTypes()) + ", not " + asked));
+				ProblemText.typeNotGiven(names(ex.getSupportedMediaTypes()), asked)));
 	}
 
 	/**
@@ -182,9 +182,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			WebRequest request) {
 		if (body instanceof ProblemDetail problem && statusCode.is4xxClientError()
 				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-			ErrorCode code = (statusCode.value() == 404) ? ErrorCode.UNKNOWN_PATH : ErrorCode.INVALID_REQUEST;
-			problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
-			problem.setProperty("code", code.name());
+			coded(problem, (statusCode.value() == 404) ? ErrorCode.UNKNOWN_PATH : ErrorCode.INVALID_REQUEST);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
@@ -192,7 +190,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<Object> refused(HttpHeaders headers, ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus())
 			.headers(headers)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 
@@ -201,18 +199,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				: "/" + ex.getResourcePath();
 	}
 
-	/** The concrete types of a list, without the wildcards Spring adds beside them. */
-	private static String named(List<MediaType> types) {
-		List<String> names = types.stream()
-			.filter((type) -> !type.isWildcardType() && !type.isWildcardSubtype() && !type.getSubtype().contains("*"))
-			.map((type) -> type.getType() + "/" + type.getSubtype())
-			.distinct()
-			.toList();
-		if (names.isEmpty()) {
-			return "no type";
-		}
-		return (names.size() == 1) ? names.get(0)
-				: String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+	private static List<String> names(List<MediaType> types) {
+		return types.stream().map(MediaType::toString).toList();
 	}
 
 	@Override
@@ -278,6 +266,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(status.getReasonPhrase());
+		return coded(problem, code);
+	}
+
+	/** Matterflow's type and error code on a problem. */
+	private static ProblemDetail coded(ProblemDetail problem, ErrorCode code) {
 		problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
 		problem.setProperty("code", code.name());
 		return problem;
