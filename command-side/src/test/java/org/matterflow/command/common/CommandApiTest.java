@@ -532,6 +532,22 @@ class CommandApiTest {
 	}
 
 	@Test
+	void an_id_sent_empty_is_refused_rather_than_replaced_by_a_new_one_at_every_retry() {
+		for (String empty : new String[] { "''", "'  '" }) {
+			Response response = refusedWithNothingAppended(
+					() -> this.api.post("/api/bodies",
+							json("{'bodyId':" + empty + ",'name':'Chefsgrupp folkhälsa','kind':'MANAGEMENT_GROUP'}")),
+					400, "INVALID_REQUEST");
+			assertThat(response.text("detail")).isEqualTo(
+					"bodyId must be 1 to 80 letters, digits, '.', '_', '~' or '-', starting with a letter or digit, but was ''");
+			assertThat(response.text("errors/0/field")).isEqualTo("bodyId");
+		}
+		String meeting = scheduledMeeting();
+		refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'','title':'Uppföljning','kind':'INFORMATION'}")), 400, "INVALID_REQUEST");
+	}
+
+	@Test
 	void a_method_the_path_does_not_take_is_refused_as_a_problem_and_logs_no_warning(CapturedOutput output)
 			throws Exception {
 		String meeting = scheduledMeeting();
