@@ -568,6 +568,16 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_command_sent_as_yaml_is_refused_since_a_misspelt_field_in_it_would_go_unnoticed() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies", "application/yaml",
+						"bodyId: yaml-body\nname: Arbetsgrupp\nkind: WORKING_GROUP\ntitel: typo\n"),
+				415, "INVALID_REQUEST");
+		assertThat(response.text("detail"))
+			.isEqualTo("this address reads application/json, not application/yaml;charset=UTF-8");
+	}
+
+	@Test
 	void an_address_the_command_side_does_not_have_is_not_found_with_where_to_look() {
 		Response response = refusedWithNothingAppended(() -> this.api.post("/api/meeting", "{}"), 404, "UNKNOWN_PATH");
 		assertThat(response.text("detail")).isEqualTo("there is no address /api/meeting; the record is read on the "
@@ -579,8 +589,7 @@ class CommandApiTest {
 	void a_body_of_a_type_the_address_does_not_read_is_refused_with_the_type_it_reads() {
 		Response json = refusedWithNothingAppended(() -> this.api.post("/api/bodies", "text/csv", "namn;typ"), 415,
 				"INVALID_REQUEST");
-		assertThat(json.text("detail"))
-			.isEqualTo("this address reads application/json or application/yaml, not text/csv;charset=UTF-8");
+		assertThat(json.text("detail")).isEqualTo("this address reads application/json, not text/csv;charset=UTF-8");
 		Response yaml = refusedWithNothingAppended(() -> this.api.post("/api/imports", "application/json", "{}"), 415,
 				"INVALID_REQUEST");
 		assertThat(yaml.text("detail")).startsWith("this address reads application/yaml, application/x-yaml")

@@ -13,6 +13,7 @@ import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.meetings.CalendarFiles;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,8 @@ class CalendarAddressController {
 	record NewAddress(String body) {
 	}
 
-	@PostMapping("/api/calendar-addresses")
+	// JSON only, as SubscriptionController#create
+	@PostMapping(path = "/api/calendar-addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Make a calendar address for a calendar program to subscribe to without signing in",
 			description = "The answer's url (its path after matterflow.public-url, or after the request's own "
 					+ "address when that is not set) is the calendar file of the body (or of every body); it holds a "

@@ -14,6 +14,7 @@ import org.matterflow.query.common.Listing;
 import org.matterflow.query.common.NotFound;
 import org.matterflow.query.feed.Feed;
 import org.matterflow.query.feed.PublishedLanguage;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,9 @@ class SubscriptionController {
 	}
 
 	@Operation(summary = "Subscribe a URL to events; deliveries are signed with the secret in the answer")
-	@PostMapping
+	// JSON only: the YAML this side answers in would be read by a mapper of Spring's
+	// own, which drops a misspelt field instead of refusing it
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> create(@RequestBody NewSubscription request, Principal principal) {
 		String id = (request.id() != null) ? Identifier.check(request.id(), "id") : UUID.randomUUID().toString();
 		String url = url(request.url());

@@ -171,6 +171,23 @@ class CalendarAddressTest {
 	}
 
 	@Test
+	void a_misspelt_field_is_refused_and_yaml_is_not_read_since_it_would_drop_one_unnoticed() {
+		int before = this.auditor.json("/api/calendar-addresses").size();
+
+		Reader.Response misspelt = this.auditor.post("/api/calendar-addresses", "{\"bodi\": \"chefsgrupp-folkhalsa\"}");
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.body().get("detail").asText())
+			.startsWith("the request body is not JSON of the expected shape");
+		Reader.Response yaml = this.auditor.post("/api/calendar-addresses", "application/yaml",
+				"bodi: chefsgrupp-folkhalsa\n");
+		assertThat(yaml.status()).isEqualTo(415);
+		assertThat(yaml.contentType()).isEqualTo("application/problem+json");
+		assertThat(yaml.body().get("detail").asText())
+			.isEqualTo("this address reads application/json, not application/yaml");
+		assertThat(this.auditor.json("/api/calendar-addresses")).hasSize(before);
+	}
+
+	@Test
 	void only_its_owner_lists_or_removes_an_address() {
 		Reader.Response made = this.auditor.post("/api/calendar-addresses", "{}");
 		String id = made.body().get("id").asText();

@@ -64,9 +64,13 @@ public class Reader {
 	}
 
 	public Response post(String path, String json) {
+		return post(path, "application/json", json);
+	}
+
+	public Response post(String path, String contentType, String text) {
 		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
 	public Response delete(String path) {

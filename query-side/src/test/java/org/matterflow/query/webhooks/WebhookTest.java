@@ -141,6 +141,11 @@ class WebhookTest {
 		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(malformed.body()).contains("\"code\":\"INVALID_REQUEST\"")
 			.contains("the request body is not JSON of the expected shape");
+		HttpResponse<String> yaml = send(request("/api/subscriptions", "integrator")
+			.header("Content-Type", "application/yaml")
+			.POST(HttpRequest.BodyPublishers.ofString("url: https://example.org/hook\ntipes: [meeting.held]\n")));
+		assertThat(yaml.statusCode()).isEqualTo(415);
+		assertThat(yaml.body()).contains("\"detail\":\"this address reads application/json, not application/yaml\"");
 		HttpResponse<String> empty = post("/api/subscriptions", null);
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).contains("\"detail\":\"the request body is empty\"");
