@@ -2,12 +2,14 @@ package org.matterflow.kernel;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A problem (RFC 9457) written as text where neither side's JSON mapping answers: before
  * Spring MVC, at sign-in, at the firewall, and for what Tomcat refuses itself; and the
- * details of the refusals Spring MVC makes before a handler runs. Both sides answer such
- * refusals alike, so the one writing of them is here.
+ * details of the refusals Spring MVC makes before a handler runs, and of a request body
+ * that cannot be read. Both sides answer such refusals alike, so the one writing of them
+ * is here.
  */
 public final class ProblemText {
 
@@ -45,6 +47,29 @@ public final class ProblemText {
 	/** An answer asked for in a type the address does not give. */
 	public static String typeNotGiven(Collection<String> types, String asked) {
 		return "this address answers in " + named(types) + ", not " + asked;
+	}
+
+	/** A request whose body is missing. */
+	public static String emptyBody() {
+		return "the request body is empty";
+	}
+
+	/** A body that is not JSON, or not the object the address takes. */
+	public static String notJsonOfShape() {
+		return "the request body is not JSON of the expected shape (its fields are in /v3/api-docs)";
+	}
+
+	/** A field the request does not have, most often a misspelling of one it has. */
+	public static String unknownField(String field, Collection<String> known) {
+		String fields = String.join(", ", known.stream().sorted().toList());
+		return "the field '" + field + "' is not part of this request"
+				+ (fields.isEmpty() ? "" : "; its fields are " + fields);
+	}
+
+	/** A field whose value is not of its type; what it must be when that can be said. */
+	public static String unreadableField(String field, Optional<String> expected) {
+		return "the field '" + field + "' has a value that cannot be read"
+				+ expected.map((what) -> ": it must be " + what).orElse("");
 	}
 
 	/**

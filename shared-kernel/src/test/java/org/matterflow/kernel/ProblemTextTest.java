@@ -52,4 +52,19 @@ class ProblemTextTest {
 		assertThat(ProblemText.noAddress("/api/nothing")).isEqualTo("there is no address /api/nothing");
 	}
 
+	@Test
+	void a_misspelt_field_is_named_beside_the_fields_the_request_has_in_order() {
+		assertThat(ProblemText.unknownField("titel", List.of("title", "date", "bodyId")))
+			.isEqualTo("the field 'titel' is not part of this request; its fields are bodyId, date, title");
+		assertThat(ProblemText.unknownField("x", List.of())).isEqualTo("the field 'x' is not part of this request");
+	}
+
+	@Test
+	void a_field_of_the_wrong_type_says_what_it_must_be_when_that_is_known() {
+		assertThat(ProblemText.unreadableField("after", java.util.Optional.of("a whole number")))
+			.isEqualTo("the field 'after' has a value that cannot be read: it must be a whole number");
+		assertThat(ProblemText.unreadableField("kind", java.util.Optional.empty()))
+			.isEqualTo("the field 'kind' has a value that cannot be read");
+	}
+
 }

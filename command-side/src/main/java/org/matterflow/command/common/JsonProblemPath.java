@@ -1,8 +1,10 @@
 package org.matterflow.command.common;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.matterflow.kernel.ExpectedValue;
+import org.matterflow.kernel.ProblemText;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,28 +28,22 @@ final class JsonProblemPath {
 	 */
 	static Unreadable describe(Throwable failure) {
 		if (isEmptyBody(failure)) {
-			return new Unreadable(null, "the request body is empty");
+			return new Unreadable(null, ProblemText.emptyBody());
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				String field = path(unknown);
-				String known = unknown.getKnownPropertyIds()
-					.stream()
-					.map(String::valueOf)
-					.sorted()
-					.collect(Collectors.joining(", "));
-				return new Unreadable(field, "the field '" + field + "' is not part of this request"
-						+ (known.isEmpty() ? "" : "; its fields are " + known));
+				return new Unreadable(field, ProblemText.unknownField(field,
+						unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
 			}
 			if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 				String field = path(databind);
-				String expected = (databind instanceof MismatchedInputException mismatched)
-						? ExpectedValue.of(mismatched.getTargetType()).map((what) -> ": it must be " + what).orElse("")
-						: "";
-				return new Unreadable(field, "the field '" + field + "' has a value that cannot be read" + expected);
+				return new Unreadable(field,
+						ProblemText.unreadableField(field, (databind instanceof MismatchedInputException mismatched)
+								? ExpectedValue.of(mismatched.getTargetType()) : Optional.empty()));
 			}
 		}
-		return new Unreadable(null, "the request body is not JSON of the expected shape");
+		return new Unreadable(null, ProblemText.notJsonOfShape());
 	}
 
 	/**

@@ -211,13 +211,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				return ResponseEntity.badRequest().body(invalid(invalid).getBody());
 			}
 		}
-		// Spring tells an empty body only in its message
-		boolean empty = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing");
-		return ResponseEntity.badRequest()
-			.body(invalidParameter(null,
-					empty ? "the request body is empty"
-							: "the request body is not JSON of the expected shape (its fields are in /v3/api-docs)")
-				.getBody());
+		JsonProblemPath.Unreadable unreadable = JsonProblemPath.describe(ex);
+		return ResponseEntity.badRequest().body(invalidParameter(unreadable.field(), unreadable.message()).getBody());
 	}
 
 	/**

@@ -171,13 +171,14 @@ class CalendarAddressTest {
 	}
 
 	@Test
-	void a_misspelt_field_is_refused_and_yaml_is_not_read_since_it_would_drop_one_unnoticed() {
+	void a_misspelt_field_is_refused_by_name_and_yaml_is_not_read_since_it_would_drop_one_unnoticed() {
 		int before = this.auditor.json("/api/calendar-addresses").size();
 
 		Reader.Response misspelt = this.auditor.post("/api/calendar-addresses", "{\"bodi\": \"chefsgrupp-folkhalsa\"}");
 		assertThat(misspelt.status()).isEqualTo(400);
 		assertThat(misspelt.body().get("detail").asText())
-			.startsWith("the request body is not JSON of the expected shape");
+			.isEqualTo("the field 'bodi' is not part of this request; its fields are body");
+		assertThat(misspelt.body().get("errors").get(0).get("field").asText()).isEqualTo("bodi");
 		Reader.Response yaml = this.auditor.post("/api/calendar-addresses", "application/yaml",
 				"bodi: chefsgrupp-folkhalsa\n");
 		assertThat(yaml.status()).isEqualTo(415);

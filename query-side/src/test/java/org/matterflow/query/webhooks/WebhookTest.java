@@ -141,6 +141,11 @@ class WebhookTest {
 		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(malformed.body()).contains("\"code\":\"INVALID_REQUEST\"")
 			.contains("the request body is not JSON of the expected shape");
+		HttpResponse<String> wrongType = post("/api/subscriptions",
+				"{\"url\":\"https://example.org/hook\",\"after\":\"soon\"}");
+		assertThat(wrongType.statusCode()).isEqualTo(400);
+		assertThat(wrongType.body()).contains("\"errors\":[{\"field\":\"after\"")
+			.contains("the field 'after' has a value that cannot be read");
 		HttpResponse<String> yaml = send(request("/api/subscriptions", "integrator")
 			.header("Content-Type", "application/yaml")
 			.POST(HttpRequest.BodyPublishers.ofString("url: https://example.org/hook\ntipes: [meeting.held]\n")));
