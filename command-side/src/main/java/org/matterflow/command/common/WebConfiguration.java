@@ -40,7 +40,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 			.configureMessageConvertersList((converters) -> converters.removeIf(WebConfiguration::readsYaml));
 	}
 
-	static boolean readsYaml(HttpMessageConverter<?> converter) {
+	private static boolean readsYaml(HttpMessageConverter<?> converter) {
 		return converter.getSupportedMediaTypes().stream().anyMatch((type) -> type.getSubtype().endsWith("yaml"));
 	}
 
