@@ -75,6 +75,9 @@ class CalendarAddressTest {
 
 		HttpResponse<String> read = this.anyone.raw(path, "text/calendar");
 		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(this.anyone.raw(path + "?client=outlook", "text/calendar").statusCode())
+			.as("a parameter a calendar program adds of its own")
+			.isEqualTo(200);
 		assertThat(read.headers().firstValue("Content-Type")).hasValue("text/calendar;charset=UTF-8");
 		assertThat(read.body()).contains("NAME:Chefsgrupp folkhälsa", "UID:" + this.meeting.value() + "@matterflow");
 

@@ -228,6 +228,28 @@ class DecisionsReadModelTest {
 	}
 
 	@Test
+	void a_misspelt_filter_is_refused_rather_than_answered_with_the_whole_register() {
+		String body = this.story.management.value();
+		String[][] misspelt = {
+				{ "/api/decisions?bdy=" + body, "bdy",
+						"its parameters are after, body, from, kind, limit, matter, position, q, to" },
+				{ "/api/matters?stauts=closed", "stauts",
+						"its parameters are after, body, limit, position, q, raisedFrom, raisedTo, reference, status" },
+				{ "/api/assignments?status=all&asignee=p-1", "asignee",
+						"its parameters are after, assignee, body, dueBefore, limit, matter, needsNewDue, overdue, position, q, status" } };
+		for (String[] query : misspelt) {
+			Reader.Response refused = this.reader.get(query[0] + "&position=" + this.position);
+			assertThat(refused.status()).as(query[0]).isEqualTo(400);
+			assertThat(refused.body().get("code").asText()).isEqualTo("INVALID_REQUEST");
+			assertThat(refused.body().get("detail").asText()).as(query[0])
+				.isEqualTo("the parameter '" + query[1] + "' is not part of this query; " + query[2]);
+			assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo(query[1]);
+		}
+		assertThat(this.reader.raw("/api/decisions?body=" + body + "&format=csv&position=" + this.position, "*/*")
+			.statusCode()).as("the list as CSV").isEqualTo(200);
+	}
+
+	@Test
 	void a_filter_sent_empty_as_a_form_sends_a_blank_field_filters_nothing() {
 		String body = this.story.management.value();
 		for (String list : new String[] { "/api/decisions?body=" + body + "&position=" + this.position,
