@@ -183,7 +183,7 @@ class OddInputTest {
 		// sent as bytes: java.net.URI refuses to hold "%ZZ"
 		for (String[] request : new String[][] { { "query", "GET /api/decisions?body=%ZZ" },
 				{ "query", "GET /api/bodies;x=1" }, { "query", "GET /api/bodies/a/../b" },
-				{ "command", "POST /api/bodies;x=1" },
+				{ "command", "POST /api/bodies;x=1" }, { "command", "POST /api/bodies?%ZZ=1" },
 				// refused by Tomcat before the application
 				{ "query", "GET /api/bodies/%ZZ" }, { "query", "GET /api/bodies/a%2Fb" },
 				{ "command", "POST /api/bodies/%ZZ/rename" } }) {

@@ -568,6 +568,20 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_field_sent_in_the_query_instead_of_the_body_is_refused_rather_than_dropped() {
+		String meeting = scheduledMeeting();
+		for (String query : new String[] { "?reason=flyttat", "?reason", "?%72eason=x&date=2025-01-23" }) {
+			Response response = refusedWithNothingAppended(() -> this.api
+				.post("/api/meetings/" + meeting + "/reschedule" + query, json("{'date':'2025-01-23'}")), 400,
+					"INVALID_REQUEST");
+			assertThat(response.text("detail")).as(query)
+				.isEqualTo("the parameter 'reason' is not part of this command; a command's fields are sent in its "
+						+ "JSON body");
+			assertThat(response.text("errors/0/field")).isEqualTo("reason");
+		}
+	}
+
+	@Test
 	void a_command_sent_as_yaml_is_refused_since_a_misspelt_field_in_it_would_go_unnoticed() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/bodies", "application/yaml",
