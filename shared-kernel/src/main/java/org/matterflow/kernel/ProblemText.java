@@ -66,6 +66,11 @@ public final class ProblemText {
 				+ (fields.isEmpty() ? "" : "; its fields are " + fields);
 	}
 
+	/** A field given twice in one object: which of the two was meant cannot be told. */
+	public static String fieldGivenTwice(String field) {
+		return "the field '" + field + "' is given twice; which value is meant cannot be told";
+	}
+
 	/** A field whose value is not of its type; what it must be when that can be said. */
 	public static String unreadableField(String field, Optional<String> expected) {
 		return "the field '" + field + "' has a value that cannot be read"

@@ -524,6 +524,23 @@ class CommandApiTest {
 	}
 
 	@Test
+	void a_field_given_twice_is_refused_rather_than_read_as_its_later_value() {
+		Response response = refusedWithNothingAppended(
+				() -> this.api.post("/api/bodies",
+						json("{'bodyId':'twice','name':'Chefsgrupp','kind':'MANAGEMENT_GROUP','name':'Arbetsgrupp'}")),
+				400, "INVALID_REQUEST");
+		assertThat(response.text("detail"))
+			.isEqualTo("the field 'name' is given twice; which value is meant cannot be told");
+		assertThat(response.text("errors/0/field")).isEqualTo("name");
+		String meeting = scheduledMeeting();
+		Response nested = refusedWithNothingAppended(() -> this.api.post("/api/meetings/" + meeting + "/agenda-items",
+				json("{'itemId':'1','title':'Uppföljning','kind':'INFORMATION','documents':[{'title':'Bilaga',"
+						+ "'uri':'https://documents.example/1.pdf','uri':'https://documents.example/2.pdf'}]}")),
+				400, "INVALID_REQUEST");
+		assertThat(nested.text("errors/0/field")).isEqualTo("documents[0].uri");
+	}
+
+	@Test
 	void an_invalid_value_is_refused_with_what_is_wrong() {
 		Response response = refusedWithNothingAppended(
 				() -> this.api.post("/api/meetings", json("{'bodyId':'chefsgrupp folkhälsa','date':'2025-01-22'}")),

@@ -1,10 +1,12 @@
 package org.matterflow.query.common;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.matterflow.kernel.ExpectedValue;
 import org.matterflow.kernel.ProblemText;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,6 +16,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * and what it takes, as the command side names a command's.
  */
 final class JsonProblemPath {
+
+	/**
+	 * How Jackson's parser begins its refusal of a field given twice; the exception has
+	 * no type of its own.
+	 */
+	private static final String DUPLICATE = "Duplicate Object property";
 
 	private JsonProblemPath() {
 	}
@@ -31,6 +39,11 @@ final class JsonProblemPath {
 			return new Unreadable(null, ProblemText.emptyBody());
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException read && read.processor() != null
+					&& String.valueOf(read.getOriginalMessage()).startsWith(DUPLICATE)) {
+				String field = fromPointer(read.processor().streamReadContext().pathAsPointer().toString());
+				return new Unreadable(field, ProblemText.fieldGivenTwice(field));
+			}
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				String field = path(unknown);
 				return new Unreadable(field, ProblemText.unknownField(field,
@@ -52,6 +65,15 @@ final class JsonProblemPath {
 	 */
 	static boolean isEmptyBody(Throwable failure) {
 		return failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing");
+	}
+
+	/** "/items/0/title" as "items[0].title", the way the other refusals name a field. */
+	private static String fromPointer(String pointer) {
+		return Arrays.stream(pointer.substring(1).split("/"))
+			.map((step) -> step.replace("~1", "/").replace("~0", "~"))
+			.map((step) -> step.chars().allMatch(Character::isDigit) && !step.isEmpty() ? "[" + step + "]" : step)
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
 	}
 
 	private static String path(DatabindException databind) {

@@ -146,6 +146,10 @@ class WebhookTest {
 		assertThat(wrongType.statusCode()).isEqualTo(400);
 		assertThat(wrongType.body()).contains("\"errors\":[{\"field\":\"after\"")
 			.contains("the field 'after' has a value that cannot be read");
+		HttpResponse<String> twice = post("/api/subscriptions",
+				"{\"url\":\"https://example.org/hook\",\"url\":\"https://example.org/other\"}");
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(twice.body()).contains("\"errors\":[{\"field\":\"url\"").contains("the field 'url' is given twice");
 		HttpResponse<String> yaml = send(request("/api/subscriptions", "integrator")
 			.header("Content-Type", "application/yaml")
 			.POST(HttpRequest.BodyPublishers.ofString("url: https://example.org/hook\ntipes: [meeting.held]\n")));
