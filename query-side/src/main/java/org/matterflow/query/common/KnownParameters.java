@@ -2,10 +2,11 @@ package org.matterflow.query.common;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,10 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Refuses a parameter the query does not take ({@code /api/decisions?bdy=…}) with 400,
- * naming those it takes. Ignored, a misspelt filter answers the whole register as if it
- * were the filtered one, and an auditor has no way to tell; a command's misspelt field is
- * refused for the same reason. Only the API's own queries are checked: the calendar file
- * a calendar program reads by its secret address takes any parameter it adds.
+ * naming those it takes, and one given twice that takes one value
+ * ({@code ?body=a&body=b}). Ignored, a misspelt filter answers the whole register as if
+ * it were the filtered one, and an auditor has no way to tell; a command's misspelt field
+ * is refused for the same reason. Only the API's own queries are checked: the calendar
+ * file a calendar program reads by its secret address takes any parameter it adds.
  */
 @Configuration(proxyBeanMethods = false)
 class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -37,8 +39,11 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final String formatParameter;
 
-	/** Per handler, the names it takes; empty for one that takes any. */
-	private final Map<Method, Optional<Set<String>>> taken = new ConcurrentHashMap<>();
+	/**
+	 * Per handler, the names it takes, each with whether it takes several values; empty
+	 * for one that takes any.
+	 */
+	private final Map<Method, Optional<SortedMap<String, Boolean>>> taken = new ConcurrentHashMap<>();
 
 	KnownParameters(@Value("${spring.mvc.contentnegotiation.parameter-name:format}") String formatParameter) {
 		this.formatParameter = formatParameter;
@@ -57,16 +62,27 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 				|| !method.getBeanType().getPackageName().startsWith("org.matterflow.")) {
 			return true;
 		}
-		Optional<Set<String>> takes = this.taken.computeIfAbsent(method.getMethod(), (key) -> takenBy(method));
+		Optional<SortedMap<String, Boolean>> takes = this.taken.computeIfAbsent(method.getMethod(),
+				(key) -> takenBy(method));
 		if (takes.isEmpty()) {
 			return true;
 		}
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			String name = parameter.getKey();
-			if (!takes.get().contains(name) && !name.equals(this.formatParameter) && !blank(parameter.getValue())) {
+			String[] values = parameter.getValue();
+			Boolean several = takes.get().get(name);
+			if (several == null && !name.equals(this.formatParameter) && !blank(values)) {
 				throw new InvalidValue(name,
-						"the parameter '" + name + "' is not part of this query" + (takes.get().isEmpty()
-								? ", which takes none" : "; its parameters are " + String.join(", ", takes.get())));
+						"the parameter '" + name + "' is not part of this query"
+								+ (takes.get().isEmpty() ? ", which takes none"
+										: "; its parameters are " + String.join(", ", takes.get().keySet())));
+			}
+			// Spring would join the values with commas into one that matches nothing, and
+			// an empty list reads as a fact
+			long given = Arrays.stream(values).filter((value) -> !isBlank(value)).count();
+			if (Boolean.FALSE.equals(several) && given > 1) {
+				throw new InvalidValue(name,
+						"the parameter '" + name + "' is given " + given + " times; this query takes one " + name);
 			}
 		}
 		return true;
@@ -77,11 +93,15 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 	 * a parameter counts as not sent (BlankParameters), here too.
 	 */
 	private static boolean blank(String[] values) {
-		return Arrays.stream(values).allMatch((value) -> value == null || value.isBlank());
+		return Arrays.stream(values).allMatch(KnownParameters::isBlank);
 	}
 
-	private static Optional<Set<String>> takenBy(HandlerMethod method) {
-		Set<String> names = new TreeSet<>();
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static Optional<SortedMap<String, Boolean>> takenBy(HandlerMethod method) {
+		SortedMap<String, Boolean> names = new TreeMap<>();
 		for (MethodParameter parameter : method.getMethodParameters()) {
 			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 			if (param == null) {
@@ -91,7 +111,9 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
 				return Optional.empty();
 			}
 			parameter.initParameterNameDiscovery(NAMES);
-			names.add(StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName());
+			Class<?> type = parameter.getParameterType();
+			names.put(StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName(),
+					type.isArray() || Collection.class.isAssignableFrom(type));
 		}
 		return Optional.of(names);
 	}

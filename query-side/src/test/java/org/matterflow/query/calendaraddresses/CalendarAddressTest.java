@@ -192,6 +192,16 @@ class CalendarAddressTest {
 	}
 
 	@Test
+	void a_parameter_of_a_list_that_takes_none_is_refused_rather_than_ignored() {
+		Reader.Response refused = this.auditor.get("/api/calendar-addresses?body=chefsgrupp-folkhalsa");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().get("detail").asText())
+			.isEqualTo("the parameter 'body' is not part of this query, which takes none");
+		assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
+	}
+
+	@Test
 	void only_its_owner_lists_or_removes_an_address() {
 		Reader.Response made = this.auditor.post("/api/calendar-addresses", "{}");
 		String id = made.body().get("id").asText();

@@ -245,6 +245,14 @@ class DecisionsReadModelTest {
 				.isEqualTo("the parameter '" + query[1] + "' is not part of this query; " + query[2]);
 			assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo(query[1]);
 		}
+		Reader.Response twice = this.reader
+			.get("/api/decisions?body=" + body + "&body=other&position=" + this.position);
+		assertThat(twice.status()).as("a filter of one value given twice").isEqualTo(400);
+		assertThat(twice.body().get("detail").asText())
+			.isEqualTo("the parameter 'body' is given 2 times; this query takes one body");
+		assertThat(this.reader.get("/api/decisions?body=" + body + "&body=&position=" + this.position).status())
+			.as("once with a value and once empty, as a form sends it")
+			.isEqualTo(200);
 		assertThat(this.reader.raw("/api/decisions?body=" + body + "&format=csv&position=" + this.position, "*/*")
 			.statusCode()).as("the list as CSV").isEqualTo(200);
 	}
