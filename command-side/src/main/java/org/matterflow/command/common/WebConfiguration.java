@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.matterflow.kernel.InvalidValue;
-
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +44,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 	 * ({@code /reschedule?reason=…}) was dropped without a word, as a misspelt field
 	 * would be, so it is refused the same way.
 	 */
-	static final class FieldsInTheBody implements HandlerInterceptor {
+	private static final class FieldsInTheBody implements HandlerInterceptor {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
