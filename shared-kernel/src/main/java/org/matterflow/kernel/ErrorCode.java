@@ -68,6 +68,15 @@ public enum ErrorCode {
 	 * A failure of matterflow's own, not of the request: it is logged with the problem's
 	 * {@code incident} for the operators.
 	 */
-	INTERNAL_ERROR
+	INTERNAL_ERROR;
+
+	/**
+	 * The problem type that carries this code
+	 * ({@code https://matterflow.example/problems/unknown-id}), published beside it, so
+	 * both sides write it alike.
+	 */
+	public String type() {
+		return "https://matterflow.example/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
 
 }

@@ -66,6 +66,23 @@ public final class ProblemText {
 				+ (fields.isEmpty() ? "" : "; its fields are " + fields);
 	}
 
+	/**
+	 * A field as the refusals name it, from the steps to it: names joined by dots, an
+	 * index in brackets ({@code documents[0].uri}).
+	 */
+	public static String fieldPath(List<?> steps) {
+		StringBuilder path = new StringBuilder();
+		for (Object step : steps) {
+			if (step instanceof Integer index) {
+				path.append('[').append(index).append(']');
+			}
+			else {
+				path.append((path.length() > 0) ? "." : "").append(step);
+			}
+		}
+		return path.toString();
+	}
+
 	/** A field given twice in one object: which of the two was meant cannot be told. */
 	public static String fieldGivenTwice(String field) {
 		return "the field '" + field + "' is given twice; which value is meant cannot be told";

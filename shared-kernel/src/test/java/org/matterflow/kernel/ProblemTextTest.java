@@ -67,4 +67,18 @@ class ProblemTextTest {
 			.isEqualTo("the field 'kind' has a value that cannot be read");
 	}
 
+	@Test
+	void a_field_is_named_by_its_steps_with_indexes_in_brackets() {
+		assertThat(ProblemText.fieldPath(List.of("documents", 0, "uri"))).isEqualTo("documents[0].uri");
+		assertThat(ProblemText.fieldPath(List.of("assignees", 1, "name"))).isEqualTo("assignees[1].name");
+		assertThat(ProblemText.fieldPath(List.of("title"))).isEqualTo("title");
+		assertThat(ProblemText.fieldPath(List.of(2))).isEqualTo("[2]");
+	}
+
+	@Test
+	void a_codes_problem_type_is_its_name_in_lower_case_with_hyphens() {
+		assertThat(ErrorCode.UNKNOWN_PATH.type()).isEqualTo("https://matterflow.example/problems/unknown-path");
+		assertThat(ErrorCode.INVALID_REQUEST.type()).isEqualTo("https://matterflow.example/problems/invalid-request");
+	}
+
 }

@@ -2,7 +2,6 @@ package org.matterflow.command.common;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.matterflow.kernel.ExpectedValue;
 import org.matterflow.kernel.ProblemText;
@@ -69,19 +68,18 @@ final class JsonProblemPath {
 
 	/** "/items/0/title" as "items[0].title", the way the other refusals name a field. */
 	private static String fromPointer(String pointer) {
-		return Arrays.stream(pointer.substring(1).split("/"))
+		return ProblemText.fieldPath(Arrays.stream(pointer.substring(1).split("/"))
 			.map((step) -> step.replace("~1", "/").replace("~0", "~"))
-			.map((step) -> step.chars().allMatch(Character::isDigit) && !step.isEmpty() ? "[" + step + "]" : step)
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
+			.map((step) -> (!step.isEmpty() && step.chars().allMatch(Character::isDigit))
+					? (Object) Integer.valueOf(step) : step)
+			.toList());
 	}
 
 	private static String path(DatabindException databind) {
-		return databind.getPath()
+		return ProblemText.fieldPath(databind.getPath()
 			.stream()
-			.map((ref) -> (ref.getPropertyName() != null) ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-			.collect(Collectors.joining("."))
-			.replace(".[", "[");
+			.map((ref) -> (ref.getPropertyName() != null) ? (Object) ref.getPropertyName() : ref.getIndex())
+			.toList());
 	}
 
 }

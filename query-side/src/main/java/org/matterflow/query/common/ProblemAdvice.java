@@ -42,8 +42,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-	private static final String TYPE_BASE = "https://matterflow.example/problems/";
-
 	private static final String OTHER_SIDE = "; the record is changed on the command side, and this side's addresses are listed at /v3/api-docs";
 
 	@ExceptionHandler(NotFound.class)
@@ -266,7 +264,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** Matterflow's type and error code on a problem. */
 	private static ProblemDetail coded(ProblemDetail problem, ErrorCode code) {
-		problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+		problem.setType(URI.create(code.type()));
 		problem.setProperty("code", code.name());
 		return problem;
 	}
