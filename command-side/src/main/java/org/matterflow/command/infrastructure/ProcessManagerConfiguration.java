@@ -38,6 +38,12 @@ public class ProcessManagerConfiguration {
 	/** The processor of the assignment's due-at-meeting watch (its saga type's name). */
 	static final String DUE_AT_MEETING_WATCH = "DueAtMeetingWatchProcessor";
 
+	/**
+	 * A batch is read in milliseconds; one still being read after this is given up on,
+	 * well within the time a container is given to stop.
+	 */
+	private static final Duration READS_STOP_BOUND = Duration.ofSeconds(10);
+
 	@Bean
 	PostgresSagaSqlSchema sagaSqlSchema() {
 		return new PostgresSagaSqlSchema(SagaSchema.builder()
@@ -93,12 +99,7 @@ public class ProcessManagerConfiguration {
 	ConfigurerModule processManagers(@Lazy EventStorageEngine engine,
 			@Value("${matterflow.process-managers.fetch-delay:1s}") Duration fetchDelay) {
 		return (configurer) -> {
-			EmbeddedEventStore reading = EmbeddedEventStore.builder()
-				.storageEngine(engine)
-				.fetchDelay(fetchDelay.toMillis())
-				.cachedEvents(1000)
-				.threadFactory(new AxonThreadFactory("process-manager-events"))
-				.build();
+			EmbeddedEventStore reading = readingStore(engine, fetchDelay);
 			configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 10, reading::shutDown);
 			configurer.eventProcessing((processing) -> processing
 				.registerPooledStreamingEventProcessor(DUE_AT_MEETING_WATCH, (configuration) -> reading,
@@ -109,6 +110,27 @@ public class ProcessManagerConfiguration {
 							.initialToken(StreamableMessageSource::createTailToken))
 				.registerListenerInvocationErrorHandler(DUE_AT_MEETING_WATCH,
 						(configuration) -> PropagatingErrorHandler.instance()));
+		};
+	}
+
+	/**
+	 * Axon's embedded store over the engine, whose reads stop, and a batch being read is
+	 * waited for, when it is shut down ({@link StoppableStorageEngine}).
+	 */
+	static EmbeddedEventStore readingStore(EventStorageEngine engine, Duration fetchDelay) {
+		StoppableStorageEngine reads = new StoppableStorageEngine(engine);
+		return new EmbeddedEventStore(EmbeddedEventStore.builder()
+			.storageEngine(reads)
+			.fetchDelay(fetchDelay.toMillis())
+			.cachedEvents(1000)
+			.threadFactory(new AxonThreadFactory("process-manager-events"))) {
+
+			@Override
+			public void shutDown() {
+				reads.stop(READS_STOP_BOUND);
+				super.shutDown();
+			}
+
 		};
 	}
 

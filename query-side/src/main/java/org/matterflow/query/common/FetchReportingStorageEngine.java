@@ -1,19 +1,13 @@
 package org.matterflow.query.common;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Spliterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
@@ -30,11 +24,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * without an ask nothing arrived that it could find, and the producer waits for the next
  * ask or its own fetch delay. Everything else passes through.
  */
-final class FetchReportingStorageEngine implements EventStorageEngine {
+final class FetchReportingStorageEngine extends ForwardingStorageEngine {
 
 	private static final long NOT_CAUGHT_UP = -1;
-
-	private final EventStorageEngine delegate;
 
 	private final Runnable fetched;
 
@@ -46,7 +38,7 @@ final class FetchReportingStorageEngine implements EventStorageEngine {
 	private volatile long caughtUpAtAsk = NOT_CAUGHT_UP;
 
 	FetchReportingStorageEngine(EventStorageEngine delegate, Runnable fetched) {
-		this.delegate = delegate;
+		super(delegate);
 		this.fetched = fetched;
 	}
 
@@ -74,46 +66,6 @@ final class FetchReportingStorageEngine implements EventStorageEngine {
 			this.fetched.run();
 		};
 		return StreamSupport.stream(new Reporting<>(events.spliterator(), caughtUp), false).onClose(events::close);
-	}
-
-	@Override
-	public void appendEvents(List<? extends EventMessage<?>> events) {
-		this.delegate.appendEvents(events);
-	}
-
-	@Override
-	public void storeSnapshot(DomainEventMessage<?> snapshot) {
-		this.delegate.storeSnapshot(snapshot);
-	}
-
-	@Override
-	public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-		return this.delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-	}
-
-	@Override
-	public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-		return this.delegate.readSnapshot(aggregateIdentifier);
-	}
-
-	@Override
-	public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-		return this.delegate.lastSequenceNumberFor(aggregateIdentifier);
-	}
-
-	@Override
-	public TrackingToken createTailToken() {
-		return this.delegate.createTailToken();
-	}
-
-	@Override
-	public TrackingToken createHeadToken() {
-		return this.delegate.createHeadToken();
-	}
-
-	@Override
-	public TrackingToken createTokenAt(Instant dateTime) {
-		return this.delegate.createTokenAt(dateTime);
 	}
 
 	private static final class Reporting<T> implements Spliterator<T> {

@@ -18,27 +18,48 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * announces. Whenever the producer has fetched new events, those waiting for them are
  * called: Axon's store offers its processors no such callback, and without it a processor
  * that has caught up would look again only after a pause of its own.
+ *
+ * <p>
+ * At shutdown its reads stop, and a batch being read is waited for, before Axon's store
+ * is shut down ({@link StoppableStorageEngine}): a producer still catching up would
+ * otherwise read on past the connection pool's close.
  */
 public class WakeableEventStore extends EmbeddedEventStore {
 
 	private final Set<Runnable> fetchListeners;
 
+	/**
+	 * A batch is read in milliseconds; one still being read after this is given up on,
+	 * well within the time a container is given to stop.
+	 */
+	private static final Duration READS_STOP_BOUND = Duration.ofSeconds(10);
+
 	private final FetchReportingStorageEngine engine;
 
+	private final StoppableStorageEngine reads;
+
 	private WakeableEventStore(EmbeddedEventStore.Builder builder, FetchReportingStorageEngine engine,
-			Set<Runnable> fetchListeners) {
+			StoppableStorageEngine reads, Set<Runnable> fetchListeners) {
 		super(builder.storageEngine(engine));
 		this.engine = engine;
+		this.reads = reads;
 		this.fetchListeners = fetchListeners;
 	}
 
 	/** A store over the engine that fetches by itself once per fetch delay. */
 	public static WakeableEventStore over(EventStorageEngine engine, Duration fetchDelay) {
 		Set<Runnable> listeners = new CopyOnWriteArraySet<>();
-		FetchReportingStorageEngine reporting = new FetchReportingStorageEngine(engine,
+		StoppableStorageEngine reads = new StoppableStorageEngine(engine);
+		FetchReportingStorageEngine reporting = new FetchReportingStorageEngine(reads,
 				() -> listeners.forEach(Runnable::run));
-		return new WakeableEventStore(EmbeddedEventStore.builder().fetchDelay(fetchDelay.toMillis()), reporting,
+		return new WakeableEventStore(EmbeddedEventStore.builder().fetchDelay(fetchDelay.toMillis()), reporting, reads,
 				listeners);
+	}
+
+	@Override
+	public void shutDown() {
+		this.reads.stop(READS_STOP_BOUND);
+		super.shutDown();
 	}
 
 	/**
