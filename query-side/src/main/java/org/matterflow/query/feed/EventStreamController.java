@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.matterflow.kernel.InvalidValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +36,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * database, writes it, and reads the next only when the write is done. A client that
  * stops reading blocks only its own stream until the server's write timeout disconnects
  * it; it then resumes from its last event id. The number of open streams is capped.
+ *
+ * <p>
+ * A stop ends every stream, with a comment saying so, before the web server's graceful
+ * shutdown begins: that shutdown waits for the requests under way, and a stream is one
+ * until its client leaves, so it held every stop of the query side for the whole shutdown
+ * timeout while a client was connected. The client reconnects with its last event id, to
+ * another instance or to this one once it is back.
  */
 @RestController
-class EventStreamController implements DisposableBean {
+class EventStreamController implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
 
 	private static final int PAGE = 100;
+
+	/** A stream blocked writing to a client that stopped reading is cut after this. */
+	private static final Duration STOP_BOUND = Duration.ofSeconds(5);
 
 	private final Feed feed;
 
@@ -55,6 +65,10 @@ class EventStreamController implements DisposableBean {
 	private final Duration lifetime;
 
 	private final AtomicInteger open = new AtomicInteger();
+
+	private volatile boolean running;
+
+	private volatile boolean stopping;
 
 	EventStreamController(Feed feed, @Value("${matterflow.integration.stream.max-clients:50}") int maxClients,
 			@Value("${matterflow.integration.stream.heartbeat:15s}") Duration heartbeat,
@@ -82,6 +96,10 @@ class EventStreamController implements DisposableBean {
 		boolean resuming = lastEventId != null && !lastEventId.isBlank();
 		long cursor = cursor(lastEventId, after);
 		this.feed.requireGivenOut(resuming ? "Last-Event-ID" : "after", cursor);
+		if (this.stopping) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"the query side is stopping; reconnect with the last event id");
+		}
 		Feed.Filter filter = new Feed.Filter(type, body, matter);
 		SseEmitter emitter = new SseEmitter(this.lifetime.toMillis());
 		AtomicBoolean closed = new AtomicBoolean();
@@ -104,7 +122,7 @@ class EventStreamController implements DisposableBean {
 		long quietSince = System.nanoTime();
 		try {
 			emitter.send(SseEmitter.event().reconnectTime(2000).comment("matterflow event stream from " + from));
-			while (!closed.get()) {
+			while (!closed.get() && !this.stopping) {
 				List<Feed.Entry> entries = this.feed.after(cursor, PAGE, filter);
 				for (Feed.Entry entry : entries) {
 					emitter.send(SseEmitter.event()
@@ -122,6 +140,11 @@ class EventStreamController implements DisposableBean {
 					quietSince = System.nanoTime();
 				}
 				Thread.sleep(this.poll.toMillis());
+			}
+			if (!closed.get()) {
+				emitter
+					.send(SseEmitter.event().comment("the query side is stopping; reconnect with the last event id"));
+				emitter.complete();
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
@@ -162,8 +185,39 @@ class EventStreamController implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.streams.shutdownNow();
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends the streams at their next look (a poll's pause at most) and waits a moment for
+	 * their last writes.
+	 */
+	@Override
+	public void stop() {
+		this.stopping = true;
+		this.running = false;
+		this.streams.shutdown();
+		try {
+			if (!this.streams.awaitTermination(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.streams.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.streams.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stopped before the web server's graceful shutdown, which has a lower phase. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 }
